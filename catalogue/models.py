@@ -1,0 +1,549 @@
+"""Producers (the OCOP "chủ thể"), their certified products, images, lots and production steps."""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ocop_site.models import DemoFlagModel, TimeStampedModel
+from ocop_site.text import fold
+from villages.models import Craft, District, Village
+
+from .codes import (
+    LOT_CODE_PATTERN,
+    TRACE_CODE_PATTERN,
+    new_trace_code,
+    normalise_gtin,
+    normalise_trace_code,
+    validate_gtin,
+)
+
+CERTIFICATE_VALIDITY_MONTHS = 36
+EXPIRING_WITHIN_DAYS = 90
+
+
+class ProducerQuerySet(models.QuerySet):
+    def with_places(self):
+        return self.select_related("district", "village")
+
+    def with_published_products(self):
+        """Producers with `published_products`: their published products, ready for cards."""
+        return self.with_places().prefetch_related(
+            Prefetch(
+                "products",
+                queryset=Product.objects.published().for_cards(),
+                to_attr="published_products",
+            )
+        )
+
+
+class Producer(DemoFlagModel, TimeStampedModel):
+    """The OCOP "chủ thể": the household, cooperative or enterprise that owns the products."""
+
+    class Kind(models.TextChoices):
+        HOUSEHOLD = "household", _("household business")
+        COOPERATIVE = "cooperative", _("cooperative")
+        ENTERPRISE = "enterprise", _("enterprise")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    village = models.ForeignKey(
+        Village,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="producers",
+        verbose_name=_("craft village"),
+    )
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="producers", verbose_name=_("district")
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+    zalo_url = models.URLField(
+        _("Zalo"), blank=True, help_text=_("A zalo.me link, e.g. https://zalo.me/0912345678")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = ProducerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("producer")
+        verbose_name_plural = _("producers")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalogue:producer_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.village_id and self.district_id and self.village.district_id != self.district_id:
+            raise ValidationError(
+                {"village": _("This village is in another district than the producer.")}
+            )
+
+
+class OcopGroup(models.TextChoices):
+    """The six product groups of Decision 148/QĐ-TTg (2023)."""
+
+    FOOD = "food", _("Food")
+    BEVERAGES = "beverages", _("Beverages")
+    HERBS = "herbs", _("Herbs and herbal products")
+    HANDICRAFTS = "handicrafts", _("Handicrafts")
+    ORNAMENTAL = "ornamental", _("Ornamental plants and animals")
+    TOURISM = "tourism", _("Community tourism services and tourist sites")
+
+
+class ProductSet(models.TextChoices):
+    """Product sets within the groups. The value's prefix names its group (see GROUP_OF_SET)."""
+
+    FOOD_FRESH = "food-fresh", _("Fresh produce")
+    FOOD_RAW = "food-raw", _("Raw and pre-processed food")
+    FOOD_PROCESSED = "food-processed", _("Processed food and confectionery")
+    FOOD_CONDIMENTS = "food-condiments", _("Condiments and sauces")
+    BEVERAGES_TEA = "beverages-tea", _("Tea and tea products")
+    BEVERAGES_ALCOHOLIC = "beverages-alcoholic", _("Alcoholic drinks")
+    BEVERAGES_SOFT = "beverages-soft", _("Non-alcoholic drinks")
+    HERBS_MEDICINE = "herbs-medicine", _("Herbal medicines")
+    HERBS_FOOD = "herbs-food", _("Herbal food and supplements")
+    HERBS_COSMETICS = "herbs-cosmetics", _("Herbal cosmetics and essential oils")
+    HANDICRAFTS_FABRIC = "handicrafts-fabric", _("Fabrics and garments")
+    HANDICRAFTS_DECOR = "handicrafts-decor", _("Household and decorative handicrafts")
+    ORNAMENTAL_FLOWERS = "ornamental-flowers", _("Flowers")
+    ORNAMENTAL_PLANTS = "ornamental-plants", _("Ornamental plants")
+    ORNAMENTAL_ANIMALS = "ornamental-animals", _("Ornamental animals")
+    TOURISM_SERVICES = "tourism-services", _("Community and eco-tourism services, tourist sites")
+
+    @property
+    def group(self):
+        return OcopGroup(self.value.split("-", 1)[0])
+
+
+GROUP_OF_SET = {product_set.value: product_set.group.value for product_set in ProductSet}
+
+
+class Stars(models.IntegerChoices):
+    """Only 3, 4 and 5 stars are OCOP-certified."""
+
+    THREE = 3, _("3 stars")
+    FOUR = 4, _("4 stars")
+    FIVE = 5, _("5 stars")
+
+
+class CertificateLevel(models.TextChoices):
+    DISTRICT = "district", _("District People's Committee")
+    PROVINCE = "province", _("Province / City People's Committee")
+    NATIONAL = "national", _("National (Ministry)")
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    EXPIRING = "expiring", _("Expiring soon")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def certificate_valid_until(decision_date):
+    """A certificate is valid for 36 months from its decision date."""
+    return decision_date + relativedelta(months=CERTIFICATE_VALIDITY_MONTHS)
+
+
+class ProductQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def in_stock(self):
+        return self.filter(stock_quantity__gt=0)
+
+    def in_districts(self, districts):
+        return self.filter(producer__district__in=districts)
+
+    def search(self, query):
+        """Accent- and case-insensitive search; products whose name matches come first.
+
+        Every word of the query must appear in the product's folded search text (name,
+        producer, village, craft, district). Both sides go through the same fold(), so
+        "bat trang", "BÁT TRÀNG" and "Bat Tràng" find the same rows. On PostgreSQL the
+        LIKE '%word%' filters use the trigram GIN indexes on the folded columns.
+        """
+        folded = fold(query)[:200]
+        words = folded.split()[:8]
+        if not words:
+            return self
+        matching = self
+        for word in words:
+            matching = matching.filter(search_text__contains=word)
+        return matching.annotate(
+            name_match=models.Case(
+                models.When(search_name__contains=folded, then=models.Value(2)),
+                models.When(
+                    Q(*(Q(search_name__contains=word) for word in words)), then=models.Value(1)
+                ),
+                default=models.Value(0),
+                output_field=models.IntegerField(),
+            )
+        ).order_by("-name_match", "-stars", "name")
+
+    # Certificate status as filters, the same rules as Product.certificate_status.
+    def certificate_withdrawn(self):
+        return self.filter(certificate_withdrawn=True)
+
+    def certificate_expired(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(certificate_withdrawn=False, certificate_valid_until__lt=today)
+
+    def certificate_expiring(self, today=None, days=EXPIRING_WITHIN_DAYS):
+        today = today or timezone.localdate()
+        return self.filter(
+            certificate_withdrawn=False,
+            certificate_valid_until__gte=today,
+            certificate_valid_until__lte=today + datetime.timedelta(days=days),
+        )
+
+    def certificate_current(self, today=None):
+        """Valid or expiring: products that may still carry the OCOP mark today."""
+        today = today or timezone.localdate()
+        return self.filter(certificate_withdrawn=False, certificate_valid_until__gte=today)
+
+    def for_cards(self):
+        """What a product card shows: producer, village, district, craft and the first image."""
+        return self.select_related(
+            "producer__district", "producer__village", "craft"
+        ).prefetch_related(
+            Prefetch("images", queryset=ProductImage.objects.order_by("position", "id"))
+        )
+
+    def for_detail(self):
+        """A product page: the card's rows plus lots and their production steps."""
+        return self.for_cards().prefetch_related(
+            Prefetch(
+                "lots",
+                queryset=Lot.objects.order_by("-produced_on", "-id").prefetch_related("steps"),
+            )
+        )
+
+
+class Product(TimeStampedModel):
+    """An OCOP-certified product and its current certificate.
+
+    The certificate lives on the product: a product has one certificate in force at a time,
+    and browsing, badges and expiry reminders all ask about that one. Its status is derived
+    from the dates (valid, expiring within 90 days, expired) unless an officer withdrew it.
+    """
+
+    producer = models.ForeignKey(
+        Producer, on_delete=models.PROTECT, related_name="products", verbose_name=_("producer")
+    )
+    craft = models.ForeignKey(
+        Craft,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name=_("craft"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    group = models.CharField(_("OCOP group"), max_length=20, choices=OcopGroup.choices)
+    product_set = models.CharField(_("product set"), max_length=30, choices=ProductSet.choices)
+    stars = models.PositiveSmallIntegerField(_("OCOP stars"), choices=Stars.choices)
+    potential_five_star = models.BooleanField(
+        _("potential 5-star"),
+        default=False,
+        help_text=_("Rated 4 stars by the city and sent up for national 5-star assessment."),
+    )
+
+    certificate_number = models.CharField(
+        _("decision number"), max_length=50, help_text=_("e.g. 1032/QĐ-UBND")
+    )
+    certificate_issuer = models.CharField(
+        _("issuing body"), max_length=200, help_text=_("e.g. UBND thành phố Hà Nội")
+    )
+    certificate_level = models.CharField(
+        _("issuing level"), max_length=20, choices=CertificateLevel.choices
+    )
+    certificate_date = models.DateField(_("decision date"))
+    certificate_valid_until = models.DateField(
+        _("valid until"),
+        blank=True,
+        help_text=_("Leave empty for the standard 36 months from the decision date."),
+    )
+    certificate_withdrawn = models.BooleanField(
+        _("certificate withdrawn"),
+        default=False,
+        help_text=_("Set when the issuing body revokes the certificate."),
+    )
+    certificate_withdrawn_reason = models.CharField(_("reason for withdrawal"), max_length=300, blank=True)
+
+    price = models.PositiveIntegerField(_("price (VND)"))
+    unit = models.CharField(_("unit"), max_length=50, help_text=_("e.g. piece, set, 500 g box"))
+    stock_quantity = models.PositiveIntegerField(_("in stock"), default=0)
+    gtin = models.CharField(
+        _("GTIN"),
+        max_length=14,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_gtin],
+        help_text=_("Barcode number (8, 12, 13 or 14 digits); stored as 14 digits."),
+    )
+    trace_code = models.CharField(
+        _("trace code"),
+        max_length=12,
+        unique=True,
+        blank=True,
+        help_text=_("Short code in the product's QR link (/t/<code>); made automatically."),
+    )
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+
+    # Folded (lower-case, no diacritics) copies for accent-insensitive search, kept by
+    # refresh_search_fields(). PostgreSQL indexes them with trigrams (see migrations).
+    search_name = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-stars", "name"]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stars__in=Stars.values),
+                name="product_stars_3_4_or_5",
+                violation_error_message=_("OCOP stars are 3, 4 or 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(potential_five_star=False) | Q(stars=Stars.FOUR),
+                name="product_potential_five_star_is_four_star",
+                violation_error_message=_("Only a 4-star product can be a potential 5-star."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    *(Q(group=group, product_set=product_set) for product_set, group in GROUP_OF_SET.items()),
+                    _connector=Q.OR,
+                ),
+                name="product_set_belongs_to_group",
+                violation_error_message=_("This product set belongs to another OCOP group."),
+            ),
+            models.CheckConstraint(
+                condition=Q(certificate_valid_until__gte=F("certificate_date")),
+                name="product_certificate_valid_after_decision",
+                violation_error_message=_("A certificate cannot expire before its decision date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(gtin__isnull=True) | Q(gtin__regex=r"^[0-9]{14}$"),
+                name="product_gtin_14_digits",
+            ),
+            models.CheckConstraint(
+                condition=Q(trace_code__regex=TRACE_CODE_PATTERN),
+                name="product_trace_code_format",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "stars"], name="product_published_stars"),
+            models.Index(fields=["is_published", "price"], name="product_published_price"),
+            models.Index(fields=["is_published", "-created_at"], name="product_published_newest"),
+            models.Index(fields=["certificate_valid_until"], name="product_cert_valid_until"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalogue:product_detail", kwargs={"slug": self.slug})
+
+    # --- certificate --------------------------------------------------------------
+    def certificate_status_on(self, today):
+        if self.certificate_withdrawn:
+            return CertificateStatus.WITHDRAWN
+        if today > self.certificate_valid_until:
+            return CertificateStatus.EXPIRED
+        if (self.certificate_valid_until - today).days <= EXPIRING_WITHIN_DAYS:
+            return CertificateStatus.EXPIRING
+        return CertificateStatus.VALID
+
+    @property
+    def certificate_status(self):
+        return self.certificate_status_on(timezone.localdate())
+
+    @property
+    def certificate_is_current(self):
+        return self.certificate_status in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+
+    # --- saving ---------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        if self.gtin:
+            self.gtin = normalise_gtin(self.gtin)
+        else:
+            self.gtin = None
+        if self.product_set and self.group != GROUP_OF_SET.get(self.product_set):
+            raise ValidationError(
+                {"product_set": _("This product set belongs to another OCOP group.")}
+            )
+        if self.certificate_date and not self.certificate_valid_until:
+            self.certificate_valid_until = certificate_valid_until(self.certificate_date)
+        if self.potential_five_star and self.stars != Stars.FOUR:
+            raise ValidationError(
+                {"potential_five_star": _("Only a 4-star product can be a potential 5-star.")}
+            )
+
+    def fill_defaults(self):
+        """Values derived once when they are left empty (also used by bulk loaders)."""
+        if self.certificate_date and not self.certificate_valid_until:
+            self.certificate_valid_until = certificate_valid_until(self.certificate_date)
+        self.trace_code = normalise_trace_code(self.trace_code) or new_trace_code()
+        if self.gtin == "":
+            self.gtin = None
+
+    def build_search_fields(self, producer=None, craft=None, village=None, district=None):
+        """Fill the folded search columns from this product and its related names.
+
+        Related objects may be passed in by bulk loaders that already hold them.
+        """
+        producer = producer or self.producer
+        craft = craft if craft is not None else self.craft
+        village = village if village is not None else producer.village
+        district = district or producer.district
+        names = [self.name_vi, self.name_en]
+        self.search_name = fold(" ".join(filter(None, names)))
+        parts = names + [producer.name, district.name]
+        if craft:
+            parts += [craft.name_vi, craft.name_en]
+        if village:
+            parts.append(village.name)
+        self.search_text = fold(" ".join(filter(None, parts)))
+
+    def save(self, *args, **kwargs):
+        if not self.trace_code:
+            self.trace_code = self.unused_trace_code()
+        self.fill_defaults()
+        self.build_search_fields()
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def unused_trace_code(cls):
+        # 32^7 codes: a clash is rare, but a label printed twice would be worse than a query.
+        while True:
+            code = new_trace_code()
+            if not cls.objects.filter(trace_code=code).exists():
+                return code
+
+    @property
+    def district(self):
+        return self.producer.district
+
+    @property
+    def village(self):
+        return self.producer.village
+
+    @property
+    def main_image(self):
+        images = list(self.images.all())
+        return images[0] if images else None
+
+
+def product_image_path(instance, filename):
+    return f"products/{instance.product_id}/{filename}"
+
+
+class ProductImage(models.Model):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product")
+    )
+    image = models.ImageField(
+        _("image"), upload_to=product_image_path, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        _("alt text"), max_length=200, help_text=_("What the photo shows, for screen readers.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("product image")
+        verbose_name_plural = _("product images")
+
+    def __str__(self):
+        return self.alt_text or self.image.name
+
+
+class LotQuerySet(models.QuerySet):
+    def with_product(self):
+        return self.select_related("product__producer__district", "product__producer__village")
+
+
+class Lot(TimeStampedModel):
+    """A production batch (lô) of a product, with its own QR code and production steps."""
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="lots", verbose_name=_("product")
+    )
+    code = models.CharField(
+        _("lot code"),
+        max_length=20,
+        help_text=_("Letters, digits, '.', '-' or '_', at most 20 (GS1 batch/lot)."),
+    )
+    produced_on = models.DateField(_("produced on"))
+    best_before = models.DateField(_("best before"), null=True, blank=True)
+    quantity = models.PositiveIntegerField(_("quantity"), default=0)
+    materials = models.TextField(_("materials and origin"), blank=True)
+
+    objects = LotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-produced_on", "code"]
+        verbose_name = _("lot")
+        verbose_name_plural = _("lots")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "code"], name="lot_code_unique_per_product"),
+            models.CheckConstraint(
+                condition=Q(code__regex=LOT_CODE_PATTERN), name="lot_code_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(best_before__isnull=True) | Q(best_before__gte=F("produced_on")),
+                name="lot_best_before_after_production",
+                violation_error_message=_("Best before cannot be earlier than the production date."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product} · {self.code}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "catalogue:product_detail", kwargs={"slug": self.product.slug}
+        ) + f"#lot-{self.code}"
+
+
+class ProductionStep(models.Model):
+    lot = models.ForeignKey(Lot, on_delete=models.CASCADE, related_name="steps", verbose_name=_("lot"))
+    name = models.CharField(_("step"), max_length=200)
+    done_on = models.DateField(_("date"))
+    notes = models.TextField(_("notes"), blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["done_on", "position", "id"]
+        verbose_name = _("production step")
+        verbose_name_plural = _("production steps")
+
+    def __str__(self):
+        return self.name

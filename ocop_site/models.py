@@ -1,0 +1,76 @@
+"""Abstract model bases shared by the apps (this package has no tables of its own)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class DemoFlagModel(models.Model):
+    """Rows made by `load_demo` say so, so that nobody mistakes them for official records."""
+
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        editable=False,
+        help_text=_("Created by load_demo; not an official record."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class GeoPointModel(models.Model):
+    """An optional point on the map (WGS 84), with a map link that needs no API key."""
+
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(
+                    latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
+                ),
+                name="%(app_label)s_%(class)s_coordinates_valid",
+                violation_error_message=_(
+                    "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither."
+                ),
+            ),
+        ]
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def map_url(self):
+        if not self.has_location:
+            return ""
+        return "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}".format(
+            lat=self.latitude, lon=self.longitude
+        )
+
+    def distance_km(self, other):
+        """Great-circle distance to another located object, or None if either has no point."""
+        if not (self.has_location and getattr(other, "has_location", False)):
+            return None
+        from math import asin, cos, radians, sin, sqrt
+
+        lat1, lon1, lat2, lon2 = map(
+            radians, (self.latitude, self.longitude, other.latitude, other.longitude)
+        )
+        h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+        return 2 * 6371.0 * asin(sqrt(h))

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Showroom, ShowroomStock
+
+
+class ShowroomStockInline(admin.TabularInline):
+    model = ShowroomStock
+    extra = 1
+    autocomplete_fields = ["product"]
+
+
+@admin.register(Showroom)
+class ShowroomAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "district", "village", "phone", "is_active", "is_demo"]
+    list_filter = ["kind", "is_active", "district"]
+    search_fields = ["name", "slug", "address", "district__name"]
+    list_select_related = ["district", "village"]
+    autocomplete_fields = ["district", "village"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["is_demo", "created_at", "updated_at"]
+    inlines = [ShowroomStockInline]

@@ -1,0 +1,92 @@
+"""OCOP showrooms and sales points ("OCOP venues") and what they stock."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Product
+from ocop_site.models import DemoFlagModel, GeoPointModel, TimeStampedModel
+from villages.models import District, Village
+
+
+class ShowroomQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_listing(self):
+        return self.select_related("district", "village")
+
+    def stocking(self, product):
+        return self.filter(stock__product=product)
+
+
+class Showroom(DemoFlagModel, GeoPointModel, TimeStampedModel):
+    class Kind(models.TextChoices):
+        SHOWROOM = "showroom", _("OCOP showroom")
+        VILLAGE_POINT = "village_point", _("craft-village sales point")
+        DESIGN_CENTRE = "design_centre", _("design centre")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="showrooms", verbose_name=_("district")
+    )
+    village = models.ForeignKey(
+        Village,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="showrooms",
+        verbose_name=_("craft village"),
+    )
+    address = models.CharField(_("address"), max_length=300)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("open"), default=True)
+    products = models.ManyToManyField(
+        Product,
+        through="ShowroomStock",
+        related_name="showrooms",
+        blank=True,
+        verbose_name=_("products stocked"),
+    )
+
+    objects = ShowroomQuerySet.as_manager()
+
+    class Meta(GeoPointModel.Meta):
+        ordering = ["name"]
+        verbose_name = _("showroom")
+        verbose_name_plural = _("showrooms")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("showrooms:showroom_detail", kwargs={"slug": self.slug})
+
+
+class ShowroomStock(models.Model):
+    """A product on a showroom's shelves."""
+
+    showroom = models.ForeignKey(
+        Showroom, on_delete=models.CASCADE, related_name="stock", verbose_name=_("showroom")
+    )
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="showroom_stock", verbose_name=_("product")
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["showroom", "product"]
+        verbose_name = _("showroom stock")
+        verbose_name_plural = _("showroom stock")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["showroom", "product"], name="showroom_stock_once_per_product"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product} @ {self.showroom}"

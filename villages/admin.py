@@ -1,0 +1,57 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Craft, District, Province, Village
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "slug"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "province", "village_count"]
+    list_filter = ["kind", "province"]
+    search_fields = ["name", "code", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["officers"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("province").annotate(
+            village_total=Count("villages")
+        )
+
+    @admin.display(description=_("villages"), ordering="village_total")
+    def village_count(self, district):
+        return district.village_total
+
+
+@admin.register(Craft)
+class CraftAdmin(TranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name_vi", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_vi"]}
+
+
+@admin.register(Village)
+class VillageAdmin(TranslationAdmin):
+    list_display = ["name", "district", "current_commune", "is_recognised", "recognised_year", "is_demo"]
+    list_filter = ["is_recognised", "district", "crafts"]
+    search_fields = ["name", "slug", "current_commune", "district__name"]
+    list_select_related = ["district"]
+    autocomplete_fields = ["district"]
+    filter_horizontal = ["crafts"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["is_demo", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "district", "current_commune", "crafts"]}),
+        (_("Recognition"), {"fields": ["is_recognised", "recognised_year"]}),
+        (_("Story and visiting"), {"fields": ["description", "opening_times", "directions"]}),
+        (_("Location"), {"fields": ["latitude", "longitude"]}),
+        (_("Record"), {"fields": ["is_demo", "created_at", "updated_at"]}),
+    ]

@@ -1,0 +1,156 @@
+"""Places and crafts: provinces, the districts shoppers browse by, crafts and craft villages."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ocop_site.models import DemoFlagModel, GeoPointModel, TimeStampedModel
+
+
+class Province(models.Model):
+    """Top administrative level. Hanoi first; other provinces can follow with their districts."""
+
+    code = models.CharField(_("official code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name
+
+
+class DistrictQuerySet(models.QuerySet):
+    def with_province(self):
+        return self.select_related("province")
+
+
+class District(models.Model):
+    """A district as it was before the July 2025 reform.
+
+    The district level was abolished on 1 July 2025, but OCOP records, craft villages and
+    shoppers still name the old districts, so the catalogue keeps browsing by them.
+    """
+
+    class Kind(models.TextChoices):
+        URBAN = "urban", _("urban district (quận)")
+        RURAL = "rural", _("rural district (huyện)")
+        TOWN = "town", _("town (thị xã)")
+
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("province")
+    )
+    code = models.CharField(_("official code"), max_length=3, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="officer_districts",
+        verbose_name=_("district officers"),
+        help_text=_("Staff who keep this district's listings current."),
+    )
+
+    objects = DistrictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{3}$"), name="district_code_three_digits"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("villages:district_detail", kwargs={"slug": self.slug})
+
+
+class Craft(models.Model):
+    """A craft (nghề): ceramics, lacquer, lotus silk... Name translated via modeltranslation."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("craft")
+        verbose_name_plural = _("crafts")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("villages:craft_detail", kwargs={"slug": self.slug})
+
+
+class VillageQuerySet(models.QuerySet):
+    def with_district(self):
+        return self.select_related("district")
+
+    def for_listing(self):
+        """Everything a village card shows, in a fixed number of queries."""
+        return self.select_related("district").prefetch_related("crafts")
+
+    def in_district(self, district):
+        return self.filter(district=district)
+
+
+class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
+    """A craft village (làng nghề)."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="villages", verbose_name=_("district")
+    )
+    current_commune = models.CharField(
+        _("current commune or ward"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "The commune or ward this village belongs to since the July 2025 reform, "
+            "e.g. 'Xã Bát Tràng'. Stored as officially named, not derived from the district."
+        ),
+    )
+    crafts = models.ManyToManyField(Craft, related_name="villages", verbose_name=_("crafts"))
+    is_recognised = models.BooleanField(
+        _("recognised traditional craft village"),
+        default=False,
+        help_text=_("Recognised by the City People's Committee as a (traditional) craft village."),
+    )
+    recognised_year = models.PositiveSmallIntegerField(_("year recognised"), null=True, blank=True)
+    description = models.TextField(_("story"), blank=True)
+    opening_times = models.TextField(_("opening times"), blank=True)
+    directions = models.TextField(_("how to get there"), blank=True)
+
+    objects = VillageQuerySet.as_manager()
+
+    class Meta(GeoPointModel.Meta):
+        ordering = ["name"]
+        verbose_name = _("craft village")
+        verbose_name_plural = _("craft villages")
+        constraints = GeoPointModel.Meta.constraints + [
+            models.CheckConstraint(
+                condition=Q(recognised_year__isnull=True)
+                | Q(is_recognised=True, recognised_year__gte=1900, recognised_year__lte=2100),
+                name="village_recognised_year_only_when_recognised",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("villages:village_detail", kwargs={"slug": self.slug})
