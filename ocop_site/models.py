@@ -40,9 +40,16 @@ class GeoPointModel(models.Model):
         abstract = True
         constraints = [
             models.CheckConstraint(
+                # IS NOT NULL spelled out: a CHECK that evaluates to NULL passes in SQL,
+                # so "latitude set, longitude empty" would otherwise slip through.
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)
                 | models.Q(
-                    latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
                 ),
                 name="%(app_label)s_%(class)s_coordinates_valid",
                 violation_error_message=_(

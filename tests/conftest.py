@@ -1,14 +1,22 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.db import connection
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    """Each test starts with an empty cache, so no test sees another's cached page."""
+def _fresh_cache_and_language():
+    """Each test starts with an empty cache and the default language (Vietnamese).
+
+    A request to an /en/ page leaves English active in the thread; without this, the
+    language a test runs in would depend on the tests before it.
+    """
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

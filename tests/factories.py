@@ -60,7 +60,8 @@ def make_product(name="Bình gốm men lam", producer=None, craft_slug="ceramics
     producer = producer or make_producer()
     decision_date = fields.pop("certificate_date", timezone.localdate() - datetime.timedelta(days=100))
     values = {
-        "name": name,
+        # Explicit _vi columns: the active language must not decide where a name lands.
+        "name_vi": name,
         "slug": f"product-{n}",
         "producer": producer,
         "craft": craft(craft_slug) if craft_slug else None,
@@ -72,7 +73,7 @@ def make_product(name="Bình gốm men lam", producer=None, craft_slug="ceramics
         "certificate_level": CertificateLevel.PROVINCE,
         "certificate_date": decision_date,
         "price": 350_000,
-        "unit": "chiếc",
+        "unit_vi": "chiếc",
         "stock_quantity": 10,
         "is_published": True,
     }
@@ -104,7 +105,7 @@ def make_lot(product=None, code="L2601-01", steps=2, **fields):
     )
     for position in range(steps):
         ProductionStep.objects.create(
-            lot=lot, name=f"Công đoạn {position + 1}", done_on=datetime.date(2026, 1, 1 + position), position=position
+            lot=lot, name_vi=f"Công đoạn {position + 1}", done_on=datetime.date(2026, 1, 1 + position), position=position
         )
     return lot
 

@@ -81,7 +81,7 @@ def demo_trace_code(slug):
 
 def demo_gtin(slug):
     """A GTIN-13 with Vietnam's GS1 prefix 893 and a valid check digit, as 14 digits."""
-    body = f"893{stable_int('gtin', slug) % 10**9:09d}"
+    body = f"8936{stable_int('gtin', slug) % 10**8:08d}"
     return "0" + body + gtin_check_digit(body)
 
 
