@@ -85,3 +85,11 @@ def test_server_error_page_is_the_sites_own_in_both_languages(rf):
     body = response.content.decode()
     assert response.status_code == 500
     assert "Đã có lỗi xảy ra" in body and "Something went wrong" in body
+
+
+@pytest.mark.django_db
+def test_migrations_match_the_models():
+    """A model change without its migration would break the next deploy."""
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
