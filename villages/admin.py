@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from .admin_scope import DistrictScopedAdmin, is_city_admin
 from .models import Craft, District, Province, Village
 
 
@@ -14,7 +15,11 @@ class ProvinceAdmin(admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(DistrictScopedAdmin):
+    """Officers may look their districts up (autocomplete needs it); only city
+    administrators add districts or assign officers to them."""
+
+    district_lookup = ""
     list_display = ["name", "code", "kind", "province", "village_count"]
     list_filter = ["kind", "province"]
     search_fields = ["name", "code", "slug"]
@@ -25,6 +30,18 @@ class DistrictAdmin(admin.ModelAdmin):
         return super().get_queryset(request).select_related("province").annotate(
             village_total=Count("villages")
         )
+
+    def get_exclude(self, request, obj=None):
+        return None if is_city_admin(request.user) else ["officers"]
+
+    def has_add_permission(self, request):
+        return is_city_admin(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_city_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_city_admin(request.user)
 
     @admin.display(description=_("villages"), ordering="village_total")
     def village_count(self, district):
@@ -39,7 +56,8 @@ class CraftAdmin(TranslationAdmin):
 
 
 @admin.register(Village)
-class VillageAdmin(TranslationAdmin):
+class VillageAdmin(DistrictScopedAdmin, TranslationAdmin):
+    district_lookup = "district"
     list_display = ["name", "district", "current_commune", "is_recognised", "recognised_year", "is_demo"]
     list_filter = ["is_recognised", "district", "crafts"]
     search_fields = ["name", "slug", "current_commune", "district__name"]

@@ -63,6 +63,9 @@ class District(models.Model):
         ordering = ["name"]
         verbose_name = _("district")
         verbose_name_plural = _("districts")
+        permissions = [
+            ("manage_all_districts", _("Can manage every district (city administrator)")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(code__regex=r"^[0-9]{3}$"), name="district_code_three_digits"

@@ -363,12 +363,15 @@ class Command(BaseCommand):
     def load_logins(self):
         User = get_user_model()
         officers, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
-        officers.permissions.set(
-            Permission.objects.filter(
-                content_type__app_label__in={app for app, _ in OFFICER_MODELS},
-                content_type__model__in={model for _, model in OFFICER_MODELS},
-            )
+        listing_permissions = Permission.objects.filter(
+            content_type__app_label__in={app for app, _ in OFFICER_MODELS},
+            content_type__model__in={model for _, model in OFFICER_MODELS},
         )
+        # Officers look their districts up (autocomplete) but never manage them.
+        district_lookup = Permission.objects.filter(
+            content_type__app_label="villages", codename="view_district"
+        )
+        officers.permissions.set(listing_permissions | district_lookup)
         for username, password, role, district_slugs in DEMO_LOGINS:
             user, created = User.objects.get_or_create(username=username)
             user.first_name = role
