@@ -1,9 +1,77 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import CertificateStatus, Lot, Producer, Product, ProductImage, ProductionStep
+from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
+
+from .models import CertificateStatus, Lot, Producer, Product, ProductImage, ProductionStep, Scan
+from .qr import Label
+
+# An A4 sheet of 3 × 7 labels of 70 × 42.3 mm, the common edge-to-edge label stock.
+LABELS_PER_SHEET = 21
+MAX_COPIES = 50
+
+
+def label_sheet_response(request, labels, title):
+    """The print page for an admin action: A4 sheets of labels, N copies of each.
+
+    The page re-posts the same action with another number of copies, so an officer can
+    fill a whole sheet with one lot's labels.
+    """
+    try:
+        copies = min(max(int(request.POST.get("copies", 1)), 1), MAX_COPIES)
+    except ValueError:
+        copies = 1
+    labels = [label for label in labels for _copy in range(copies)]
+    sheets = [labels[start : start + LABELS_PER_SHEET] for start in range(0, len(labels), LABELS_PER_SHEET)]
+    return TemplateResponse(
+        request,
+        "admin/catalogue/labels.html",
+        {
+            "title": title,
+            "sheets": sheets,
+            "copies": copies,
+            "action": request.POST.get("action", ""),
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "checkbox_name": ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+def label_svg_response(label, filename):
+    svg = render_to_string("admin/catalogue/label.svg", {"label": label, "standalone": True})
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def qr_panel(obj, label_url):
+    """QR preview and downloads for a saved product or lot, on its admin page."""
+    if not obj.pk:
+        return _("Saved products get a QR code.")
+    svg_url = obj.get_qr_image_url("svg")
+    return format_html(
+        '<a href="{trace}" target="_blank" rel="noopener"><img src="{svg}" width="132" height="132" alt=""></a>'
+        '<br><code>{encoded}</code><br>'
+        '<a href="{svg}?download=1">{svg_label}</a> · <a href="{png}?download=1">{png_label}</a> · '
+        '<a href="{label}">{label_label}</a> · <a href="{trace}" target="_blank" rel="noopener">{trace_label}</a>',
+        trace=obj.get_trace_url(),
+        svg=svg_url,
+        png=obj.get_qr_image_url("png"),
+        encoded=obj.qr_url,
+        label=label_url,
+        svg_label=_("QR as SVG"),
+        png_label=_("QR as PNG"),
+        label_label=_("label (SVG)"),
+        trace_label=_("trace page"),
+    )
 
 
 class CertificateStatusFilter(admin.SimpleListFilter):
@@ -28,13 +96,13 @@ class CertificateStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ProductImageInline(TranslationTabularInline):
+class ProductImageInline(DistrictScopedInline, TranslationTabularInline):
     model = ProductImage
     extra = 1
     fields = ["image", "alt_text", "position"]
 
 
-class LotInline(admin.TabularInline):
+class LotInline(DistrictScopedInline, admin.TabularInline):
     model = Lot
     extra = 0
     fields = ["code", "produced_on", "best_before", "quantity"]
@@ -42,7 +110,8 @@ class LotInline(admin.TabularInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(TranslationAdmin):
+class ProducerAdmin(DistrictScopedAdmin, TranslationAdmin):
+    district_lookup = "district"
     list_display = ["name", "kind", "district", "village", "phone", "is_demo"]
     list_filter = ["kind", "district"]
     search_fields = ["name", "slug", "phone", "email", "village__name"]
@@ -53,7 +122,8 @@ class ProducerAdmin(TranslationAdmin):
 
 
 @admin.register(Product)
-class ProductAdmin(TranslationAdmin):
+class ProductAdmin(DistrictScopedAdmin, TranslationAdmin):
+    district_lookup = "producer__district"
     list_display = [
         "name",
         "producer",
@@ -71,8 +141,16 @@ class ProductAdmin(TranslationAdmin):
     list_select_related = ["producer"]
     autocomplete_fields = ["producer", "craft"]
     prepopulated_fields = {"slug": ["name_vi"]}
-    readonly_fields = ["certificate_status_badge", "trace_code_link", "created_at", "updated_at"]
+    readonly_fields = [
+        "certificate_status_badge",
+        "trace_code_link",
+        "qr_code",
+        "scans_by_day",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [ProductImageInline, LotInline]
+    actions = ["print_labels"]
     date_hierarchy = "certificate_date"
     fieldsets = [
         (None, {"fields": ["name", "slug", "producer", "craft", "description", "is_published"]}),
@@ -93,9 +171,57 @@ class ProductAdmin(TranslationAdmin):
             },
         ),
         (_("Sale"), {"fields": ["price", "unit", "stock_quantity"]}),
-        (_("Codes"), {"fields": ["gtin", "trace_code_link"]}),
+        (_("Codes"), {"fields": ["gtin", "trace_code_link", "qr_code"]}),
+        (_("Scans"), {"fields": ["scans_by_day"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/label.svg",
+                self.admin_site.admin_view(self.label_svg),
+                name="catalogue_product_label",
+            ),
+        ] + super().get_urls()
+
+    def label_svg(self, request, object_id):
+        if not self.has_view_permission(request):
+            return HttpResponse(status=403)
+        # Through get_queryset, so an officer's district scope applies to downloads too.
+        product = get_object_or_404(self.get_queryset(request).select_related("producer__district"), pk=object_id)
+        return label_svg_response(Label.for_product(product), f"ocop-label-{product.trace_code}.svg")
+
+    @admin.action(description=_("Print QR labels (A4 sheet)"))
+    def print_labels(self, request, queryset):
+        products = queryset.select_related("producer__district").order_by("name")
+        return label_sheet_response(
+            request, [Label.for_product(product) for product in products], _("OCOP product labels")
+        )
+
+    @admin.display(description=_("QR code"))
+    def qr_code(self, product):
+        if not product.pk:
+            return qr_panel(product, "")
+        return qr_panel(product, reverse("admin:catalogue_product_label", args=[product.pk]))
+
+    @admin.display(description=_("scans in the last 30 days"))
+    def scans_by_day(self, product):
+        if not product.pk:
+            return "—"
+        days = list(product.scans.since(30).daily_counts())
+        if not days:
+            return _("No scans in the last 30 days.")
+        rows = format_html_join(
+            "", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            ((day["day"].strftime("%Y-%m-%d"), day["total"], day["from_qr"]) for day in days),
+        )
+        return format_html(
+            '<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>'
+            '<p><a href="{}?product={}">{}</a></p>',
+            _("day"), _("scans"), _("from a QR code"), rows,
+            reverse("admin:catalogue_scan_changelist"), product.pk, _("All scans of this product"),
+        )
 
     @admin.display(description=_("certificate status"))
     def certificate_status_badge(self, product):
@@ -106,17 +232,20 @@ class ProductAdmin(TranslationAdmin):
 
     @admin.display(description=_("trace code"))
     def trace_code_link(self, product):
-        return product.trace_code or _("made when saved")
+        if not product.trace_code:
+            return _("made when saved")
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', product.get_trace_url(), product.trace_code)
 
 
-class ProductionStepInline(TranslationTabularInline):
+class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
     model = ProductionStep
     extra = 1
     fields = ["done_on", "name", "notes", "position"]
 
 
 @admin.register(Lot)
-class LotAdmin(TranslationAdmin):
+class LotAdmin(DistrictScopedAdmin, TranslationAdmin):
+    district_lookup = "product__producer__district"
     list_display = ["code", "product", "produced_on", "best_before", "quantity"]
     list_filter = ["produced_on", "product__producer__district"]
     search_fields = ["code", "product__name_vi", "product__trace_code"]
@@ -124,3 +253,69 @@ class LotAdmin(TranslationAdmin):
     autocomplete_fields = ["product"]
     inlines = [ProductionStepInline]
     date_hierarchy = "produced_on"
+    readonly_fields = ["qr_code"]
+    actions = ["print_labels"]
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/label.svg",
+                self.admin_site.admin_view(self.label_svg),
+                name="catalogue_lot_label",
+            ),
+        ] + super().get_urls()
+
+    def label_svg(self, request, object_id):
+        if not self.has_view_permission(request):
+            return HttpResponse(status=403)
+        lot = get_object_or_404(self.get_queryset(request).select_related("product__producer__district"), pk=object_id)
+        return label_svg_response(
+            Label.for_product(lot.product, lot), f"ocop-label-{lot.product.trace_code}-{lot.code}.svg"
+        )
+
+    @admin.action(description=_("Print QR labels (A4 sheet)"))
+    def print_labels(self, request, queryset):
+        lots = queryset.select_related("product__producer__district").order_by("product__name", "code")
+        return label_sheet_response(
+            request, [Label.for_product(lot.product, lot) for lot in lots], _("OCOP lot labels")
+        )
+
+    @admin.display(description=_("QR code"))
+    def qr_code(self, lot):
+        if not lot.pk:
+            return qr_panel(lot, "")
+        return qr_panel(lot, reverse("admin:catalogue_lot_label", args=[lot.pk]))
+
+
+@admin.register(Scan)
+class ScanAdmin(DistrictScopedAdmin):
+    """Scan counts per product and day; the filters narrow what is counted.
+
+    Scans are written by the trace page only, so the admin is read-only. An officer sees
+    the scans of their districts' products.
+    """
+
+    district_lookup = "product__producer__district"
+
+    change_list_template = "admin/catalogue/scan/change_list.html"
+    list_display = ["scanned_at", "product", "lot", "language", "source"]
+    list_filter = ["source", "language", "product__producer__district"]
+    search_fields = ["product__name_vi", "product__name_en", "product__trace_code"]
+    date_hierarchy = "scanned_at"
+    # Only the day table is shown: the per-row list would be long and says nothing more.
+    DAY_ROWS = 500
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            response.context_data["daily_counts"] = list(
+                changelist.queryset.daily_counts()[: self.DAY_ROWS]
+            )
+        return response

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Catalogue")
+
+    def ready(self):
+        from django.core.signals import request_finished
+
+        from .trace_views import write_pending_scan
+
+        # Trace page scans are stored once the response has gone out (see record_scan).
+        request_finished.connect(write_pending_scan, dispatch_uid="catalogue.write_pending_scan")

@@ -3,9 +3,11 @@
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -161,6 +163,12 @@ def certificate_valid_until(decision_date):
     return decision_date + relativedelta(months=CERTIFICATE_VALIDITY_MONTHS)
 
 
+def _search_words(query):
+    """The folded query and its words, capped so a 5,000-character query stays cheap."""
+    folded = fold(query)[:200]
+    return folded, folded.split()[:8]
+
+
 class ProductQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -179,14 +187,14 @@ class ProductQuerySet(models.QuerySet):
         "bat trang", "BÁT TRÀNG" and "Bat Tràng" find the same rows. On PostgreSQL the
         LIKE '%word%' filters use the trigram GIN indexes on the folded columns.
         """
-        folded = fold(query)[:200]
-        words = folded.split()[:8]
+        return self.matching(query).ranked_by_name(query)
+
+    def ranked_by_name(self, query):
+        """Order by how well the product's own name matches: whole query, every word, else."""
+        folded, words = _search_words(query)
         if not words:
             return self
-        matching = self
-        for word in words:
-            matching = matching.filter(search_text__contains=word)
-        return matching.annotate(
+        return self.annotate(
             name_match=models.Case(
                 models.When(search_name__contains=folded, then=models.Value(2)),
                 models.When(
@@ -196,6 +204,34 @@ class ProductQuerySet(models.QuerySet):
                 output_field=models.IntegerField(),
             )
         ).order_by("-name_match", "-stars", "name")
+
+    def matching(self, query):
+        """The rows search(query) finds, without its ranking (for counts and facets)."""
+        matching = self
+        for word in _search_words(query)[1]:
+            matching = matching.filter(search_text__contains=word)
+        return matching
+
+    def related_to(self, product):
+        """Other products from the same village (listed first) or of the same craft."""
+        same_place = (
+            Q(producer__village_id=product.producer.village_id)
+            if product.producer.village_id
+            else Q(producer_id=product.producer_id)
+        )
+        related = same_place | Q(craft_id=product.craft_id) if product.craft_id else same_place
+        return (
+            self.filter(related)
+            .exclude(pk=product.pk)
+            .annotate(
+                same_place=models.Case(
+                    models.When(same_place, then=models.Value(1)),
+                    default=models.Value(0),
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("-same_place", "-stars", "name")
+        )
 
     # Certificate status as filters, the same rules as Product.certificate_status.
     def certificate_withdrawn(self):
@@ -224,6 +260,22 @@ class ProductQuerySet(models.QuerySet):
             "producer__district", "producer__village", "craft"
         ).prefetch_related(
             Prefetch("images", queryset=ProductImage.objects.order_by("position", "id"))
+        )
+
+    def for_trace(self):
+        """A trace page: the card's rows plus the showrooms that stock the product.
+
+        Everything the page and its HTTP validator (ETag) need, in three queries: the
+        product with producer, village, district and craft; its images; its stock rows
+        (`stock_rows`) with their showrooms, for nearest_showrooms().
+        """
+        stock_model = self.model._meta.get_field("showroom_stock").related_model
+        return self.for_cards().prefetch_related(
+            Prefetch(
+                "showroom_stock",
+                queryset=stock_model.objects.select_related("showroom__district", "showroom__village"),
+                to_attr="stock_rows",
+            )
         )
 
     def for_detail(self):
@@ -367,6 +419,45 @@ class Product(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("catalogue:product_detail", kwargs={"slug": self.slug})
 
+    # --- traceability (issue 4) -------------------------------------------------------
+    def get_trace_url(self):
+        """The trace page a scan lands on (a path; the QR code holds qr_url)."""
+        return reverse("trace:product", kwargs={"code": self.trace_code})
+
+    @property
+    def gs1_path(self):
+        """The GS1 Digital Link path /01/<GTIN-14>, or "" without a GTIN."""
+        return f"/01/{self.gtin}" if self.gtin else ""
+
+    @property
+    def qr_url(self):
+        """What the product's QR code encodes: GS1 Digital Link with a GTIN, else /t/<code>.
+
+        Absolute on SITE_URL, never on the request's host: printed labels outlive any
+        one request, staging server or admin session.
+        """
+        return settings.SITE_URL + (self.gs1_path or self.get_trace_url())
+
+    def get_qr_image_url(self, image_format="svg"):
+        return reverse("trace:product_qr", kwargs={"code": self.trace_code, "image_format": image_format})
+
+    def nearest_showrooms(self, stock_rows=None):
+        """Open showrooms stocking this product, nearest to its village first.
+
+        Showrooms without coordinates, or a product without a located village, come last
+        (by name). `stock_rows` are ShowroomStock rows with their showroom already joined
+        (for_trace() prefetches them); each showroom gets `distance_km` set.
+        """
+        if stock_rows is None:
+            stock_rows = self.showroom_stock.select_related("showroom__district", "showroom__village")
+        origin = self.producer.village
+        showrooms = [row.showroom for row in stock_rows if row.showroom.is_active]
+        for showroom in showrooms:
+            showroom.distance_km = origin.distance_km(showroom) if origin else None
+        return sorted(
+            showrooms, key=lambda s: (s.distance_km is None, s.distance_km or 0, s.name)
+        )
+
     # --- certificate --------------------------------------------------------------
     def certificate_status_on(self, today):
         if self.certificate_withdrawn:
@@ -489,6 +580,12 @@ class LotQuerySet(models.QuerySet):
     def with_product(self):
         return self.select_related("product__producer__district", "product__producer__village")
 
+    def for_trace(self):
+        """A lot on its trace page: its steps in order (their updated_at feeds the ETag)."""
+        return self.prefetch_related(
+            Prefetch("steps", queryset=ProductionStep.objects.order_by("done_on", "position", "id"))
+        )
+
 
 class Lot(TimeStampedModel):
     """A production batch (lô) of a product, with its own QR code and production steps."""
@@ -532,8 +629,25 @@ class Lot(TimeStampedModel):
             "catalogue:product_detail", kwargs={"slug": self.product.slug}
         ) + f"#lot-{self.code}"
 
+    def get_trace_url(self):
+        return reverse("trace:lot", kwargs={"code": self.product.trace_code, "lot_code": self.code})
 
-class ProductionStep(models.Model):
+    @property
+    def qr_url(self):
+        """/01/<GTIN-14>/10/<lot> when the product has a GTIN, else /t/<code>/<lot>."""
+        if self.product.gtin:
+            return f"{settings.SITE_URL}{self.product.gs1_path}/10/{self.code}"
+        return settings.SITE_URL + self.get_trace_url()
+
+    def get_qr_image_url(self, image_format="svg"):
+        return reverse(
+            "trace:lot_qr",
+            kwargs={"code": self.product.trace_code, "lot_code": self.code, "image_format": image_format},
+        )
+
+
+class ProductionStep(TimeStampedModel):
+    # Timestamped so that editing a step refreshes the lot's cached trace page (its ETag).
     lot = models.ForeignKey(Lot, on_delete=models.CASCADE, related_name="steps", verbose_name=_("lot"))
     name = models.CharField(_("step"), max_length=200)
     done_on = models.DateField(_("date"))
@@ -547,3 +661,76 @@ class ProductionStep(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# --- Scan counts (issue 4) ---------------------------------------------------------------
+
+
+class ScanQuerySet(models.QuerySet):
+    def since(self, days):
+        return self.filter(scanned_at__gte=timezone.now() - datetime.timedelta(days=days))
+
+    def daily_counts(self):
+        """One row per product and local day: day, product id and name, total, from_qr.
+
+        Days are in TIME_ZONE (Hanoi), so a scan at 23:30 local time counts on that day.
+        """
+        return (
+            self.annotate(day=TruncDate("scanned_at"))
+            .values("day", "product_id", "product__name", "product__trace_code")
+            .annotate(
+                total=models.Count("id"),
+                from_qr=models.Count("id", filter=Q(source=Scan.Source.QR)),
+            )
+            .order_by("-day", "-total", "product__name")
+        )
+
+
+class ScanSource(models.TextChoices):
+    # A camera or scanner app opens the link with no Referer; a click from a web page
+    # (ours or another site) sends one. Typed or bookmarked links also count as "qr".
+    QR = "qr", _("QR scan")
+    LINK = "link", _("link from a page")
+
+
+class Scan(models.Model):
+    """One view of a trace page by a person (bots and link previews are not recorded).
+
+    Deliberately anonymous: no IP address, user agent, cookie or session, only what the
+    district offices need to see which products tourists check and when.
+    """
+
+    Source = ScanSource
+
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.CASCADE,
+        related_name="scans",
+        verbose_name=_("product"),
+        db_index=False,  # the (product, scanned_at) index below serves product lookups
+    )
+    lot = models.ForeignKey(
+        Lot, on_delete=models.CASCADE, null=True, blank=True, related_name="scans", verbose_name=_("lot")
+    )
+    scanned_at = models.DateTimeField(_("scanned at"), default=timezone.now)
+    language = models.CharField(_("language"), max_length=8)
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices)
+
+    objects = ScanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-scanned_at"]
+        verbose_name = _("scan")
+        verbose_name_plural = _("scans")
+        indexes = [
+            models.Index(fields=["product", "scanned_at"], name="scan_product_time"),
+            models.Index(fields=["scanned_at"], name="scan_time"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source__in=ScanSource.values), name="scan_source_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product_id} @ {self.scanned_at:%Y-%m-%d %H:%M}"

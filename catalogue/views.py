@@ -1,22 +1,66 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
+from .filters import ProductFilter
 from .models import Producer, Product
 
+RELATED_PRODUCTS = 6
 
-class ProductListView(ListView):
+
+class ForgivingPaginator(Paginator):
+    """page=-1 or page=999999 in a shared link show the nearest real page, not a 404."""
+
+    def validate_number(self, number):
+        try:
+            number = int(str(number)[:12])
+        except (TypeError, ValueError):
+            return 1
+        return min(max(number, 1), self.num_pages)
+
+
+class ForgivingPaginationMixin:
+    paginator_class = ForgivingPaginator
+
+    def paginate_queryset(self, queryset, page_size):
+        # ListView answers 404 to page=abc before the paginator sees it; any page
+        # value is fine here, ForgivingPaginator picks the nearest real page.
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        page = paginator.page(self.request.GET.get(self.page_kwarg, 1))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class ProductListView(ForgivingPaginationMixin, ListView):
     template_name = "catalogue/product_list.html"
     context_object_name = "products"
     paginate_by = 24
 
     def get_queryset(self):
-        products = Product.objects.published().for_cards()
-        query = self.request.GET.get("q", "")
-        if query.strip():
-            products = products.search(query)
-        return products
+        self.filterset = ProductFilter(self.request.GET, queryset=Product.objects.published())
+        return self.filterset.qs.for_cards()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.request.GET.get("q", "")[:200], **kwargs)
+        filterset = self.filterset
+        context = super().get_context_data(**kwargs)
+        base = Product.objects.published()
+        context.update(
+            filterset=filterset,
+            query=filterset.values.get("q", ""),
+            facets=filterset.cached_facets(base),
+            chips=filterset.chips(),
+            ignored=filterset.ignored,
+            sort_choices=filterset.filters["sort"].extra["choices"],
+            sort_key=filterset.sort_key,
+            query_string=filterset.query_string(),
+            values=filterset.values,
+        )
+        # Canonical URL and hreflang alternates: the understood filters and the page.
+        params = filterset.params()
+        if context["page_obj"].number > 1:
+            params.append(("page", str(context["page_obj"].number)))
+        context["canonical_query"] = "?" + urlencode(params) if params else ""
+        return context
 
 
 class ProductDetailView(DetailView):
@@ -30,7 +74,8 @@ class ProductDetailView(DetailView):
         product = self.object
         # Showrooms are an app above this one: reach them through the reverse relation.
         showrooms = product.showrooms.active().for_listing()
-        return super().get_context_data(showrooms=showrooms, **kwargs)
+        related = Product.objects.published().related_to(product).for_cards()[:RELATED_PRODUCTS]
+        return super().get_context_data(showrooms=showrooms, related_products=related, **kwargs)
 
 
 class ProducerDetailView(DetailView):

@@ -71,13 +71,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_filters",
+    "sorl.thumbnail",
+    # Its system checks (which cache it counts in) run only when it is installed.
+    "django_ratelimit",
     # The project package holds the cross-cutting pieces: template tags, the
     # text-folding used by search, shared abstract models.
     "ocop_site",
     "villages",
     "catalogue",
     "showrooms",
+    "orders",
 ]
 
 MIDDLEWARE = [
@@ -85,9 +90,10 @@ MIDDLEWARE = [
     # WhiteNoise right after SecurityMiddleware: static files skip everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # LocaleMiddleware needs the session (for the language cookie fallback) and must
-    # come before CommonMiddleware so that language-prefixed URLs resolve.
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware comes after the session and before CommonMiddleware so that
+    # language-prefixed URLs resolve. Ours also lets the admin and the QR trace pages,
+    # which live outside the language prefixes, follow the cookie and Accept-Language.
+    "ocop_site.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ocop_site.context_processors.site",
+                "orders.context_processors.cart",
             ],
         },
     },
@@ -143,6 +150,28 @@ else:
             "LOCATION": "ocop",
         }
     }
+
+# --- Orders (cart and checkout) ----------------------------------------------------------
+# django-ratelimit counts checkout and order-lookup attempts per client IP in the default
+# cache. Only a shared cache (REDIS_URL) counts across workers; Django's RedisCache works
+# but is not on the library's list (W001). Without Redis the count is per process: the
+# limit then holds per worker, which is what a one-machine install can have.
+RATELIMIT_USE_CACHE = "default"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Behind a reverse proxy REMOTE_ADDR is the proxy: name the header holding the client's
+# address (e.g. HTTP_X_REAL_IP), or every shopper shares one limit.
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+ORDERS_CHECKOUT_RATE = os.environ.get("ORDERS_CHECKOUT_RATE", "10/m")
+ORDERS_LOOKUP_RATE = os.environ.get("ORDERS_LOOKUP_RATE", "20/m")
+# Bank transfers go to each producer's own account (orders.PayeeAccount, set in the admin).
+# A producer without one is paid through this collective account (a showroom or OCOP
+# centre) when it is set; with neither, bank transfer is not offered for its products.
+ORDERS_BANK_TRANSFER_PAYEE = {
+    "bank_name": os.environ.get("ORDERS_PAYEE_BANK", ""),
+    "account_number": os.environ.get("ORDERS_PAYEE_ACCOUNT_NUMBER", ""),
+    "account_name": os.environ.get("ORDERS_PAYEE_ACCOUNT_NAME", ""),
+}
 
 # --- Passwords and sessions ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -191,6 +220,13 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None
     AWS_QUERYSTRING_AUTH = False
     AWS_DEFAULT_ACL = None
+
+# sorl-thumbnail: resized copies are files in MEDIA_ROOT/cache/; the record of which
+# exist lives in the cache only (ocop_site.thumbnails), so rendering a page of cards
+# costs no database queries. A lost record just means the file is checked again.
+THUMBNAIL_KVSTORE = "ocop_site.thumbnails.CacheKVStore"
+THUMBNAIL_QUALITY = 82
+THUMBNAIL_PRESERVE_FORMAT = False
 
 # --- HTTPS deployments ------------------------------------------------------------------
 HTTPS = env_bool("HTTPS", default=False)

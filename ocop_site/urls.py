@@ -1,16 +1,24 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
 from . import views
+from .sitemaps import SITEMAPS
 
 # Shopper pages carry the language in the URL: Vietnamese (the default) unprefixed,
 # English under /en/. Shareable links and search engines then see one language per URL.
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # QR codes and GS1 Digital Links (/t/…, /01/…, /qr/…, /.well-known/gs1resolver): printed
+    # on labels, so outside i18n_patterns; the views negotiate the language.
+    path("", include("catalogue.trace_urls")),
+    # One sitemap lists both languages of every page (hreflang alternates inside it).
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -18,6 +26,9 @@ urlpatterns += i18n_patterns(
     path("", include("catalogue.urls")),
     path("", include("villages.urls")),
     path("showrooms/", include("showrooms.urls")),
+    # Cart, checkout and order lookup: /cart/, /checkout/, /order/.
+    path("", include("orders.urls")),
+    path("stats/", views.stats, name="stats"),
     prefix_default_language=False,
 )
 

@@ -1,11 +1,18 @@
-"""The home page: it draws on every app, so it lives with the project, above them all."""
+"""Pages that draw on every app (home, statistics) and the files for crawlers."""
 
+from django.conf import settings
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
 
 from catalogue.models import Product, Stars
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
+
+from .stats import catalogue_charts
 
 
 def home(request):
@@ -27,7 +34,29 @@ def home(request):
         "villages": Village.objects.for_listing().filter(is_recognised=True)[:6],
         "showrooms": Showroom.objects.active().for_listing()[:4],
         "star_counts": star_counts,
+        "star_choices": list(reversed(Stars.values)),
         "village_count": Village.objects.count(),
+        "producer_count": published.values("producer").distinct().count(),
         "showroom_count": Showroom.objects.active().count(),
     }
     return render(request, "home.html", context)
+
+
+def stats(request):
+    return render(request, "stats.html", {"charts": catalogue_charts()})
+
+
+@require_GET
+@cache_page(60 * 60)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /i18n/",
+        # Filter combinations are endless; the sitemap lists the pages worth indexing.
+        "Disallow: /products/?*q=",
+        "Disallow: /en/products/?*q=",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -27,8 +27,12 @@ class DistrictAdmin(DistrictScopedAdmin):
     filter_horizontal = ["officers"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("province").annotate(
-            village_total=Count("villages")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("province")
+            .annotate(village_total=Count("villages"))
+            .order_by("name")
         )
 
     def get_exclude(self, request, obj=None):

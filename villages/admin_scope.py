@@ -102,4 +102,12 @@ class DistrictScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
 
 
 class DistrictScopedInline(ScopedChoicesMixin):
-    """Mix into inlines so their foreign-key choices are scoped too."""
+    """Mix into inlines: their choices are scoped, and so are their rows when the inline's
+    model has a scoped admin of its own (an order's parts from another district)."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        lookup = lookup_for(self.model, self.admin_site)
+        if lookup is None:
+            return queryset
+        return scope_queryset(queryset, request.user, lookup)

@@ -1,9 +1,13 @@
 """Place pages. Apps above this one (producers, products, showrooms) are reached only
 through reverse relations, so this app imports nothing from them."""
 
+from urllib.parse import urlencode
+
+from django.apps import apps
 from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
+from .filters import VillageFilter
 from .models import Craft, District, Village
 
 
@@ -17,7 +21,20 @@ class VillageListView(ListView):
     paginate_by = 30
 
     def get_queryset(self):
-        return Village.objects.for_listing()
+        self.filterset = VillageFilter(self.request.GET, queryset=Village.objects.for_listing())
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        filterset = self.filterset
+        filterset.is_valid()
+        params = [
+            (name, self.request.GET.get(name))
+            for name in ("district", "craft")
+            if filterset.form.cleaned_data.get(name)
+        ]
+        return super().get_context_data(
+            filterset=filterset, query_string=urlencode(params), **kwargs
+        )
 
 
 class VillageDetailView(DetailView):
@@ -30,7 +47,7 @@ class VillageDetailView(DetailView):
         producers = village.producers.with_published_products()
         return super().get_context_data(
             producers=producers,
-            showrooms=village.showrooms.active(),
+            showrooms=village.showrooms.active().for_listing(),
             **kwargs,
         )
 
@@ -47,6 +64,7 @@ class DistrictListView(ListView):
 
 
 class DistrictDetailView(DetailView):
+    PRODUCTS_SHOWN = 24
     template_name = "villages/district_detail.html"
     context_object_name = "district"
     queryset = District.objects.with_province()
@@ -59,10 +77,19 @@ class DistrictDetailView(DetailView):
             .annotate(n=Count("products"))
             .order_by("-products__stars")
         )
+        # Products live in an app above this one: looked up by name, not imported.
+        top_products = (
+            apps.get_model("catalogue", "Product")
+            .objects.published()
+            .in_districts([district])
+            .for_cards()
+            .order_by("-stars", "-potential_five_star", "name")[: self.PRODUCTS_SHOWN]
+        )
         return super().get_context_data(
             villages=district.villages.for_listing(),
             star_counts=[(row["products__stars"], row["n"]) for row in star_counts],
-            showrooms=district.showrooms.active(),
+            products=top_products,
+            showrooms=district.showrooms.active().for_listing(),
             **kwargs,
         )
 

@@ -32,3 +32,17 @@ def stars(count, potential_five_star=False):
 @register.inclusion_tag("partials/certificate_badge.html")
 def certificate_badge(product):
     return {"status": product.certificate_status, "product": product}
+
+
+@register.filter
+def page_window(page_obj, around=2):
+    """Page numbers to link: first, last and a few around the current one; None is a gap."""
+    current, last = page_obj.number, page_obj.paginator.num_pages
+    wanted = {1, last, *range(current - around, current + around + 1)}
+    numbers = sorted(n for n in wanted if 1 <= n <= last)
+    window = []
+    for number in numbers:
+        if window and number - window[-1] > 1:
+            window.append(None)
+        window.append(number)
+    return window

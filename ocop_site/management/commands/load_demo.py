@@ -41,6 +41,11 @@ OFFICER_MODELS = [
     ("catalogue", "productionstep"),
     ("showrooms", "showroom"),
     ("showrooms", "showroomstock"),
+    ("catalogue", "scan"),
+    ("orders", "order"),
+    ("orders", "producerorder"),
+    ("orders", "orderline"),
+    ("orders", "payeeaccount"),
 ]
 
 # Demo only: printed by `make run` and listed in the README. Never use these anywhere real.

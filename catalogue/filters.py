@@ -1,0 +1,383 @@
+"""The product list's filters, facets and shareable URLs, built on django-filter.
+
+Every state of the list is a plain query string (district=gia-lam&stars=5&q=gom), so a
+shopper can share it and the page works without JavaScript. Shared links outlive the
+data: a village may be renamed, a hand-typed `stars=9` may arrive. Unknown values are
+dropped and reported as "ignored" instead of failing the whole form, so the shopper still
+sees the products the rest of the link asks for.
+"""
+
+import hashlib
+from urllib.parse import urlencode
+
+import django_filters
+from django import forms
+from django.core.cache import cache
+from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from villages.models import Craft, District, Village
+
+from .models import OcopGroup, Stars
+
+# Caps that keep a hostile query string cheap: values per parameter and search length.
+MAX_VALUES = 20
+MAX_QUERY_LENGTH = 200
+MAX_PRICE = 2_000_000_000
+FACET_CACHE_SECONDS = 60
+
+
+SORT_CHOICES = [
+    ("relevance", _("Best match")),
+    ("newest", _("Newest")),
+    ("price", _("Price: low to high")),
+    ("-price", _("Price: high to low")),
+    ("stars", _("Most stars")),
+]
+SORT_ORDERINGS = {
+    "newest": ("-created_at", "-pk"),
+    "price": ("price", "pk"),
+    "-price": ("-price", "pk"),
+    "stars": ("-stars", "-potential_five_star", "name", "pk"),
+}
+
+# Parameters in the order they appear in canonical URLs.
+MULTI_VALUE_PARAMS = ("district", "village", "craft", "group", "stars")
+SINGLE_VALUE_PARAMS = ("q", "price_min", "price_max", "in_stock", "sort")
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Keeps the values it knows and drops the rest instead of rejecting the field."""
+
+    def clean(self, value):
+        values = self.to_python(value)[:MAX_VALUES]
+        if not values:
+            return []
+        known = {str(key) for key, _label in self.choices}
+        kept = []
+        for item in values:
+            if item in known and item not in kept:
+                kept.append(item)
+        return kept
+
+
+class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = LenientMultipleChoiceField
+
+    def __init__(self, *args, **kwargs):
+        # The filtered relations are foreign keys: no row can appear twice, no DISTINCT.
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+class SearchField(forms.CharField):
+    """Free text, trimmed to a length search can afford; NUL bytes removed, not fatal."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
+class PriceFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_PRICE)
+        super().__init__(*args, **kwargs)
+
+
+class PlaceChoices:
+    """Slugs and names of every district, village and craft, read in one query when needed.
+
+    One UNION instead of three lookups keeps the list page inside its query budget even
+    when a link filters by district, village and craft at once.
+    """
+
+    KINDS = ("district", "village", "craft")
+
+    def __init__(self):
+        self._rows = None
+
+    def _load(self):
+        def rows(model, kind, label_vi, label_en):
+            # A plain QuerySet: modeltranslation's reorders the columns of one UNION
+            # member (crafts), which silently mixes up slugs and names.
+            return (
+                QuerySet(model).order_by()
+                .annotate(
+                    place_kind=Value(kind, output_field=CharField()),
+                    place_key=F("slug"),
+                    place_vi=F(label_vi),
+                    place_en=F(label_en),
+                )
+                .values_list("place_kind", "place_key", "place_vi", "place_en")
+            )
+
+        query = rows(District, "district", "name", "name").union(
+            rows(Village, "village", "name", "name"),
+            rows(Craft, "craft", "name_vi", "name_en"),
+            all=True,
+        )
+        english = (get_language() or "vi").startswith("en")
+        loaded = {kind: {} for kind in self.KINDS}
+        for kind, key, label_vi, label_en in query:
+            loaded[kind][key] = (label_en if english and label_en else label_vi) or key
+        return loaded
+
+    def labels(self, kind):
+        if self._rows is None:
+            self._rows = self._load()
+        return self._rows[kind]
+
+    def choices(self, kind):
+        return list(self.labels(kind).items())
+
+
+class ProductFilter(django_filters.FilterSet):
+    q = SearchFilter(method="filter_search", label=_("Search"))
+    district = LenientMultipleChoiceFilter(field_name="producer__district__slug", label=_("District"))
+    village = LenientMultipleChoiceFilter(field_name="producer__village__slug", label=_("Craft village"))
+    craft = LenientMultipleChoiceFilter(field_name="craft__slug", label=_("Craft"))
+    group = LenientMultipleChoiceFilter(field_name="group", choices=OcopGroup.choices, label=_("OCOP group"))
+    stars = LenientMultipleChoiceFilter(
+        field_name="stars", choices=[(str(value), label) for value, label in Stars.choices], label=_("Stars")
+    )
+    price_min = PriceFilter(field_name="price", lookup_expr="gte", label=_("Lowest price"))
+    price_max = PriceFilter(field_name="price", lookup_expr="lte", label=_("Highest price"))
+    # A text widget so that in_stock=1 (what the checkbox sends) reads as True; the default
+    # select widget only understands its own "2"/"3" codes.
+    in_stock = django_filters.BooleanFilter(
+        method="filter_in_stock", widget=forms.TextInput, label=_("In stock only")
+    )
+    sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="filter_nothing", label=_("Sort"))
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.places = PlaceChoices()
+        for kind in PlaceChoices.KINDS:
+            # A callable: the UNION runs only if a link actually filters by a place.
+            self.filters[kind].extra["choices"] = lambda kind=kind: self.places.choices(kind)
+
+    # --- filtering ---------------------------------------------------------------------
+    def filter_search(self, queryset, name, value):
+        return queryset.matching(value)
+
+    def filter_in_stock(self, queryset, name, value):
+        return queryset.in_stock() if value else queryset
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # `sort` orders the result in sort_queryset(), it filters nothing
+
+    @property
+    def values(self):
+        """The understood filters: {name: value}, empty ones left out."""
+        if not hasattr(self, "_values"):
+            self.is_valid()
+            self._values = {
+                name: value
+                for name, value in self.form.cleaned_data.items()
+                if value not in (None, "", [], False)
+            }
+        return self._values
+
+    def narrowed(self, queryset, without=()):
+        """The queryset under every active filter except those named in `without`."""
+        for name, value in self.values.items():
+            if name == "sort" or name in without:
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def filter_queryset(self, queryset):
+        return self.sort_queryset(self.narrowed(queryset))
+
+    @property
+    def sort_key(self):
+        sort = self.values.get("sort")
+        if sort == "relevance" and not self.values.get("q"):
+            return "stars"  # nothing to be relevant to: the default order
+        return sort or ("relevance" if self.values.get("q") else "stars")
+
+    def sort_queryset(self, queryset):
+        key = self.sort_key
+        if key == "relevance":
+            return queryset.ranked_by_name(self.values["q"])
+        if key in SORT_ORDERINGS:
+            return queryset.order_by(*SORT_ORDERINGS[key])
+        return queryset.order_by("-stars", "-potential_five_star", "name", "pk")
+
+    # --- what was not understood -------------------------------------------------------
+    @property
+    def ignored(self):
+        """Names of parameters whose value (or some of whose values) was dropped."""
+        ignored = []
+        data = self.data
+        for name in MULTI_VALUE_PARAMS:
+            raw = [item for item in data.getlist(name) if item != ""]
+            if raw and len(set(raw[:MAX_VALUES])) != len(self.values.get(name, [])):
+                ignored.append(name)
+        self.is_valid()
+        for name in self.form.errors:
+            if name not in ignored:
+                ignored.append(name)
+        return ignored
+
+    # --- URLs ---------------------------------------------------------------------------
+    def params(self):
+        """The understood state as an ordered list of (name, value) pairs."""
+        pairs = []
+        for name in ("q", *MULTI_VALUE_PARAMS, "price_min", "price_max", "in_stock", "sort"):
+            value = self.values.get(name)
+            if value in (None, "", []):
+                continue
+            if name in MULTI_VALUE_PARAMS:
+                pairs.extend((name, item) for item in value)
+            elif name == "in_stock":
+                pairs.append((name, "1"))
+            else:
+                pairs.append((name, str(value)))
+        return pairs
+
+    def query_string(self, add=(), remove=()):
+        """The canonical query string, with pairs added or removed (page always dropped)."""
+        pairs = [pair for pair in self.params() if pair not in remove]
+        pairs.extend(pair for pair in add if pair not in pairs)
+        return urlencode(pairs)
+
+    # --- facets -------------------------------------------------------------------------
+    def facets(self, queryset):
+        """Each option with how many products it would show under the *other* filters.
+
+        Four queries however many products: one GROUP BY each for district, village and
+        craft, one conditional aggregate for stars and groups together.
+        """
+        facets = []
+        # values() with plain field names: modeltranslation's queryset mishandles
+        # values(alias=F(...)) and would group by every column.
+        place_fields = {
+            "district": ("producer__district__slug", "producer__district__name", "producer__district__name"),
+            "village": ("producer__village__slug", "producer__village__name", "producer__village__name"),
+            "craft": ("craft__slug", "craft__name_vi", "craft__name_en"),
+        }
+        english = (get_language() or "vi").startswith("en")
+        for name, (key, label_vi, label_en) in place_fields.items():
+            rows = (
+                self.narrowed(queryset, without=(name,))
+                .filter(**{f"{key}__isnull": False})
+                .values(*dict.fromkeys((key, label_vi, label_en)))
+                .order_by()
+                .annotate(count=Count("pk"))
+            )
+            options = [
+                (row[key], (row[label_en] if english and row[label_en] else row[label_vi]), row["count"])
+                for row in rows
+            ]
+            options.sort(key=lambda option: (-option[2], option[1]))
+            facets.append(self._facet(name, options))
+
+        selected_stars = self.values.get("stars", [])
+        selected_groups = self.values.get("group", [])
+        stars_q = Q(stars__in=selected_stars) if selected_stars else Q()
+        group_q = Q(group__in=selected_groups) if selected_groups else Q()
+        counts = (
+            self.narrowed(queryset, without=("stars", "group"))
+            .order_by()
+            .aggregate(
+                **{f"stars_{value}": Count("pk", filter=Q(stars=value) & group_q) for value in Stars.values},
+                **{f"group_{value}": Count("pk", filter=Q(group=value) & stars_q) for value in OcopGroup.values},
+            )
+        )
+        facets.insert(
+            0,
+            self._facet(
+                "stars",
+                [(str(value), label, counts[f"stars_{value}"]) for value, label in reversed(Stars.choices)],
+                keep_empty=True,
+            ),
+        )
+        facets.append(
+            self._facet("group", [(value, label, counts[f"group_{value}"]) for value, label in OcopGroup.choices])
+        )
+        return facets
+
+    def cached_facets(self, queryset, timeout=FACET_CACHE_SECONDS):
+        """facets(), kept a minute per language and filter state.
+
+        The facet counts are four GROUP BY queries over every matching product, the most
+        expensive part of the page at 100,000 products, and the same few states (the bare
+        list, one district, one craft) are asked for again and again. Counts a minute old
+        are acceptable; the product cards themselves are never cached.
+        """
+        key = "ocop:facets:%s:%s" % (
+            get_language() or "vi",
+            hashlib.sha256(self.query_string().encode()).hexdigest()[:32],
+        )
+        return cache.get_or_set(key, lambda: self.facets(queryset), timeout)
+
+    def _facet(self, name, options, keep_empty=False):
+        selected = self.values.get(name, [])
+        shown = []
+        for key, label, count in options:
+            is_selected = key in selected
+            if not (count or is_selected or keep_empty):
+                continue
+            pair = (name, key)
+            shown.append(
+                {
+                    "value": key,
+                    "label": str(label),
+                    "count": count,
+                    "selected": is_selected,
+                    "url": "?" + (self.query_string(remove=[pair]) if is_selected else self.query_string(add=[pair])),
+                }
+            )
+        # A selected option with no product under the other filters still needs its chip.
+        for key in selected:
+            if not any(option["value"] == key for option in shown):
+                shown.append(
+                    {
+                        "value": key,
+                        "label": str(self.label_for(name, key)),
+                        "count": 0,
+                        "selected": True,
+                        "url": "?" + self.query_string(remove=[(name, key)]),
+                    }
+                )
+        # Plain strings, not lazy translations: facets are cached (see cached_facets).
+        return {"name": name, "label": str(self.filters[name].label), "options": shown}
+
+    def label_for(self, name, value):
+        if name in PlaceChoices.KINDS:
+            return self.places.labels(name).get(value, value)
+        choices = dict(self.filters[name].extra.get("choices", []))
+        return choices.get(value, value)
+
+    def chips(self):
+        """Active filters as removable chips: [{label, url}]."""
+        chips = []
+        for name, value in self.params():
+            if name == "sort":
+                continue
+            if name == "q":
+                label = _("“%(q)s”") % {"q": value}
+            elif name == "price_min":
+                label = _("from %(price)s ₫") % {"price": f"{int(value):,}".replace(",", ".")}
+            elif name == "price_max":
+                label = _("up to %(price)s ₫") % {"price": f"{int(value):,}".replace(",", ".")}
+            elif name == "in_stock":
+                label = _("In stock")
+            else:
+                label = self.label_for(name, value)
+            chips.append({"name": name, "label": label, "url": "?" + self.query_string(remove=[(name, value)])})
+        return chips

@@ -1,0 +1,138 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from .cart import MAX_QUANTITY, pickup_showrooms
+from .models import Fulfilment, Order, Payment, payee_details_for, normalise_order_code
+from .phone import normalise_mobile
+
+
+class QuantityForm(forms.Form):
+    """Adding to the cart (quantity ≥ 1) or changing a line (0 removes it)."""
+
+    quantity = forms.IntegerField(
+        label=_("Quantity"),
+        min_value=0,
+        max_value=MAX_QUANTITY,
+        error_messages={
+            "required": _("Enter a quantity."),
+            "invalid": _("Enter a quantity as a whole number."),
+            "max_value": _("At most %(limit_value)s at a time."),
+            "min_value": _("The quantity cannot be negative."),
+        },
+    )
+
+
+class ShowroomChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, showroom):
+        return f"{showroom.name} — {showroom.address}"
+
+
+class CheckoutForm(forms.ModelForm):
+    """Who is buying, where it goes and how it is paid; validated against the cart's contents."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    # The total the shopper saw: a price changed since then stops the order instead of
+    # charging more than the page said.
+    expected_total = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Declared here: people type spaces, dots and brackets, so the raw text is longer
+    # than the stored E.164 form.
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=30,
+        help_text=_("The producers call this number to confirm. E.g. 0912 345 678"),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    showroom = ShowroomChoiceField(
+        label=_("Pickup showroom"),
+        queryset=None,
+        required=False,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _("This showroom does not stock every item in your cart: choose another one or delivery.")
+        },
+    )
+
+    class Meta:
+        model = Order
+        fields = ["name", "phone", "email", "fulfilment", "address", "showroom", "payment", "note"]
+        labels = {
+            "name": _("Your name"),
+            "email": _("Email (optional)"),
+            "fulfilment": _("How do you want to receive it?"),
+            "address": _("Delivery address"),
+            "payment": _("Payment"),
+            "note": _("Note for the producers (optional)"),
+        }
+        help_texts = {
+            "email": _("We send the order details here."),
+            "address": _("House number, street, ward or commune, district."),
+        }
+        widgets = {
+            "fulfilment": forms.RadioSelect,
+            "payment": forms.RadioSelect,
+            "address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+            "note": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+    def __init__(self, *args, cart_lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cart_lines = cart_lines
+        self.fields["showroom"].queryset = pickup_showrooms(line.product.pk for line in cart_lines)
+        # TextFields have no length in the database; a shopper's note need not be a book.
+        self.fields["note"].validators.append(MaxLengthValidator(1000))
+        self.fields["address"].validators.append(MaxLengthValidator(500))
+        self.fields["fulfilment"].choices = Fulfilment.choices
+        self.fields["payment"].choices = Payment.choices
+
+    def clean_phone(self):
+        return normalise_mobile(self.cleaned_data["phone"])
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise ValidationError(_("Enter your name."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        fulfilment = cleaned.get("fulfilment")
+        if fulfilment == Fulfilment.DELIVERY and not (cleaned.get("address") or "").strip():
+            self.add_error("address", _("Enter the address to deliver to, or choose pickup at a showroom."))
+        if fulfilment == Fulfilment.PICKUP and not cleaned.get("showroom"):
+            if self.fields["showroom"].queryset.exists():
+                self.add_error("showroom", _("Choose the showroom where you will pick up your order."))
+            else:
+                self.add_error("fulfilment", _("No showroom stocks every item in your cart: choose delivery."))
+        if cleaned.get("payment") == Payment.BANK_TRANSFER:
+            producers = {line.product.producer_id: line.product.producer for line in self.cart_lines}
+            without = sorted(producer.name for producer in producers.values() if payee_details_for(producer) is None)
+            if without:
+                self.add_error(
+                    "payment",
+                    _("%(producers)s cannot take bank transfers yet: choose cash on delivery.")
+                    % {"producers": ", ".join(without)},
+                )
+        return cleaned
+
+    def _post_clean(self):
+        # The order row is made by services.place_order, not by this form: skip the
+        # model validation that would ask for the code, token and total.
+        pass
+
+
+class LookupForm(forms.Form):
+    code = forms.CharField(label=_("Order code"), max_length=20, help_text=_("8 letters and digits, e.g. K7M2QX9A"))
+    phone = forms.CharField(label=_("Mobile phone used for the order"), max_length=30)
+
+    def clean_code(self):
+        code = normalise_order_code(self.cleaned_data["code"])
+        if len(code) != 8:
+            raise ValidationError(_("An order code has 8 letters and digits."))
+        return code
+
+    def clean_phone(self):
+        return normalise_mobile(self.cleaned_data["phone"])

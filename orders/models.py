@@ -1,0 +1,281 @@
+"""Orders: one Order per checkout, split into one ProducerOrder per producer, with lines.
+
+Shoppers buy directly from producers, so each producer confirms, ships (or readies for
+pickup) and gets paid for its own part; the Order only holds what the shopper typed once.
+Prices, names and payee details are copied at checkout: an order says what the shopper
+agreed to, whatever the catalogue says later.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Producer, Product
+from ocop_site.models import TimeStampedModel
+from showrooms.models import Showroom
+
+from .phone import E164_PATTERN, display_mobile
+
+# No 0/O, 1/I/L or U: codes are read out over the phone and typed from an email.
+ORDER_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+ORDER_CODE_LENGTH = 8
+ORDER_CODE_PATTERN = r"^[2-9A-HJKMNP-TV-Z]{8}$"
+
+
+def new_order_code():
+    return "".join(secrets.choice(ORDER_CODE_ALPHABET) for _ in range(ORDER_CODE_LENGTH))
+
+
+def normalise_order_code(value):
+    """What a shopper types ("abcd-2345 ", "ABCD 2345") -> the stored form."""
+    return "".join(ch for ch in str(value or "").upper() if ch.isalnum())
+
+
+class Fulfilment(models.TextChoices):
+    DELIVERY = "delivery", _("Delivery to an address")
+    PICKUP = "pickup", _("Pickup at an OCOP showroom")
+
+
+class Payment(models.TextChoices):
+    CASH = "cash", _("Cash on delivery (or at the showroom on pickup)")
+    BANK_TRANSFER = "bank_transfer", _("Bank transfer")
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    CONFIRMED = "confirmed", _("Confirmed")
+    SHIPPED = "shipped", _("Shipped")
+    READY = "ready", _("Ready for pickup")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Where a part may go from each status. SHIPPED is for deliveries and READY for pickups;
+# ProducerOrder.next_statuses() drops the one that does not fit the order.
+TRANSITIONS = {
+    Status.NEW: (Status.CONFIRMED, Status.CANCELLED),
+    Status.CONFIRMED: (Status.SHIPPED, Status.READY, Status.CANCELLED),
+    Status.SHIPPED: (Status.COMPLETED, Status.CANCELLED),
+    Status.READY: (Status.COMPLETED, Status.CANCELLED),
+    Status.COMPLETED: (),
+    Status.CANCELLED: (),
+}
+
+
+class PayeeAccount(TimeStampedModel):
+    """The bank account a producer is paid into by bank transfer.
+
+    Kept in the orders app (not on Producer) because only selling needs it. A producer
+    without one falls back to settings.ORDERS_BANK_TRANSFER_PAYEE, the collective account
+    of a showroom or OCOP centre; with neither, bank transfer is not offered for its
+    products.
+    """
+
+    producer = models.OneToOneField(
+        Producer, on_delete=models.CASCADE, related_name="payee_account", verbose_name=_("producer")
+    )
+    bank_name = models.CharField(_("bank"), max_length=120, help_text=_("e.g. Vietcombank, chi nhánh Hà Nội"))
+    account_number = models.CharField(_("account number"), max_length=40)
+    account_name = models.CharField(_("account holder"), max_length=120)
+
+    class Meta:
+        ordering = ["producer__name"]
+        verbose_name = _("payee account")
+        verbose_name_plural = _("payee accounts")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(bank_name="") & ~Q(account_number="") & ~Q(account_name=""),
+                name="payee_account_complete",
+                violation_error_message=_("Give the bank, the account number and the account holder."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.producer} · {self.bank_name} {self.account_number}"
+
+    def as_details(self):
+        return {"bank_name": self.bank_name, "account_number": self.account_number, "account_name": self.account_name}
+
+
+def payee_details_for(producer):
+    """The payee for a producer's bank transfers as a dict, or None if there is none."""
+    try:
+        return producer.payee_account.as_details()
+    except PayeeAccount.DoesNotExist:
+        pass
+    fallback = getattr(settings, "ORDERS_BANK_TRANSFER_PAYEE", None) or {}
+    keys = ("bank_name", "account_number", "account_name")
+    if all(fallback.get(key) for key in keys):
+        return {key: fallback[key] for key in keys}
+    return None
+
+
+class OrderQuerySet(models.QuerySet):
+    def for_detail(self):
+        """An order page: showroom, parts with producer and payee, lines with product."""
+        return self.select_related("showroom__district").prefetch_related(
+            Prefetch(
+                "parts",
+                queryset=ProducerOrder.objects.select_related("producer").prefetch_related(
+                    Prefetch("lines", queryset=OrderLine.objects.select_related("product"))
+                ),
+            )
+        )
+
+    def for_lookup(self, code, phone_e164):
+        """The order a shopper may see: the code and the phone must both match."""
+        return self.filter(code=normalise_order_code(code), phone=phone_e164)
+
+
+class Order(TimeStampedModel):
+    """What the shopper typed at checkout, once for all producers."""
+
+    code = models.CharField(_("order code"), max_length=ORDER_CODE_LENGTH, unique=True, editable=False)
+    # The checkout form's hidden token: a second submit of the same form (double click,
+    # back and resubmit) hits this unique column instead of creating a second order.
+    token = models.UUIDField(_("idempotency token"), editable=False)
+    name = models.CharField(_("name"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=16, help_text=_("E.164, e.g. +84912345678"))
+    email = models.EmailField(_("email"), blank=True)
+    fulfilment = models.CharField(_("fulfilment"), max_length=10, choices=Fulfilment.choices)
+    address = models.TextField(_("delivery address"), blank=True)
+    showroom = models.ForeignKey(
+        Showroom,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pickup_orders",
+        verbose_name=_("pickup showroom"),
+    )
+    payment = models.CharField(_("payment"), max_length=20, choices=Payment.choices)
+    note = models.TextField(_("note"), blank=True)
+    total = models.PositiveBigIntegerField(_("total (VND)"))
+    language = models.CharField(_("language"), max_length=8, default="vi")
+
+    objects = OrderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        constraints = [
+            models.UniqueConstraint(fields=["token"], name="order_token_once"),
+            models.CheckConstraint(condition=Q(code__regex=ORDER_CODE_PATTERN), name="order_code_format"),
+            models.CheckConstraint(condition=Q(phone__regex=E164_PATTERN), name="order_phone_e164_vn"),
+            models.CheckConstraint(condition=Q(fulfilment__in=Fulfilment.values), name="order_fulfilment_known"),
+            models.CheckConstraint(condition=Q(payment__in=Payment.values), name="order_payment_known"),
+            models.CheckConstraint(
+                condition=Q(fulfilment=Fulfilment.DELIVERY, showroom__isnull=True) & ~Q(address="")
+                | Q(fulfilment=Fulfilment.PICKUP, showroom__isnull=False),
+                name="order_delivery_has_address_pickup_has_showroom",
+                violation_error_message=_("A delivery needs an address; a pickup needs a showroom."),
+            ),
+        ]
+        indexes = [models.Index(fields=["phone"], name="order_phone")]
+
+    def __str__(self):
+        return self.code
+
+    def get_absolute_url(self):
+        return reverse("orders:order_detail", kwargs={"code": self.code})
+
+    @property
+    def phone_display(self):
+        return display_mobile(self.phone)
+
+    @property
+    def is_pickup(self):
+        return self.fulfilment == Fulfilment.PICKUP
+
+    @property
+    def transfer_reference(self):
+        """What the shopper writes in the bank transfer's description."""
+        return f"OCOP {self.code}"
+
+
+class ProducerOrderQuerySet(models.QuerySet):
+    def for_admin(self):
+        return self.select_related("order", "producer__district")
+
+
+class ProducerOrder(TimeStampedModel):
+    """One producer's part of an order: its lines, its status, its payee."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="parts", verbose_name=_("order"))
+    producer = models.ForeignKey(
+        Producer, on_delete=models.PROTECT, related_name="orders", verbose_name=_("producer")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW)
+    subtotal = models.PositiveBigIntegerField(_("subtotal (VND)"))
+    # Copied at checkout (bank transfer only): the shopper was told to pay into this account.
+    payee_bank_name = models.CharField(_("payee bank"), max_length=120, blank=True)
+    payee_account_number = models.CharField(_("payee account number"), max_length=40, blank=True)
+    payee_account_name = models.CharField(_("payee account holder"), max_length=120, blank=True)
+
+    objects = ProducerOrderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "producer__name"]
+        verbose_name = _("producer order")
+        verbose_name_plural = _("producer orders")
+        constraints = [
+            models.UniqueConstraint(fields=["order", "producer"], name="producer_order_once_per_producer"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="producer_order_status_known"),
+        ]
+
+    def __str__(self):
+        return f"{self.order.code} · {self.producer}"
+
+    def get_absolute_url(self):
+        return self.order.get_absolute_url()
+
+    def next_statuses(self):
+        """The statuses an officer or producer may move this part to next."""
+        wrong_handover = Status.SHIPPED if self.order.is_pickup else Status.READY
+        return [status for status in TRANSITIONS[Status(self.status)] if status != wrong_handover]
+
+    def can_move_to(self, status):
+        return status in self.next_statuses()
+
+    @property
+    def is_open(self):
+        return self.status not in (Status.COMPLETED, Status.CANCELLED)
+
+    @property
+    def payee(self):
+        if not self.payee_account_number:
+            return None
+        return {
+            "bank_name": self.payee_bank_name,
+            "account_number": self.payee_account_number,
+            "account_name": self.payee_account_name,
+        }
+
+
+class OrderLine(models.Model):
+    part = models.ForeignKey(ProducerOrder, on_delete=models.CASCADE, related_name="lines", verbose_name=_("part"))
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="order_lines", verbose_name=_("product"))
+    product_name = models.CharField(_("product"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50)
+    unit_price = models.PositiveIntegerField(_("unit price (VND)"))
+    quantity = models.PositiveIntegerField(_("quantity"))
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("order line")
+        verbose_name_plural = _("order lines")
+        constraints = [
+            models.UniqueConstraint(fields=["part", "product"], name="order_line_once_per_product"),
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="order_line_quantity_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.product_name}"
+
+    @property
+    def line_total(self):
+        return self.unit_price * self.quantity

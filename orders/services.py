@@ -1,0 +1,284 @@
+"""Writes that touch several models: placing an order and moving a part through its statuses.
+
+Placing an order is one transaction. The Order row (with the form's token) is inserted
+first, so a second submit of the same form waits on the unique index and then fails
+instead of buying twice. Products are then locked (SELECT … FOR UPDATE, in id order so
+two checkouts never deadlock), their stock checked and decreased, and prices copied onto
+the lines. A shopper who loses the race for the last unit gets SoldOut, and nothing of
+their order is saved.
+"""
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from catalogue.models import Producer, Product
+
+from .cart import pickup_showrooms
+from .models import (
+    Fulfilment,
+    Order,
+    OrderLine,
+    Payment,
+    ProducerOrder,
+    Status,
+    new_order_code,
+    payee_details_for,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class OrderError(Exception):
+    """The order cannot be placed as asked; the message is for the shopper."""
+
+
+class SoldOut(OrderError):
+    def __init__(self, message, products):
+        super().__init__(message)
+        self.products = products
+
+
+class PriceChanged(OrderError):
+    def __init__(self, message, total):
+        super().__init__(message)
+        self.total = total
+
+
+class StatusChangeRefused(Exception):
+    pass
+
+
+@dataclass
+class PlacedOrder:
+    order: Order
+    created: bool  # False when the token had already placed this order (a resubmit)
+
+
+def place_order(
+    *,
+    token,
+    items,
+    name,
+    phone,
+    email="",
+    fulfilment,
+    address="",
+    showroom=None,
+    payment,
+    note="",
+    expected_total=None,
+    language="vi",
+):
+    """Place an order for `items` ({product id: quantity}) in one transaction.
+
+    Returns PlacedOrder; raises SoldOut when stock ran out since the cart was filled,
+    PriceChanged when the total differs from the `expected_total` the shopper saw, and
+    OrderError for any other reason the order cannot be placed as asked.
+    """
+    existing = Order.objects.filter(token=token).first()
+    if existing is not None:
+        return PlacedOrder(existing, created=False)
+    items = {int(pk): int(quantity) for pk, quantity in items.items() if int(quantity) > 0}
+    if not items:
+        raise OrderError(_("Your cart is empty."))
+
+    try:
+        with transaction.atomic():
+            order = _create_order_row(
+                token=token, name=name, phone=phone, email=email, fulfilment=fulfilment,
+                address=address, showroom=showroom, payment=payment, note=note, language=language,
+            )
+            products = lock_products(items)
+            check_stock(products, items)
+            _check_pickup(fulfilment, showroom, items)
+            total = sum(products[pk].price * quantity for pk, quantity in items.items())
+            if expected_total is not None and total != expected_total:
+                raise PriceChanged(
+                    _("A price changed while you were checking out: the total is now shown below. "
+                      "Check it and place the order again."),
+                    total,
+                )
+            _create_parts_and_lines(order, products, items, payment)
+            _take_stock(items)
+            order.total = total
+            order.save(update_fields=["total"])
+    except IntegrityError:
+        # The twin submission of the same form committed first: show its order.
+        existing = Order.objects.filter(token=token).first()
+        if existing is None:
+            raise
+        return PlacedOrder(existing, created=False)
+
+    transaction.on_commit(lambda: send_order_emails(order), robust=True)
+    return PlacedOrder(order, created=True)
+
+
+def _create_order_row(*, token, name, phone, email, fulfilment, address, showroom, payment, note, language):
+    code = new_order_code()
+    # 30^8 codes: a clash is rare, but a clash would be an error page after payment details.
+    while Order.objects.filter(code=code).exists():
+        code = new_order_code()
+    return Order.objects.create(
+        code=code,
+        token=token,
+        name=name,
+        phone=phone,
+        email=email,
+        fulfilment=fulfilment,
+        address=address if fulfilment == Fulfilment.DELIVERY else "",
+        showroom=showroom if fulfilment == Fulfilment.PICKUP else None,
+        payment=payment,
+        note=note,
+        total=0,
+        language=language,
+    )
+
+
+def lock_products(items):
+    """The products of `items`, locked until the transaction ends, in id order."""
+    # of=("self",): lock the product rows only, never producers or anything joined.
+    rows = Product.objects.select_for_update(of=("self",)).filter(pk__in=items).order_by("pk")
+    return {product.pk: product for product in rows}
+
+
+def check_stock(products, items):
+    """Raise SoldOut naming every product that cannot be had in the quantity asked."""
+    missing = []
+    for pk, quantity in items.items():
+        product = products.get(pk)
+        if product is None or not product.is_published or product.stock_quantity < quantity:
+            missing.append(product)
+    if not missing:
+        return
+    names = ", ".join(f"“{product.name}”" for product in missing if product is not None)
+    if any(product is None or not product.is_published or product.stock_quantity == 0 for product in missing):
+        message = _("Sorry, %(names)s just sold out or is no longer on sale.") % {"names": names or _("an item")}
+    else:
+        message = _("Sorry, not enough left of %(names)s: someone just bought some. Lower the quantity in your cart.") % {
+            "names": names
+        }
+    raise SoldOut(message, [product for product in missing if product is not None])
+
+
+def _check_pickup(fulfilment, showroom, items):
+    if fulfilment != Fulfilment.PICKUP:
+        return
+    if showroom is None or not pickup_showrooms(items).filter(pk=showroom.pk).exists():
+        raise OrderError(_("This showroom does not stock every item in your cart. Choose another one or delivery."))
+
+
+def _create_parts_and_lines(order, products, items, payment):
+    by_producer = defaultdict(list)
+    for pk, quantity in items.items():
+        by_producer[products[pk].producer_id].append((products[pk], quantity))
+    producers = Producer.objects.select_related("payee_account").in_bulk(list(by_producer))
+    for producer_id, lines in sorted(by_producer.items()):
+        payee = {}
+        if payment == Payment.BANK_TRANSFER:
+            payee = payee_details_for(producers[producer_id])
+            if payee is None:
+                raise OrderError(
+                    _("%(producer)s does not take bank transfers yet. Choose cash on delivery.")
+                    % {"producer": producers[producer_id].name}
+                )
+        part = ProducerOrder.objects.create(
+            order=order,
+            producer=producers[producer_id],
+            subtotal=sum(product.price * quantity for product, quantity in lines),
+            payee_bank_name=payee.get("bank_name", ""),
+            payee_account_number=payee.get("account_number", ""),
+            payee_account_name=payee.get("account_name", ""),
+        )
+        OrderLine.objects.bulk_create(
+            OrderLine(
+                part=part,
+                product=product,
+                product_name=product.name,
+                unit=product.unit,
+                unit_price=product.price,
+                quantity=quantity,
+            )
+            for product, quantity in lines
+        )
+
+
+def _take_stock(items):
+    # update(), not save(): save() rebuilds search text and would overwrite other columns
+    # with what we read. updated_at moves so pages validated by it (ETags) refresh.
+    now = timezone.now()
+    for pk, quantity in items.items():
+        Product.objects.filter(pk=pk).update(stock_quantity=F("stock_quantity") - quantity, updated_at=now)
+
+
+def change_status(*, part, status):
+    """Move one producer's part to `status`; cancelling puts its stock back.
+
+    Runs in one transaction with the part locked, so two officers cancelling at once
+    cannot put the stock back twice. Raises StatusChangeRefused for a move that the
+    workflow does not allow (e.g. completing a cancelled part).
+    """
+    with transaction.atomic():
+        locked = ProducerOrder.objects.select_for_update(of=("self",)).select_related("order").get(pk=part.pk)
+        if not locked.can_move_to(status):
+            raise StatusChangeRefused(
+                _("%(part)s cannot go from “%(current)s” to “%(new)s”.")
+                % {"part": locked, "current": locked.get_status_display(), "new": Status(status).label}
+            )
+        if status == Status.CANCELLED:
+            now = timezone.now()
+            for line in locked.lines.order_by("product_id"):
+                Product.objects.filter(pk=line.product_id).update(
+                    stock_quantity=F("stock_quantity") + line.quantity, updated_at=now
+                )
+        locked.status = status
+        locked.save(update_fields=["status", "updated_at"])
+    part.status = locked.status
+    return locked
+
+
+# --- emails ---------------------------------------------------------------------------------
+
+
+def send_order_emails(order):
+    """One email to the shopper (if they gave an address) and one to each producer.
+
+    Sent after the commit: a mail server that is down must not undo a placed order, and
+    an order that rolled back must not be announced.
+    """
+    order = Order.objects.for_detail().get(pk=order.pk)
+    parts = list(order.parts.all())
+    messages = []
+    if order.email:
+        with translation.override(order.language):
+            messages.append(
+                EmailMessage(
+                    subject=_("Your OCOP order %(code)s") % {"code": order.code},
+                    body=render_to_string("orders/email/shopper.txt", {"order": order, "parts": parts, "SITE_URL": settings.SITE_URL}),
+                    to=[order.email],
+                )
+            )
+    # Producers read Vietnamese, whatever language the shopper used.
+    with translation.override(settings.LANGUAGE_CODE):
+        for part in parts:
+            if not part.producer.email:
+                continue
+            messages.append(
+                EmailMessage(
+                    subject=_("New order %(code)s for %(producer)s") % {"code": order.code, "producer": part.producer.name},
+                    body=render_to_string("orders/email/producer.txt", {"order": order, "part": part, "SITE_URL": settings.SITE_URL}),
+                    to=[part.producer.email],
+                )
+            )
+    if not messages:
+        return 0
+    with get_connection() as connection:
+        return connection.send_messages(messages)

@@ -1,0 +1,235 @@
+"""Cart, checkout, confirmation and lookup pages. The rules live in cart.py and services.py."""
+
+import uuid
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from catalogue.models import Product
+
+from . import services
+from .cart import Cart, CartError, total_of
+from .forms import CheckoutForm, LookupForm, QuantityForm
+from .models import Order
+
+TOKEN_KEY = "checkout_token"
+DRAFT_KEY = "checkout_draft"
+SEEN_KEY = "orders_seen"
+# What the session keeps of a checkout that failed, to refill the form later.
+DRAFT_FIELDS = ["name", "phone", "email", "fulfilment", "address", "showroom", "payment", "note"]
+
+
+def _back_url(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+def _render_cart(request, cart, status=200, error=None):
+    lines = cart.lines()
+    if error:
+        messages.error(request, error)
+    return render(
+        request,
+        "orders/cart.html",
+        {"lines": lines, "total": total_of(lines), "has_problems": any(line.problem for line in lines),
+         "continue_url": _back_url(request, reverse("catalogue:product_list"))},
+        status=status,
+    )
+
+
+@never_cache
+def cart_detail(request):
+    return _render_cart(request, Cart(request.session))
+
+
+@require_POST
+def cart_add(request, product_id):
+    product = get_object_or_404(Product, pk=product_id)
+    cart = Cart(request.session)
+    form = QuantityForm(request.POST or {"quantity": 1})
+    if not form.is_valid() or form.cleaned_data["quantity"] < 1:
+        error = form.errors.get("quantity", [_("Enter a quantity of at least 1.")])[0]
+        return _render_cart(request, cart, status=400, error=error)
+    try:
+        cart.add(product, form.cleaned_data["quantity"])
+    except CartError as refused:
+        return _render_cart(request, cart, status=409, error=str(refused))
+    messages.success(request, _("“%(name)s” is in your cart.") % {"name": product.name})
+    return redirect(_back_url(request, product.get_absolute_url()))
+
+
+@require_POST
+def cart_update(request, product_id):
+    cart = Cart(request.session)
+    product = get_object_or_404(Product, pk=product_id)
+    form = QuantityForm(request.POST)
+    if not form.is_valid():
+        return _render_cart(request, cart, status=400, error=form.errors["quantity"][0])
+    try:
+        cart.set(product, form.cleaned_data["quantity"])
+    except CartError as refused:
+        return _render_cart(request, cart, status=409, error=str(refused))
+    return redirect("orders:cart")
+
+
+@require_POST
+def cart_remove(request, product_id):
+    Cart(request.session).remove(product_id)
+    return redirect("orders:cart")
+
+
+def _checkout_token(request):
+    """One token per checkout: kept in the session until an order is placed with it."""
+    if TOKEN_KEY not in request.session:
+        request.session[TOKEN_KEY] = str(uuid.uuid4())
+    return request.session[TOKEN_KEY]
+
+
+def _remember_order(request, order):
+    seen = request.session.get(SEEN_KEY, [])
+    if order.code not in seen:
+        request.session[SEEN_KEY] = (seen + [order.code])[-20:]
+
+
+@never_cache
+@ratelimit(key="ip", rate=lambda group, request: settings.ORDERS_CHECKOUT_RATE, method="POST", block=False)
+def checkout(request):
+    cart = Cart(request.session)
+    lines = cart.lines()
+    if request.method == "POST":
+        return _place(request, cart, lines)
+    if not lines:
+        messages.info(request, _("Your cart is empty."))
+        return redirect("orders:cart")
+    initial = {**request.session.get(DRAFT_KEY, {}), "token": _checkout_token(request), "expected_total": total_of(lines)}
+    initial.setdefault("fulfilment", "delivery")
+    initial.setdefault("payment", "cash")
+    form = CheckoutForm(initial=initial, cart_lines=lines)
+    return _render_checkout(request, form, lines)
+
+
+def _render_checkout(request, form, lines, status=200, error=None):
+    return render(
+        request,
+        "orders/checkout.html",
+        {"form": form, "lines": lines, "total": total_of(lines), "error": error,
+         "has_problems": any(line.problem for line in lines)},
+        status=status,
+    )
+
+
+def _place(request, cart, lines):
+    # A resubmit of a form that already placed its order shows that order, cart or no cart.
+    existing = Order.objects.filter(token=_token_from(request)).first()
+    if existing is not None:
+        _remember_order(request, existing)
+        return redirect(existing)
+    form = CheckoutForm(request.POST, cart_lines=lines)
+    if getattr(request, "limited", False):
+        return _render_checkout(
+            request, form, lines, status=429,
+            error=_("Too many attempts from your connection. Wait a minute, then place the order again."),
+        )
+    if not lines:
+        messages.info(request, _("Your cart is empty."))
+        return redirect("orders:cart")
+    if not form.is_valid():
+        _save_draft(request, form)
+        return _render_checkout(request, form, lines, status=400)
+    data = form.cleaned_data
+    try:
+        placed = services.place_order(
+            token=data["token"],
+            items={line.product.pk: line.quantity for line in lines},
+            name=data["name"],
+            phone=data["phone"],
+            email=data["email"],
+            fulfilment=data["fulfilment"],
+            address=data["address"],
+            showroom=data["showroom"],
+            payment=data["payment"],
+            note=data["note"],
+            expected_total=data["expected_total"],
+            language=get_language() or settings.LANGUAGE_CODE,
+        )
+    except services.OrderError as refused:
+        _save_draft(request, form)
+        lines = cart.lines()  # fresh stock and prices for the page
+        if isinstance(refused, services.PriceChanged):
+            form = CheckoutForm(
+                data={**request.POST.dict(), "expected_total": refused.total}, cart_lines=lines
+            )
+            form.is_valid()
+        return _render_checkout(request, form, lines, status=409, error=str(refused))
+
+    order = placed.order
+    _remember_order(request, order)
+    if placed.created:
+        cart.clear()
+        request.session.pop(TOKEN_KEY, None)
+        request.session.pop(DRAFT_KEY, None)
+        messages.success(request, _("Thank you! Your order %(code)s is placed.") % {"code": order.code})
+    return redirect(order)
+
+
+def _token_from(request):
+    try:
+        return uuid.UUID(request.POST.get("token", ""))
+    except ValueError:
+        return None
+
+
+def _save_draft(request, form):
+    request.session[DRAFT_KEY] = {
+        field: str(form.data.get(field, ""))[:1000] for field in DRAFT_FIELDS if form.data.get(field)
+    }
+
+
+@never_cache
+def order_detail(request, code):
+    """The confirmation and status page; only for the session that placed or looked it up.
+
+    An order code alone is not enough to see a name, phone and address: codes get
+    forwarded and read out. Others are sent to the lookup form (code + phone).
+    """
+    if code not in request.session.get(SEEN_KEY, []):
+        return redirect(f"{reverse('orders:lookup')}?{urlencode({'code': code[:20]})}")
+    order = get_object_or_404(Order.objects.for_detail(), code=code)
+    return render(request, "orders/order_detail.html", {"order": order, "parts": order.parts.all()})
+
+
+@never_cache
+@ratelimit(key="ip", rate=lambda group, request: settings.ORDERS_LOOKUP_RATE, method="POST", block=False)
+def lookup(request):
+    if request.method != "POST":
+        form = LookupForm(initial={"code": request.GET.get("code", "")[:20]})
+        return render(request, "orders/lookup.html", {"form": form})
+    form = LookupForm(request.POST)
+    if getattr(request, "limited", False):
+        return render(
+            request, "orders/lookup.html",
+            {"form": form, "error": _("Too many attempts from your connection. Wait a minute and try again.")},
+            status=429,
+        )
+    if not form.is_valid():
+        return render(request, "orders/lookup.html", {"form": form}, status=400)
+    order = Order.objects.for_lookup(form.cleaned_data["code"], form.cleaned_data["phone"]).first()
+    if order is None:
+        return render(
+            request, "orders/lookup.html",
+            {"form": form, "error": _("No order has this code and phone number. Check both and try again.")},
+            status=404,
+        )
+    _remember_order(request, order)
+    return redirect(order)

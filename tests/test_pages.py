@@ -1,0 +1,274 @@
+"""Product, producer, village, district and statistics pages; sitemap, robots, SEO tags."""
+
+import json
+import re
+
+import pytest
+from django.core.cache import cache
+
+from tests import factories
+from tests.test_catalogue_list import add_photo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def vase():
+    village = factories.make_village(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
+    producer = factories.make_producer(
+        name="Gốm Quang Vinh", village=village, slug="gom-quang-vinh",
+        facebook_url="https://facebook.com/gomquangvinh", zalo_url="https://zalo.me/0912345678",
+    )
+    return factories.make_product(
+        name="Bình gốm men lam", producer=producer, stars=5, price=650_000, stock_quantity=7,
+        description="Bình vẽ tay men lam.",
+    )
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+# --- product page ----------------------------------------------------------------------
+def test_product_page_shows_stars_as_stars_and_text_price_and_stock(client, vase):
+    body = page(client, vase.get_absolute_url())
+    assert "★★★★★" in body
+    assert re.search(r"5[- ]sao|5-star", body)
+    assert "650.000\u00a0₫" in body
+    assert re.search(r"7 (in stock|còn hàng|sản phẩm)", body)
+
+
+def test_product_page_gallery_has_sized_lazy_thumbnails_in_webp_and_jpeg(client, vase):
+    add_photo(vase, position=0)
+    add_photo(vase, position=1)
+    body = page(client, vase.get_absolute_url())
+    gallery = re.search(r'<div class="gallery">.*?</ul>', body, re.S).group(0)
+    assert gallery.count('type="image/webp"') == 4  # two photos, two thumbnails
+    assert 'width="900" height="675"' in gallery and 'width="120" height="90"' in gallery
+    assert 'fetchpriority="high"' in gallery  # the first photo is not lazy
+    assert gallery.count('loading="lazy"') == 3
+    assert 'href="#photo-2"' in gallery
+
+
+def test_withdrawn_certificate_is_shown_as_withdrawn_not_valid(client):
+    product = factories.make_withdrawn_product(name="Nón lá bị thu hồi")
+    body = page(client, product.get_absolute_url())
+    assert "cert-withdrawn" in body and "cert-valid" not in body
+
+
+def test_expired_certificate_is_shown_as_expired(client):
+    product = factories.make_expired_product(name="Nón lá hết hạn")
+    assert "cert-expired" in page(client, product.get_absolute_url())
+
+
+def test_product_page_lists_showrooms_that_stock_it(client, vase):
+    factories.make_showroom(name="Điểm OCOP Bát Tràng", products=[vase])
+    factories.make_showroom(name="Điểm không bán bình")
+    body = page(client, vase.get_absolute_url())
+    assert "Điểm OCOP Bát Tràng" in body and "Điểm không bán bình" not in body
+
+
+def test_related_products_come_from_the_same_village_or_craft(client, vase):
+    neighbour = factories.make_product(name="Cốc cùng làng", producer=vase.producer)
+    same_craft = factories.make_product(name="Gốm nơi khác")
+    unrelated = factories.make_product(
+        name="Khăn lụa", craft_slug="silk-weaving", product_set="handicrafts-fabric",
+        producer=factories.make_producer(village=factories.make_village(crafts=("silk-weaving",))),
+    )
+    body = page(client, vase.get_absolute_url())
+    related = body.split("Related products", 1)[-1] if "Related products" in body else body.split("Sản phẩm liên quan", 1)[-1]
+    assert neighbour.name in related and same_craft.name in related
+    assert unrelated.name not in related
+    assert related.index(neighbour.name) < related.index(same_craft.name)
+
+
+def test_product_page_has_schema_org_json_ld_and_sharing_tags(client, vase):
+    add_photo(vase)
+    body = page(client, vase.get_absolute_url())
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
+    assert data["@type"] == "Product" and data["name"] == "Bình gốm men lam"
+    assert data["offers"]["price"] == 650_000 and data["offers"]["priceCurrency"] == "VND"
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    assert data["url"] == "https://ocop.test" + vase.get_absolute_url()
+    assert data["image"][0].startswith("https://ocop.test/media/")
+    assert '<meta property="og:type" content="product">' in body
+    assert re.search(r'<meta property="og:image" content="https://ocop\.test/media/[^"]+\.jpg">', body)
+    assert '<meta name="twitter:card" content="summary_large_image">' in body
+
+
+def test_markup_in_a_product_name_cannot_break_out_of_json_ld(client):
+    product = factories.make_product(name="</script><script>alert(1)</script>")
+    body = page(client, product.get_absolute_url())
+    assert "<script>alert(1)" not in body
+
+
+def test_unpublished_product_is_not_found(client):
+    product = factories.make_product(is_published=False)
+    assert client.get(product.get_absolute_url()).status_code == 404
+
+
+def test_product_page_query_count_is_bounded_and_does_not_grow(client, vase, django_assert_max_num_queries):
+    factories.make_lot(product=vase, code="L1")
+    factories.make_showroom(products=[vase])
+    factories.make_product(name="Cùng làng", producer=vase.producer)
+
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(vase.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    few = count()
+    for n in range(3):
+        add_photo(vase, position=n)
+        factories.make_lot(product=vase, code=f"L{n + 2}")
+        factories.make_showroom(products=[vase])
+        factories.make_product(name=f"Cùng làng {n}", producer=vase.producer)
+    assert count() == few
+    cache.clear()
+    with django_assert_max_num_queries(10):
+        client.get(vase.get_absolute_url())
+
+
+# --- producer, village, district ---------------------------------------------------------------
+def test_producer_page_shows_contact_social_links_and_products(client, vase):
+    body = page(client, vase.producer.get_absolute_url())
+    assert "https://facebook.com/gomquangvinh" in body and "https://zalo.me/0912345678" in body
+    assert 'href="tel:0912345678"' in body
+    assert "Bình gốm men lam" in body
+
+
+def test_village_list_filters_by_district_and_craft(client):
+    factories.make_village(name="Bát Tràng", district_slug="gia-lam", crafts=("ceramics",))
+    factories.make_village(name="Vạn Phúc", district_slug="ha-dong", crafts=("silk-weaving",))
+    factories.make_village(name="Phù Lãng", district_slug="ha-dong", crafts=("ceramics",))
+    body = page(client, "/villages/?district=ha-dong&craft=ceramics").split('class="result-count"')[1]
+    assert "Phù Lãng" in body and "Vạn Phúc" not in body and "Bát Tràng" not in body
+
+
+def test_village_list_ignores_an_unknown_district(client):
+    factories.make_village(name="Bát Tràng")
+    assert "Bát Tràng" in page(client, "/villages/?district=atlantis").split('class="result-count"')[1]
+
+
+def test_village_page_shows_story_producers_products_and_map_link(client, vase):
+    village = vase.producer.village
+    village.description = "Làng gốm hơn 700 năm tuổi."
+    village.save()
+    body = page(client, village.get_absolute_url())
+    assert "Làng gốm hơn 700 năm tuổi." in body
+    assert "Gốm Quang Vinh" in body and "Bình gốm men lam" in body
+    assert "openstreetmap.org" in body
+
+
+def test_district_page_groups_products_by_stars_and_lists_showrooms(client, vase):
+    factories.make_product(name="Cốc 3 sao", producer=vase.producer, stars=3)
+    factories.make_showroom(name="Điểm OCOP Gia Lâm", district_slug="gia-lam")
+    body = page(client, "/districts/gia-lam/")
+    section = body.split('class="stars-section"', 1)[1]
+    assert section.index("Bình gốm men lam") < section.index("Cốc 3 sao")
+    assert "Điểm OCOP Gia Lâm" in body and "Bát Tràng" in body
+    assert "/products/?district=gia-lam&amp;stars=5" in body
+
+
+# --- statistics, crawlers ----------------------------------------------------------------------
+def test_stats_page_draws_bars_from_the_database(client, vase):
+    factories.make_product(name="Khác", stars=3)
+    factories.make_product(name="Khác nữa", stars=3)
+    body = page(client, "/stats/")
+    stars_chart = re.search(r'id="chart-stars".*?</figure>', body, re.S).group(0)
+    assert "<svg" in stars_chart
+    counts = re.findall(r'class="bar-count">(\d+)</text>', stars_chart)
+    assert counts == ["1", "0", "2"]  # 5, 4 and 3 stars
+    assert 'href="/products/?stars=3"' in stars_chart
+
+
+def test_sitemap_lists_pages_in_both_languages_with_alternates(client, vase):
+    body = page(client, "/sitemap.xml")
+    assert f"<loc>https://ocop.test{vase.get_absolute_url()}</loc>" in body
+    assert f"<loc>https://ocop.test/en{vase.get_absolute_url()}</loc>" in body
+    assert 'hreflang="en"' in body and 'hreflang="x-default"' in body
+    assert "<loc>https://ocop.test/villages/bat-trang/</loc>" in body
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    body = page(client, "/robots.txt")
+    assert "Sitemap: https://ocop.test/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_pages_carry_canonical_and_hreflang_links(client, vase):
+    body = page(client, vase.get_absolute_url())
+    path = vase.get_absolute_url()
+    assert f'<link rel="canonical" href="https://ocop.test{path}">' in body
+    assert f'<link rel="alternate" hreflang="en" href="https://ocop.test/en{path}">' in body
+    assert f'<link rel="alternate" hreflang="vi" href="https://ocop.test{path}">' in body
+
+
+def test_product_list_canonical_keeps_the_filters_but_not_junk(client, vase):
+    body = page(client, "/products/?stars=5&stars=9&utm_source=x")
+    assert '<link rel="canonical" href="https://ocop.test/products/?stars=5">' in body
+
+
+def test_unknown_page_answers_404_in_the_site_style(client):
+    response = client.get("/products/no-such-product/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert 'class="site-header"' in body and 'href="/products/"' in body
+
+
+def test_home_page_offers_search_and_browsing_by_stars_craft_and_district(client, vase):
+    body = page(client, "/")
+    assert 'name="q"' in body
+    assert 'href="/products/?stars=5"' in body
+    assert 'href="/products/?craft=ceramics"' in body
+    assert 'href="/districts/gia-lam/"' in body
+    assert "Bình gốm men lam" in body
+
+
+def test_filtered_list_hreflang_points_to_the_same_filters_in_english(client, vase):
+    body = page(client, "/products/?stars=5&page=1")
+    assert '<link rel="alternate" hreflang="en" href="https://ocop.test/en/products/?stars=5">' in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/en/",
+        "/villages/",
+        "/villages/?district=gia-lam&craft=ceramics",
+        "/villages/bat-trang/",
+        "/producers/gom-quang-vinh/",
+        "/districts/",
+        "/districts/gia-lam/",
+        "/crafts/ceramics/",
+        "/showrooms/",
+        "/showrooms/test-showroom/",
+        "/stats/",
+    ],
+)
+def test_page_query_count_does_not_grow_with_products_shown(client, vase, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    showroom = factories.make_showroom(slug="test-showroom", products=[vase])
+
+    def count():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    for n in range(12):
+        product = factories.make_product(name=f"Gốm {n}", producer=vase.producer, stars=4 + n % 2)
+        add_photo(product)
+        showroom.stock.create(product=product)
+        factories.make_village(name=f"Làng {n}", district_slug="gia-lam")
+    assert count() == few
