@@ -7,7 +7,7 @@ WORKERS ?= 2
 # Everything `make run` needs to behave like production on one machine.
 RUN_ENV := DEBUG=0 SECRET_KEY_FILE=$(CURDIR)/.secret_key
 
-.PHONY: run dev test venv migrate demo static secret clean
+.PHONY: run dev test venv migrate demo static secret clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -55,3 +55,8 @@ test: venv
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media .pytest_cache
+
+# The benchmark (bench/run.py): 100,000 products on PostgreSQL + Redis, loaded with wrk.
+# Quick mode: make bench BENCH_ARGS="--products 5000 --scans 50000"
+bench: venv
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -7,12 +7,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 
 from .models import CertificateStatus, Lot, Producer, Product, ProductImage, ProductionStep, Scan
 from .qr import Label
+from .resources import ProducerResource, ProductResource
 
 # An A4 sheet of 3 × 7 labels of 70 × 42.3 mm, the common edge-to-edge label stock.
 LABELS_PER_SHEET = 21
@@ -74,6 +77,18 @@ def qr_panel(obj, label_url):
     )
 
 
+class OfficerImportExportMixin(ImportExportMixin):
+    """CSV/Excel import (with a dry-run preview) and export of the filtered list.
+
+    The resource is told who imports, so an officer's rows resolve only to records in
+    their districts (catalogue/resources.py); export starts from get_queryset, so it is
+    scoped like the list.
+    """
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
+
+
 class CertificateStatusFilter(admin.SimpleListFilter):
     title = _("certificate status")
     parameter_name = "certificate"
@@ -110,8 +125,9 @@ class LotInline(DistrictScopedInline, admin.TabularInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(DistrictScopedAdmin, TranslationAdmin):
+class ProducerAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "district"
+    resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "village", "phone", "is_demo"]
     list_filter = ["kind", "district"]
     search_fields = ["name", "slug", "phone", "email", "village__name"]
@@ -122,8 +138,9 @@ class ProducerAdmin(DistrictScopedAdmin, TranslationAdmin):
 
 
 @admin.register(Product)
-class ProductAdmin(DistrictScopedAdmin, TranslationAdmin):
+class ProductAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "producer__district"
+    resource_classes = [ProductResource]
     list_display = [
         "name",
         "producer",
@@ -244,7 +261,7 @@ class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
 
 
 @admin.register(Lot)
-class LotAdmin(DistrictScopedAdmin, TranslationAdmin):
+class LotAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "product__producer__district"
     list_display = ["code", "product", "produced_on", "best_before", "quantity"]
     list_filter = ["produced_on", "product__producer__district"]

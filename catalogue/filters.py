@@ -12,10 +12,11 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.db.models import CharField, Count, F, Q, QuerySet, Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from ocop_site import cache as ocop_cache
 
 from villages.models import Craft, District, Village
 
@@ -25,7 +26,6 @@ from .models import OcopGroup, Stars
 MAX_VALUES = 20
 MAX_QUERY_LENGTH = 200
 MAX_PRICE = 2_000_000_000
-FACET_CACHE_SECONDS = 60
 
 
 SORT_CHOICES = [
@@ -311,19 +311,19 @@ class ProductFilter(django_filters.FilterSet):
         )
         return facets
 
-    def cached_facets(self, queryset, timeout=FACET_CACHE_SECONDS):
-        """facets(), kept a minute per language and filter state.
+    def cached_facets(self, queryset):
+        """facets(), cached per language and filter state until the catalogue changes.
 
         The facet counts are four GROUP BY queries over every matching product, the most
         expensive part of the page at 100,000 products, and the same few states (the bare
-        list, one district, one craft) are asked for again and again. Counts a minute old
-        are acceptable; the product cards themselves are never cached.
+        list, one district, one craft) are asked for again and again. The key carries the
+        catalogue's generation, so an edit or a sale shows in the counts at once.
         """
-        key = "ocop:facets:%s:%s" % (
-            get_language() or "vi",
-            hashlib.sha256(self.query_string().encode()).hexdigest()[:32],
+        return ocop_cache.get_or_set(
+            "facets",
+            [get_language() or "vi", hashlib.sha256(self.query_string().encode()).hexdigest()[:32]],
+            lambda: self.facets(queryset),
         )
-        return cache.get_or_set(key, lambda: self.facets(queryset), timeout)
 
     def _facet(self, name, options, keep_empty=False):
         selected = self.values.get(name, [])

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_site.images import SafeImageField
 from ocop_site.models import DemoFlagModel, TimeStampedModel
 from ocop_site.text import fold
 from villages.models import Craft, District, Village
@@ -483,6 +484,8 @@ class Product(TimeStampedModel):
             self.gtin = normalise_gtin(self.gtin)
         else:
             self.gtin = None
+        # Made here, not only in save(), so full_clean() (imports, forms) checks the code too.
+        self.trace_code = normalise_trace_code(self.trace_code) or Product.unused_trace_code()
         if self.product_set and self.group != GROUP_OF_SET.get(self.product_set):
             raise ValidationError(
                 {"product_set": _("This product set belongs to another OCOP group.")}
@@ -557,8 +560,12 @@ class ProductImage(models.Model):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product")
     )
-    image = models.ImageField(
-        _("image"), upload_to=product_image_path, width_field="width", height_field="height"
+    image = SafeImageField(
+        _("image"),
+        upload_to=product_image_path,
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed."),
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -27,6 +28,8 @@ from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_safe
+
+from ocop_site import cache as ocop_cache
 
 from . import gs1
 from .codes import LOT_CODE_PATTERN, TRACE_CODE_PATTERN, normalise_trace_code
@@ -91,7 +94,7 @@ def counts_as_scan(request):
 _pending_scan = contextvars.ContextVar("pending_scan", default=None)
 
 
-def record_scan(request, product, lot, language):
+def record_scan(request, product_id, lot_id, language):
     """Note the scan; write_pending_scan() stores it after the response is sent.
 
     The write is one INSERT and no read (the ids are those the page already looked up),
@@ -102,8 +105,8 @@ def record_scan(request, product, lot, language):
         return
     _pending_scan.set(
         Scan(
-            product_id=product.pk,
-            lot_id=lot.pk if lot else None,
+            product_id=product_id,
+            lot_id=lot_id,
             language=language,
             source=Scan.Source.LINK if request.headers.get("Referer") else Scan.Source.QR,
         )
@@ -224,31 +227,62 @@ class TracePageView(View):
 
     def get(self, request, code, lot_code=None):
         language = visitor_language(request)
-        product = find_product(code)
-        if product is None:
-            return not_registered(request, code, lot_code)
-        lot = None
-        if lot_code is not None:
-            lot = find_lot(product, lot_code)
-            if lot is None:
-                return not_registered(request, code, lot_code, product=product)
-
+        code = normalise_trace_code(code)
+        if not re.match(TRACE_CODE_PATTERN, code) or (lot_code is not None and not re.match(LOT_CODE_PATTERN, lot_code)):
+            return not_registered(request, code, lot_code)  # junk: no query, no cache entry
         today = timezone.localdate()
-        etag, last_modified = trace_validators(product, lot, language, today)
-        # HTTP dates have whole seconds: compare as such, or If-Modified-Since never matches.
-        last_modified = int(last_modified.timestamp())
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        # The record and its validators, cached until the catalogue changes (or the day
+        # does: the certificate's status depends on it). A warm scan costs no query but
+        # the scan's own INSERT.
+        record = ocop_cache.get_or_set(
+            "trace",
+            [code, lot_code or "", language],
+            lambda: self.build_record(code, lot_code, language, today),
+        )
+        if record is None or record["lot_missing"]:
+            return not_registered(request, code, lot_code, product=record and record["product"])
+
+        last_modified = record["last_modified"]
+        response = get_conditional_response(request, etag=record["etag"], last_modified=last_modified)
         if response is None:
-            response = render(request, "trace/trace_page.html", self.get_context_data(product, lot, today))
-        response.headers["ETag"] = etag
+            response = render(request, "trace/trace_page.html", record["page"])
+        response.headers["ETag"] = record["etag"]
         response.headers["Last-Modified"] = http_date(last_modified)
         # Revalidate on every scan: a withdrawn certificate must show at once, and each
         # scan must reach the server to be counted. An unchanged page costs a 304.
         # Private: the page carries the language switcher's CSRF token.
         patch_cache_control(response, private=True, no_cache=True)
         patch_vary_headers(response, ["Accept-Language", "Cookie"])
-        record_scan(request, product, lot, language)
+        record_scan(request, record["product_id"], record["lot_id"], language)
         return response
+
+    def build_record(self, code, lot_code, language, today):
+        """What the page shows, rendered, with its ETag; None for an unknown code (cached
+        too: publishing a product bumps the generation)."""
+        product = find_product(code)
+        if product is None:
+            return None
+        lot = None
+        if lot_code is not None:
+            lot = find_lot(product, lot_code)
+            if lot is None:
+                # Kept so that the "not registered" page can still name the product.
+                return {"lot_missing": True, "product": product}
+        etag, last_modified = trace_validators(product, lot, language, today)
+        return {
+            "lot_missing": False,
+            "product_id": product.pk,
+            "lot_id": lot.pk if lot else None,
+            "etag": etag,
+            # HTTP dates have whole seconds: compare as such, or If-Modified-Since never matches.
+            "last_modified": int(last_modified.timestamp()),
+            "page": {
+                "product_name": product.name,
+                "lot_code": lot.code if lot else "",
+                "canonical_url": settings.SITE_URL + (lot or product).get_trace_url(),
+                "record": render_to_string("trace/partials/record.html", self.get_context_data(product, lot, today)),
+            },
+        }
 
     def get_context_data(self, product, lot, today):
         status = product.certificate_status_on(today)

@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Lot, Producer, Product, ProductImage, ProductionStep
@@ -27,3 +28,13 @@ class LotTranslation(TranslationOptions):
 @register(ProductionStep)
 class ProductionStepTranslation(TranslationOptions):
     fields = ("name", "notes")
+
+
+# Change history (django-simple-history). Registered here, after the translations, so the
+# history tables get the _vi/_en columns too: registering first makes saving crash.
+simple_history.register(Producer)
+# The folded search columns are derived from the others: no need to keep their history.
+simple_history.register(Product, excluded_fields=["search_name", "search_text"])
+simple_history.register(ProductImage)
+simple_history.register(Lot)
+simple_history.register(ProductionStep)

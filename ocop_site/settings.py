@@ -8,6 +8,7 @@ Production (DEBUG off) refuses to start without a secret key: a default key woul
 sign sessions and CSRF tokens with a value anyone can read on GitHub.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -73,6 +74,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_filters",
+    "simple_history",
+    "import_export",
+    "axes",
     "sorl.thumbnail",
     # Its system checks (which cache it counts in) run only when it is installed.
     "django_ratelimit",
@@ -99,6 +103,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change in the listings' history (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ocop_site.urls"
@@ -151,6 +159,12 @@ else:
         }
     }
 
+# How long cached pages and fragments live (ocop_site/cache.py). Every change bumps a
+# generation that is part of their keys, so with Redis (shared by every worker) entries
+# are never stale and can live long. Local memory is per process: a change is seen at
+# once by the worker that made it, by the others after at most this many seconds.
+CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "3600" if REDIS_URL else "30"))
+
 # --- Orders (cart and checkout) ----------------------------------------------------------
 # django-ratelimit counts checkout and order-lookup attempts per client IP in the default
 # cache. Only a shared cache (REDIS_URL) counts across workers; Django's RedisCache works
@@ -180,7 +194,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# Carts live in the session, so shoppers keep theirs for a week; an officer's sign-in
+# expires with it, and at once when the browser closes is not required of them.
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 7
+# Sessions (the cart lives in one) must be shared by every instance. The database alone
+# does that; with Redis, cached_db reads them from the cache and still writes them to the
+# database, so a Redis restart logs nobody out and empties no cart.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# django-axes: five wrong passwords for one username from one address lock that pair out
+# for 30 minutes. AxesStandaloneBackend must come first, as the library requires.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy set AXES_IPWARE_META_PRECEDENCE_ORDER (see docs/deployment.md).
+
+# django-import-export: confirmed imports run in one transaction (all or nothing).
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # --- Languages and time -------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -196,7 +235,9 @@ MODELTRANSLATION_LANGUAGES = ("vi", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 
 # --- Static and media files --------------------------------------------------------------
-STATIC_URL = "static/"
+# Behind a CDN, STATIC_HOST=https://cdn.example.vn makes pages link static files there;
+# the CDN fetches them from this app (WhiteNoise), hashed names let it cache them forever.
+STATIC_URL = os.environ.get("STATIC_HOST", "").rstrip("/") + "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
@@ -255,5 +296,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # django-axes logs every sign-in at INFO; lockouts still show as warnings.
+        "axes": {"level": "WARNING"},
     },
 }

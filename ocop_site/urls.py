@@ -5,8 +5,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
+from django.utils.translation import gettext_lazy as _
+
 from . import views
 from .sitemaps import SITEMAPS
+
+admin.site.site_header = _("OCOP Hà Nội — administration")
+admin.site.site_title = _("OCOP Hà Nội admin")
+admin.site.index_title = _("Your districts today")
 
 # Shopper pages carry the language in the URL: Vietnamese (the default) unprefixed,
 # English under /en/. Shareable links and search engines then see one language per URL.
@@ -19,6 +25,7 @@ urlpatterns = [
     # One sitemap lists both languages of every page (hreflang alternates inside it).
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(

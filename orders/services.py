@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from catalogue.models import Producer, Product
+from ocop_site import cache
 
 from .cart import pickup_showrooms
 from .models import (
@@ -217,6 +218,8 @@ def _take_stock(items):
     now = timezone.now()
     for pk, quantity in items.items():
         Product.objects.filter(pk=pk).update(stock_quantity=F("stock_quantity") - quantity, updated_at=now)
+    # update() sends no signal: cached pages showing the stock need telling.
+    cache.bump_on_commit(cache.CATALOGUE)
 
 
 def change_status(*, part, status):
@@ -239,6 +242,7 @@ def change_status(*, part, status):
                 Product.objects.filter(pk=line.product_id).update(
                     stock_quantity=F("stock_quantity") + line.quantity, updated_at=now
                 )
+            cache.bump_on_commit(cache.CATALOGUE)  # update() sends no signal
         locked.status = status
         locked.save(update_fields=["status", "updated_at"])
     part.status = locked.status

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 
@@ -15,7 +16,7 @@ class ShowroomStockInline(DistrictScopedInline, admin.TabularInline):
 
 
 @admin.register(Showroom)
-class ShowroomAdmin(DistrictScopedAdmin, TranslationAdmin):
+class ShowroomAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "district"
     list_display = ["name", "kind", "district", "village", "phone", "is_active", "is_demo"]
     list_filter = ["kind", "is_active", "district"]

@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from catalogue.models import Product
 from orders import services
@@ -30,6 +31,13 @@ SHOPPER = {
     "payment": "cash",
     "note": "",
 }
+
+
+def en_reverse(*args, **kwargs):
+    """The English URL: these tests read the English wording, from worker threads too
+    (where no language is active)."""
+    with translation.override("en"):
+        return reverse(*args, **kwargs)
 
 
 @pytest.fixture
@@ -70,8 +78,8 @@ def run_together(*jobs):
 
 def shopper_ready_to_pay(product):
     client = Client()
-    client.post(reverse("orders:cart_add", args=[product.pk]), {"quantity": 1})
-    form = client.get(reverse("orders:checkout")).context["form"]
+    client.post(en_reverse("orders:cart_add", args=[product.pk]), {"quantity": 1})
+    form = client.get(en_reverse("orders:checkout")).context["form"]
     data = {**SHOPPER, "token": form["token"].value(), "expected_total": form["expected_total"].value()}
     return client, data
 
@@ -82,8 +90,8 @@ def test_two_shoppers_race_for_the_last_unit_and_exactly_one_wins(slow_stock_che
     binh, binh_data = shopper_ready_to_pay(product)
 
     responses = run_together(
-        lambda: anna.post(reverse("orders:checkout"), anna_data),
-        lambda: binh.post(reverse("orders:checkout"), binh_data),
+        lambda: anna.post(en_reverse("orders:checkout"), anna_data),
+        lambda: binh.post(en_reverse("orders:checkout"), binh_data),
     )
 
     assert sorted(response.status_code for response in responses) == [302, 409]
@@ -119,8 +127,8 @@ def test_a_double_click_submitting_twice_at_once_makes_one_order(slow_stock_chec
     twin.cookies = client.cookies
 
     responses = run_together(
-        lambda: client.post(reverse("orders:checkout"), data),
-        lambda: twin.post(reverse("orders:checkout"), data),
+        lambda: client.post(en_reverse("orders:checkout"), data),
+        lambda: twin.post(en_reverse("orders:checkout"), data),
     )
 
     order = Order.objects.get()

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_scope import DistrictScopedAdmin, is_city_admin
-from .models import Craft, District, Province, Village
+from .admin_scope import DistrictScopedAdmin, DistrictScopedInline, is_city_admin
+from .models import Craft, District, Province, Village, VillageImage
 
 
 @admin.register(Province)
@@ -59,8 +60,14 @@ class CraftAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["name_vi"]}
 
 
+class VillageImageInline(DistrictScopedInline, TranslationTabularInline):
+    model = VillageImage
+    extra = 1
+    fields = ["image", "alt_text", "position"]
+
+
 @admin.register(Village)
-class VillageAdmin(DistrictScopedAdmin, TranslationAdmin):
+class VillageAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "district"
     list_display = ["name", "district", "current_commune", "is_recognised", "recognised_year", "is_demo"]
     list_filter = ["is_recognised", "district", "crafts"]
@@ -70,6 +77,7 @@ class VillageAdmin(DistrictScopedAdmin, TranslationAdmin):
     filter_horizontal = ["crafts"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["is_demo", "created_at", "updated_at"]
+    inlines = [VillageImageInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "district", "current_commune", "crafts"]}),
         (_("Recognition"), {"fields": ["is_recognised", "recognised_year"]}),

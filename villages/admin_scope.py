@@ -100,6 +100,11 @@ class DistrictScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
         self._object_in_scope_or_404(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # django-simple-history's "see / revert to this version" page.
+        self._object_in_scope_or_404(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
 
 class DistrictScopedInline(ScopedChoicesMixin):
     """Mix into inlines: their choices are scoped, and so are their rows when the inline's

@@ -24,6 +24,7 @@ from catalogue.models import (
     Product,
     ProductionStep,
 )
+from ocop_site.cache import bump_on_commit
 from ocop_site.demo_data import PRODUCER_GOODS, PRODUCT_TEMPLATES
 from villages.models import Craft, District, Village
 
@@ -67,6 +68,8 @@ class Command(BaseCommand):
                 self.write_batch(
                     rng, start + made, count, districts, crafts, templates, used_codes, today
                 )
+                # bulk_create sends no signals: tell the page caches ourselves.
+                bump_on_commit()
             made += count
             progress.update(count)
         progress.close()

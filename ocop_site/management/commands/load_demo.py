@@ -90,8 +90,71 @@ def demo_gtin(slug):
     return "0" + body + gtin_check_digit(body)
 
 
-def draw_product_image(craft_slug, seed, variant=0):
-    """A simple still life drawn with Pillow: no downloads, recognisably different per craft."""
+def _draw_vase(draw, rng, dark, light):
+    centre, body_w, body_h = 400 + rng.randint(-120, 120), rng.randint(140, 240), rng.randint(220, 320)
+    top = 470 - body_h
+    draw.ellipse([centre - body_w // 2, top + 40, centre + body_w // 2, 470], fill=dark)
+    draw.rectangle([centre - body_w // 5, top, centre + body_w // 5, top + 80], fill=dark)
+    for ring in range(3):
+        y = top + 120 + ring * 50
+        draw.arc([centre - body_w // 2 + 10, y, centre + body_w // 2 - 10, y + 40], 0, 180, fill=light, width=5)
+
+
+def _draw_cloth(draw, rng, dark, light):
+    # A folded length of fabric: bands that ripple.
+    for band in range(7):
+        y = 150 + band * 40
+        points = [(x, y + int(14 * ((x // 40) % 2))) for x in range(120, 700, 40)]
+        draw.line(points, fill=dark if band % 2 else light, width=26)
+
+
+def _draw_basket(draw, rng, dark, light):
+    left, right, top = 230 + rng.randint(-40, 40), 570 + rng.randint(-40, 40), 230
+    draw.polygon([(left, top), (right, top), (right - 40, 470), (left + 40, 470)], fill=dark)
+    for y in range(top + 20, 470, 30):
+        draw.line([(left + 10, y), (right - 10, y)], fill=light, width=4)
+    for x in range(left + 30, right - 20, 40):
+        draw.line([(x, top), (x + (20 if x < 400 else -20), 470)], fill=light, width=3)
+    draw.arc([left + 40, 90, right - 40, top + 120], 180, 360, fill=dark, width=16)
+
+
+def _draw_box(draw, rng, dark, light):
+    for index in range(rng.randint(2, 3)):
+        left = 180 + index * 150
+        top = 300 - index * 20
+        draw.rectangle([left, top, left + 200, 470], fill=dark, outline=light, width=4)
+        draw.rectangle([left + 30, top + 40, left + 170, top + 90], fill=light)
+
+
+def _draw_bottle(draw, rng, dark, light):
+    for index in range(2):
+        centre = 330 + index * 150
+        draw.rounded_rectangle([centre - 50, 240, centre + 50, 470], radius=24, fill=dark)
+        draw.rectangle([centre - 16, 150, centre + 16, 250], fill=dark)
+        draw.rectangle([centre - 40, 320, centre + 40, 390], fill=light)
+
+
+def _draw_plant(draw, rng, dark, light):
+    draw.polygon([(320, 380), (480, 380), (450, 470), (350, 470)], fill=tuple(int(c * 0.6) for c in light))
+    for angle in range(-60, 61, 30):
+        tip_x = 400 + angle * 3
+        draw.ellipse([min(400, tip_x) - 30, 150 + abs(angle), max(400, tip_x) + 30, 380], fill=dark)
+
+
+MOTIFS = {
+    "handicrafts-decor": _draw_vase,
+    "handicrafts-fabric": _draw_cloth,
+    "rattan-bamboo": _draw_basket,
+    "food": _draw_box,
+    "herbs": _draw_box,
+    "beverages": _draw_bottle,
+    "ornamental": _draw_plant,
+    "tourism": _draw_plant,
+}
+
+
+def draw_product_image(craft_slug, seed, variant=0, motif="handicrafts-decor"):
+    """A simple still life drawn with Pillow: no downloads, recognisably different per kind."""
     dark, light = CRAFT_COLOURS.get(craft_slug, DEFAULT_COLOURS)
     rng = random.Random(seed * 10 + variant)
     width, height = 800, 600
@@ -101,16 +164,7 @@ def draw_product_image(craft_slug, seed, variant=0):
         shade = tuple(int(c * (0.92 + 0.08 * band / height)) for c in light)
         draw.rectangle([0, band, width, band + 6], fill=shade)
     draw.rectangle([0, 470, width, height], fill=tuple(int(c * 0.8) for c in light))
-    centre = 400 + rng.randint(-120, 120)
-    body_w = rng.randint(140, 240)
-    body_h = rng.randint(220, 320)
-    top = 470 - body_h
-    draw.ellipse([centre - body_w // 2, top + 40, centre + body_w // 2, 470], fill=dark)
-    draw.rectangle([centre - body_w // 5, top, centre + body_w // 5, top + 80], fill=dark)
-    for ring in range(3):
-        y = top + 120 + ring * 50
-        draw.arc([centre - body_w // 2 + 10, y, centre + body_w // 2 - 10, y + 40], 0, 180, fill=light, width=5)
-    draw.ellipse([60, 60, 160, 160], outline=dark, width=6)
+    MOTIFS.get(motif, _draw_vase)(draw, rng, dark, light)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82, optimize=True)
     return buffer.getvalue()
@@ -230,7 +284,7 @@ class Command(BaseCommand):
             name_vi, name_en, unit_vi, unit_en, product_set, base_price = template
             slug = f"{producer.slug}-{stable_int(name_vi) % 10000:04d}"
             roll = stable_int("stars", slug) % 100
-            stars = 5 if roll < 6 else 4 if roll < 58 else 3
+            stars = 5 if roll < 6 or name_vi in demo_data.FIVE_STAR.get(producer.slug, ()) else 4 if roll < 58 else 3
             potential = stars == 4 and roll % 9 == 0
             level = (
                 CertificateLevel.NATIONAL if stars == 5
@@ -361,9 +415,19 @@ class Command(BaseCommand):
                 )
                 picture.image.save(
                     f"{product.slug}-{variant + 1}.jpg",
-                    ContentFile(draw_product_image(craft_slug, stable_int(product.slug) % 10_000, variant)),
+                    ContentFile(
+                        draw_product_image(craft_slug, stable_int(product.slug) % 10_000, variant, motif=self.motif(product))
+                    ),
                     save=True,
                 )
+
+    @staticmethod
+    def motif(product):
+        if product.craft and product.craft.slug == "rattan-bamboo":
+            return "rattan-bamboo"
+        if product.group == "handicrafts":
+            return product.product_set
+        return product.group
 
     def load_logins(self):
         User = get_user_model()
