@@ -21,6 +21,8 @@ OFFICER_MODELS = [
     ("villages", "village"), ("villages", "district"), ("catalogue", "producer"),
     ("catalogue", "product"), ("catalogue", "productimage"), ("catalogue", "lot"),
     ("catalogue", "productionstep"), ("showrooms", "showroom"), ("showrooms", "showroomstock"),
+    ("catalogue", "scan"), ("orders", "order"), ("orders", "producerorder"), ("orders", "orderline"),
+    ("orders", "payeeaccount"),
 ]
 
 
@@ -198,3 +200,29 @@ def test_officer_edits_own_product(officer_client, world):
     assert page.status_code == 200
     assert Village.objects.count() == 2 and Producer.objects.count() == 2
     assert Product.objects.count() == 2 and Lot.objects.count() == 2 and Showroom.objects.count() == 2
+
+
+def test_orders_show_an_officer_only_their_producers_parts(officer_client, world):
+    from tests.test_orders import place
+
+    mixed = place((world["own"]["product"], 1), (world["other"]["product"], 1))
+    elsewhere = place((world["other"]["product"], 1))
+    own_part = mixed.parts.get(producer=world["own"]["producer"])
+    other_part = mixed.parts.get(producer=world["other"]["producer"])
+
+    orders = officer_client.get(admin_url("orders", "order", "changelist")).content.decode()
+    assert mixed.code in orders and elsewhere.code not in orders
+    assert officer_client.get(admin_url("orders", "order", "change", elsewhere.pk)).status_code == 404
+    order_page = officer_client.get(admin_url("orders", "order", "change", mixed.pk)).content.decode()
+    assert world["own"]["producer"].name in order_page
+    assert world["other"]["producer"].name not in order_page  # the Gia Lâm part stays hidden
+
+    parts = officer_client.get(admin_url("orders", "producerorder", "changelist"))
+    assert [p.pk for p in parts.context["cl"].result_list] == [own_part.pk]
+    assert officer_client.get(admin_url("orders", "producerorder", "change", other_part.pk)).status_code == 404
+    officer_client.post(
+        admin_url("orders", "producerorder", "changelist"),
+        {"action": "mark_cancelled", "_selected_action": [other_part.pk]},
+    )
+    other_part.refresh_from_db()
+    assert other_part.status == "new"
