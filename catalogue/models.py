@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop_site.images import SafeImageField
-from ocop_site.models import DemoFlagModel, TimeStampedModel
+from ocop_site.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
 from ocop_site.text import fold
 from villages.models import Craft, District, Village
 
@@ -552,35 +551,17 @@ class Product(TimeStampedModel):
         return images[0] if images else None
 
 
-def product_image_path(instance, filename):
-    return f"products/{instance.product_id}/{filename}"
-
-
-class ProductImage(models.Model):
+class ProductImage(OrderedImageModel):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product")
     )
-    image = SafeImageField(
-        _("image"),
-        upload_to=product_image_path,
-        width_field="width",
-        height_field="height",
-        help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed."),
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    alt_text = models.CharField(
-        _("alt text"), max_length=200, help_text=_("What the photo shows, for screen readers.")
-    )
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["position", "id"]
+    class Meta(OrderedImageModel.Meta):
         verbose_name = _("product image")
         verbose_name_plural = _("product images")
 
-    def __str__(self):
-        return self.alt_text or self.image.name
+    def upload_folder(self):
+        return f"products/{self.product_id}"
 
 
 class LotQuerySet(models.QuerySet):

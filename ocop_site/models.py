@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .images import SafeImageField
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -81,3 +83,40 @@ class GeoPointModel(models.Model):
         )
         h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
         return 2 * 6371.0 * asin(sqrt(h))
+
+
+def ordered_image_path(instance, filename):
+    """Uploads land in a folder per owner, e.g. products/42/…, villages/7/…."""
+    return f"{instance.upload_folder()}/{filename}"
+
+
+class OrderedImageModel(models.Model):
+    """A checked photo (see ocop_site.images) with alt text and a place in its gallery.
+
+    Subclasses add the foreign key to their owner and say where uploads go
+    (`upload_folder()`).
+    """
+
+    image = SafeImageField(
+        _("image"),
+        upload_to=ordered_image_path,
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed."),
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        _("alt text"), max_length=200, help_text=_("What the photo shows, for screen readers.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.alt_text or self.image.name
+
+    def upload_folder(self):
+        raise NotImplementedError

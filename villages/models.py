@@ -6,8 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ocop_site.images import SafeImageField
-from ocop_site.models import DemoFlagModel, GeoPointModel, TimeStampedModel
+from ocop_site.models import DemoFlagModel, GeoPointModel, OrderedImageModel, TimeStampedModel
 
 
 class Province(models.Model):
@@ -160,34 +159,16 @@ class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
         return reverse("villages:village_detail", kwargs={"slug": self.slug})
 
 
-def village_image_path(instance, filename):
-    return f"villages/{instance.village_id}/{filename}"
-
-
-class VillageImage(models.Model):
+class VillageImage(OrderedImageModel):
     """A photo of a craft village: its workshops, streets, people at work."""
 
     village = models.ForeignKey(
         Village, on_delete=models.CASCADE, related_name="images", verbose_name=_("craft village")
     )
-    image = SafeImageField(
-        _("image"),
-        upload_to=village_image_path,
-        width_field="width",
-        height_field="height",
-        help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed."),
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    alt_text = models.CharField(
-        _("alt text"), max_length=200, help_text=_("What the photo shows, for screen readers.")
-    )
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["position", "id"]
+    class Meta(OrderedImageModel.Meta):
         verbose_name = _("village image")
         verbose_name_plural = _("village images")
 
-    def __str__(self):
-        return self.alt_text or self.image.name
+    def upload_folder(self):
+        return f"villages/{self.village_id}"
