@@ -212,26 +212,31 @@ class ProductQuerySet(models.QuerySet):
             matching = matching.filter(search_text__contains=word)
         return matching
 
-    def related_to(self, product):
-        """Other products from the same village (listed first) or of the same craft."""
+    def related_to(self, product, limit=6):
+        """Up to `limit` other products: same village first (same producer when it has no
+        village), then same craft; better-rated first within each.
+
+        Two small indexed queries pick the ids, then one queryset returns them in that
+        order. A single query with an OR across the producer and product tables made
+        PostgreSQL scan the whole table: 80 ms at 100,000 products, against 2 ms this way.
+        """
+        candidates = self.exclude(pk=product.pk).order_by("-stars", "name")
         same_place = (
             Q(producer__village_id=product.producer.village_id)
             if product.producer.village_id
             else Q(producer_id=product.producer_id)
         )
-        related = same_place | Q(craft_id=product.craft_id) if product.craft_id else same_place
-        return (
-            self.filter(related)
-            .exclude(pk=product.pk)
-            .annotate(
-                same_place=models.Case(
-                    models.When(same_place, then=models.Value(1)),
-                    default=models.Value(0),
-                    output_field=models.IntegerField(),
-                )
-            )
-            .order_by("-same_place", "-stars", "name")
+        ids = list(candidates.filter(same_place).values_list("pk", flat=True)[:limit])
+        if len(ids) < limit and product.craft_id:
+            same_craft = candidates.filter(craft_id=product.craft_id).exclude(pk__in=ids)
+            ids += list(same_craft.values_list("pk", flat=True)[: limit - len(ids)])
+        if not ids:
+            return self.none()
+        in_that_order = models.Case(
+            *(models.When(pk=pk, then=models.Value(position)) for position, pk in enumerate(ids)),
+            output_field=models.IntegerField(),
         )
+        return self.filter(pk__in=ids).order_by(in_that_order)
 
     # Certificate status as filters, the same rules as Product.certificate_status.
     def certificate_withdrawn(self):
@@ -411,6 +416,13 @@ class Product(TimeStampedModel):
             models.Index(fields=["is_published", "price"], name="product_published_price"),
             models.Index(fields=["is_published", "-created_at"], name="product_published_newest"),
             models.Index(fields=["certificate_valid_until"], name="product_cert_valid_until"),
+            # "Related products" of the same craft, best first (related_to(); see
+            # docs/performance.md: 44 ms → 0.1 ms at 100,000 products).
+            models.Index(
+                fields=["craft", "-stars", "name_vi"],
+                condition=Q(is_published=True),
+                name="product_published_craft_best",
+            ),
         ]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from ocop_site import cache as ocop_cache
@@ -79,7 +80,10 @@ class ProductDetailView(DetailView):
         product = self.object
         # Showrooms are an app above this one: reach them through the reverse relation.
         showrooms = product.showrooms.active().for_listing()
-        related = Product.objects.published().related_to(product).for_cards()[:RELATED_PRODUCTS]
+        # related_to() runs its id queries when called: defer it, like the querysets.
+        related = SimpleLazyObject(
+            lambda: list(Product.objects.published().related_to(product, limit=RELATED_PRODUCTS).for_cards())
+        )
         # Both lazy: read only when the page's cached fragment is cold.
         return super().get_context_data(
             showrooms=showrooms, related_products=related, **ocop_cache.fragment_context(), **kwargs
