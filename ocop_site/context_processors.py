@@ -16,5 +16,6 @@ def demo_data_loaded():
 def site(request):
     return {
         "SITE_URL": settings.SITE_URL,
+        "COUNTERFEIT_REPORT_CONTACT": settings.COUNTERFEIT_REPORT_CONTACT,
         "DEMO_DATA": demo_data_loaded(),
     }

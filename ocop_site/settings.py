@@ -60,6 +60,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 # deployments, so this is set once per public domain and never derived from a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Who a tourist should tell about a suspected counterfeit (shown on the "not registered"
+# trace page), e.g. "Chi cục Quản lý thị trường Hà Nội, 024 3xxx xxxx". Empty: general steps only.
+COUNTERFEIT_REPORT_CONTACT = os.environ.get("COUNTERFEIT_REPORT_CONTACT", "").strip()
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",

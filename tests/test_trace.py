@@ -162,6 +162,14 @@ def test_unknown_code_is_a_plain_404_with_counterfeit_advice(client, url):
     assert "counterfeit" in text
 
 
+def test_unknown_code_page_names_where_to_report_when_configured(client, settings):
+    assert "Where to report" not in text_of(scan(client, "/t/ZZZZ999"))
+    settings.COUNTERFEIT_REPORT_CONTACT = "Chi cục Quản lý thị trường Hà Nội, 024 3825 0000"
+    text = text_of(scan(client, "/t/ZZZZ999"))
+    assert "Where to report:" in text
+    assert "Chi cục Quản lý thị trường Hà Nội, 024 3825 0000" in text
+
+
 def test_unpublished_product_is_treated_as_unknown(client):
     product = factories.make_product(is_published=False)
     response = scan(client, product.get_trace_url())
