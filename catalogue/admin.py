@@ -77,6 +77,56 @@ def qr_panel(obj, label_url):
     )
 
 
+class LabelAdminMixin:
+    """QR labels for products and lots: a single-label SVG download per record, a
+    "print labels" action giving an A4 sheet, and the QR panel on the change page.
+
+    Subclasses say how to load records for labels and make one label of a record.
+    """
+
+    label_select_related = []
+    label_ordering = []
+    label_sheet_title = ""
+    actions = ["print_labels"]
+
+    def label_for(self, obj):
+        raise NotImplementedError
+
+    def label_filename(self, obj):
+        raise NotImplementedError
+
+    def label_url_name(self):
+        return f"{self.opts.app_label}_{self.opts.model_name}_label"
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/label.svg",
+                self.admin_site.admin_view(self.label_svg),
+                name=self.label_url_name(),
+            ),
+        ] + super().get_urls()
+
+    def label_svg(self, request, object_id):
+        if not self.has_view_permission(request):
+            return HttpResponse(status=403)
+        # Through get_queryset, so an officer's district scope applies to downloads too.
+        queryset = self.get_queryset(request).select_related(*self.label_select_related)
+        obj = get_object_or_404(queryset, pk=object_id)
+        return label_svg_response(self.label_for(obj), self.label_filename(obj))
+
+    @admin.action(description=_("Print QR labels (A4 sheet)"))
+    def print_labels(self, request, queryset):
+        records = queryset.select_related(*self.label_select_related).order_by(*self.label_ordering)
+        return label_sheet_response(request, [self.label_for(obj) for obj in records], self.label_sheet_title)
+
+    @admin.display(description=_("QR code"))
+    def qr_code(self, obj):
+        if not obj.pk:
+            return qr_panel(obj, "")
+        return qr_panel(obj, reverse(f"admin:{self.label_url_name()}", args=[obj.pk]))
+
+
 class OfficerImportExportMixin(ImportExportMixin):
     """CSV/Excel import (with a dry-run preview) and export of the filtered list.
 
@@ -138,7 +188,7 @@ class ProducerAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistory
 
 
 @admin.register(Product)
-class ProductAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProductAdmin(LabelAdminMixin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "producer__district"
     resource_classes = [ProductResource]
     list_display = [
@@ -167,7 +217,6 @@ class ProductAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryA
         "updated_at",
     ]
     inlines = [ProductImageInline, LotInline]
-    actions = ["print_labels"]
     date_hierarchy = "certificate_date"
     fieldsets = [
         (None, {"fields": ["name", "slug", "producer", "craft", "description", "is_published"]}),
@@ -193,34 +242,16 @@ class ProductAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryA
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
 
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/label.svg",
-                self.admin_site.admin_view(self.label_svg),
-                name="catalogue_product_label",
-            ),
-        ] + super().get_urls()
+    # QR labels (LabelAdminMixin)
+    label_select_related = ["producer__district"]
+    label_ordering = ["name"]
+    label_sheet_title = _("OCOP product labels")
 
-    def label_svg(self, request, object_id):
-        if not self.has_view_permission(request):
-            return HttpResponse(status=403)
-        # Through get_queryset, so an officer's district scope applies to downloads too.
-        product = get_object_or_404(self.get_queryset(request).select_related("producer__district"), pk=object_id)
-        return label_svg_response(Label.for_product(product), f"ocop-label-{product.trace_code}.svg")
+    def label_for(self, product):
+        return Label.for_product(product)
 
-    @admin.action(description=_("Print QR labels (A4 sheet)"))
-    def print_labels(self, request, queryset):
-        products = queryset.select_related("producer__district").order_by("name")
-        return label_sheet_response(
-            request, [Label.for_product(product) for product in products], _("OCOP product labels")
-        )
-
-    @admin.display(description=_("QR code"))
-    def qr_code(self, product):
-        if not product.pk:
-            return qr_panel(product, "")
-        return qr_panel(product, reverse("admin:catalogue_product_label", args=[product.pk]))
+    def label_filename(self, product):
+        return f"ocop-label-{product.trace_code}.svg"
 
     @admin.display(description=_("scans in the last 30 days"))
     def scans_by_day(self, product):
@@ -261,7 +292,7 @@ class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
 
 
 @admin.register(Lot)
-class LotAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class LotAdmin(LabelAdminMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "product__producer__district"
     list_display = ["code", "product", "produced_on", "best_before", "quantity"]
     list_filter = ["produced_on", "product__producer__district"]
@@ -271,37 +302,17 @@ class LotAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     inlines = [ProductionStepInline]
     date_hierarchy = "produced_on"
     readonly_fields = ["qr_code"]
-    actions = ["print_labels"]
 
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/label.svg",
-                self.admin_site.admin_view(self.label_svg),
-                name="catalogue_lot_label",
-            ),
-        ] + super().get_urls()
+    # QR labels (LabelAdminMixin)
+    label_select_related = ["product__producer__district"]
+    label_ordering = ["product__name", "code"]
+    label_sheet_title = _("OCOP lot labels")
 
-    def label_svg(self, request, object_id):
-        if not self.has_view_permission(request):
-            return HttpResponse(status=403)
-        lot = get_object_or_404(self.get_queryset(request).select_related("product__producer__district"), pk=object_id)
-        return label_svg_response(
-            Label.for_product(lot.product, lot), f"ocop-label-{lot.product.trace_code}-{lot.code}.svg"
-        )
+    def label_for(self, lot):
+        return Label.for_product(lot.product, lot)
 
-    @admin.action(description=_("Print QR labels (A4 sheet)"))
-    def print_labels(self, request, queryset):
-        lots = queryset.select_related("product__producer__district").order_by("product__name", "code")
-        return label_sheet_response(
-            request, [Label.for_product(lot.product, lot) for lot in lots], _("OCOP lot labels")
-        )
-
-    @admin.display(description=_("QR code"))
-    def qr_code(self, lot):
-        if not lot.pk:
-            return qr_panel(lot, "")
-        return qr_panel(lot, reverse("admin:catalogue_lot_label", args=[lot.pk]))
+    def label_filename(self, lot):
+        return f"ocop-label-{lot.product.trace_code}-{lot.code}.svg"
 
 
 @admin.register(Scan)

@@ -40,28 +40,10 @@ logger = logging.getLogger(__name__)
 
 # --- language ----------------------------------------------------------------------------
 
-_ASKS_FOR_VIETNAMESE = re.compile(r"(^|,)\s*vi\b", re.IGNORECASE)
-
-
 def visitor_language(request):
-    """The language for a scan: the switcher's cookie, else the phone's Accept-Language.
-
-    A phone set to neither Vietnamese nor English (a Korean or French tourist) gets
-    English rather than the site default: it is the language such a visitor most likely
-    reads. Activates the language for the rest of the request.
-    """
-    language = translation.get_language_from_request(request)
-    accept = request.headers.get("Accept-Language", "")
-    if (
-        settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-        and accept
-        and language == settings.LANGUAGE_CODE
-        and not _ASKS_FOR_VIETNAMESE.search(accept)
-    ):
-        language = "en"
-    translation.activate(language)
-    request.LANGUAGE_CODE = language
-    return language
+    """The language ocop_site.middleware.LocaleMiddleware negotiated for this scan
+    (cookie, then Accept-Language, English for other languages): trace URLs carry none."""
+    return translation.get_language()
 
 
 # --- scan recording -------------------------------------------------------------------------

@@ -4,7 +4,6 @@ It spans catalogue and orders, so it lives with the project, above the apps. Eac
 a short list plus the total, and a link to the admin list that shows all of it.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -12,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import EXPIRING_WITHIN_DAYS, Product, Scan
+from catalogue.models import EXPIRING_WITHIN_DAYS, Product
 from orders.models import ProducerOrder, Status
 from villages.admin_scope import officer_districts
 

@@ -1,8 +1,13 @@
+import re
 from functools import lru_cache
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import LocalePrefixPattern, Resolver404, get_resolver
 from django.utils import translation
+
+
+_ASKS_FOR_VIETNAMESE = re.compile(r"(^|,)\s*vi\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -34,5 +39,25 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         urlconf = getattr(request, "urlconf", None)
         if not outside_language_prefixes(request.path_info, urlconf):
             return super().process_request(request)
-        translation.activate(translation.get_language_from_request(request, check_path=False))
+        translation.activate(negotiated_language(request))
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def negotiated_language(request):
+    """The language cookie, else Accept-Language; English for a browser that asks for
+    neither of our languages.
+
+    A Korean or French tourist's phone says nothing about Vietnamese or English; Django
+    would fall back to the site default (Vietnamese), but English is the language such a
+    visitor most likely reads.
+    """
+    language = translation.get_language_from_request(request, check_path=False)
+    accept = request.headers.get("Accept-Language", "")
+    if (
+        settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+        and accept
+        and language == settings.LANGUAGE_CODE
+        and not _ASKS_FOR_VIETNAMESE.search(accept)
+    ):
+        return "en"
+    return language

@@ -20,6 +20,14 @@ def _fresh_cache_and_language():
 
 
 @pytest.fixture
+def english_site():
+    """For tests that read the English wording: with English active, reverse() gives
+    the /en/ URLs, so they browse the English site."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def on_postgres():
     return connection.vendor == "postgresql"
 

@@ -3,21 +3,12 @@
 import re
 
 import pytest
-from django.utils import translation
 from django.test import Client
 from django.urls import reverse
 
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
-@pytest.fixture(autouse=True)
-def _english_site():
-    """These tests read the English wording, so they browse the English site: with
-    English active, reverse() gives the /en/ URLs."""
-    with translation.override("en"):
-        yield
-
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
 
 def add(client, product, quantity=1, **extra):

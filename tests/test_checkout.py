@@ -1,7 +1,6 @@
 """Checkout: what the shopper types, what gets saved, and what never gets saved twice."""
 
 import pytest
-from django.utils import translation
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -10,15 +9,7 @@ from catalogue.models import Product
 from orders.models import Order, OrderLine, PayeeAccount, ProducerOrder
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
-@pytest.fixture(autouse=True)
-def _english_site():
-    """These tests read the English wording, so they browse the English site: with
-    English active, reverse() gives the /en/ URLs."""
-    with translation.override("en"):
-        yield
-
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
 SHOPPER = {
     "name": "Nguyễn Thị Lan",

@@ -3,7 +3,6 @@
 import uuid
 
 import pytest
-from django.utils import translation
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
@@ -13,15 +12,7 @@ from orders import services
 from orders.models import Order, OrderLine, ProducerOrder, Status, normalise_order_code
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
-@pytest.fixture(autouse=True)
-def _english_site():
-    """These tests read the English wording, so they browse the English site: with
-    English active, reverse() gives the /en/ URLs."""
-    with translation.override("en"):
-        yield
-
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
 @pytest.fixture
 def admin_client(admin_client, settings):

@@ -64,7 +64,7 @@ def test_trace_page_shows_product_certificate_producer_and_place(client):
 
 
 def test_trace_code_lookup_ignores_case(client):
-    product = factories.make_product(trace_code="AB12CD3")
+    factories.make_product(trace_code="AB12CD3")
     assert scan(client, "/t/ab12cd3").status_code == 200
     assert scan(client, "/t/Ab12Cd3/").status_code == 200
 
@@ -188,7 +188,7 @@ def test_unknown_lot_of_a_known_product_is_404(client):
 def test_page_is_light_and_has_no_javascript(client):
     product = factories.make_product(description="x" * 2000)
     lot = factories.make_lot(product=product, steps=8)
-    for i in range(10):
+    for _ in range(10):
         factories.make_showroom(products=[product])
     response = scan(client, lot.get_trace_url())
     assert len(response.content) < 100 * 1024
@@ -199,7 +199,7 @@ def test_page_is_light_and_has_no_javascript(client):
 def test_trace_page_queries_stay_constant(client, django_assert_max_num_queries):
     product = factories.make_product()
     lot = factories.make_lot(product=product, steps=6)
-    for i in range(5):
+    for _ in range(5):
         factories.make_showroom(products=[product])
     scan(client, lot.get_trace_url())  # warms the demo-data flag cache
     # product, images, stock rows, lot, steps, and the scan INSERT
@@ -356,7 +356,7 @@ def test_recording_a_scan_is_one_insert_and_no_read(client):
 
 
 def test_gs1_redirect_itself_is_not_a_scan(client):
-    product = factories.make_product(gtin="08934567890120")
+    factories.make_product(gtin="08934567890120")
     client.get("/01/08934567890120", HTTP_USER_AGENT=PHONE)
     assert not Scan.objects.exists()
 
