@@ -4,8 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 WORKERS ?= 2
-# Everything `make run` needs to behave like production on one machine.
-RUN_ENV := DEBUG=0 SECRET_KEY_FILE=$(CURDIR)/.secret_key
+# DEMO=0 make run: start without the demo catalogue and its published logins (a real
+# deployment). With the default, the demo is loaded only into an empty or demo database.
+DEMO ?= 1
+# Everything `make run` needs to behave like production on one machine. PORT is passed on
+# so that SITE_URL (QR codes, labels, links in emails) follows it when SITE_URL is unset.
+RUN_ENV := DEBUG=0 SECRET_KEY_FILE=$(CURDIR)/.secret_key PORT=$(PORT)
+# The access log keeps no client address, user agent or referrer: a log line per QR scan
+# with those would undo the scan privacy design (docs/deployment.md). Path without the
+# query string, status, bytes, milliseconds.
+ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
 
 .PHONY: run dev test venv migrate demo static secret clean bench
 
@@ -31,7 +39,11 @@ migrate: venv secret
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(RUN_ENV) $(BIN)/python manage.py load_demo
+ifeq ($(DEMO),0)
+	@echo "DEMO=0: no demo data loaded."
+else
+	$(RUN_ENV) $(BIN)/python manage.py load_demo --if-empty-or-demo
+endif
 
 static: venv secret
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -39,16 +51,21 @@ static: venv secret
 run: demo static
 	@echo
 	@echo "Serving the OCOP catalogue on http://127.0.0.1:$(PORT)/  (admin: /admin/)"
-	@echo "Demo logins (demo data only, never use in production):"
+	@$(RUN_ENV) $(BIN)/python manage.py shell --no-imports -c "from django.conf import settings; print('QR codes and labels point at', settings.SITE_URL)"
+ifneq ($(DEMO),0)
 	@$(RUN_ENV) $(BIN)/python manage.py load_demo --print-logins
+endif
 	@echo
 	$(RUN_ENV) $(BIN)/gunicorn ocop_site.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--no-control-socket --access-logfile - --forwarded-allow-ips 127.0.0.1
+		--no-control-socket --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' \
+		--forwarded-allow-ips 127.0.0.1
 
 dev: venv
-	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py load_demo
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 PORT=$(PORT) $(BIN)/python manage.py migrate --noinput
+ifneq ($(DEMO),0)
+	DEBUG=1 PORT=$(PORT) $(BIN)/python manage.py load_demo --if-empty-or-demo
+endif
+	DEBUG=1 PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv
 	$(BIN)/pytest $(PYTEST_ARGS)

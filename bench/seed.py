@@ -109,6 +109,9 @@ def main():
             )
             print(f"scans added: {cursor.rowcount}", flush=True)
         cursor.execute("ANALYZE")
+    # Raw SQL rows skip OrderedImageModel.save(), which makes thumbnails: make the few
+    # pictures' thumbnails here, as a site whose photos were uploaded has them.
+    call_command("thumbnails", verbosity=0)
     # bulk_create and raw SQL send no signals: tell the cached pages.
     ocop_cache.bump()
     print(f"seeded in {time.monotonic() - started:.0f} s", flush=True)

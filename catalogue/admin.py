@@ -1,18 +1,21 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.contrib.admin.utils import unquote
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
+from ocop_site.templatetags.ocop import day, vnd
+from villages.admin_search import FoldedSearchAdmin
 
+from .import_admin import OfficerImportExportMixin  # CSV/Excel import and export
 from .models import CertificateStatus, Lot, Producer, Product, ProductImage, ProductionStep, Scan
 from .qr import Label
 from .resources import ProducerResource, ProductResource
@@ -20,6 +23,15 @@ from .resources import ProducerResource, ProductResource
 # An A4 sheet of 3 × 7 labels of 70 × 42.3 mm, the common edge-to-edge label stock.
 LABELS_PER_SHEET = 21
 MAX_COPIES = 50
+
+
+def local_site_warning():
+    """A warning, before anyone prints, that the QR codes point at this machine or a
+    private network (SITE_URL); empty when they point at a public address."""
+    return render_to_string(
+        "admin/catalogue/local_site_warning.html",
+        {"is_local": settings.SITE_URL_IS_LOCAL, "site_url": settings.SITE_URL},
+    )
 
 
 def label_sheet_response(request, labels, title):
@@ -44,6 +56,7 @@ def label_sheet_response(request, labels, title):
             "action": request.POST.get("action", ""),
             "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
             "checkbox_name": ACTION_CHECKBOX_NAME,
+            "local_site_warning": local_site_warning(),
         },
     )
 
@@ -61,10 +74,11 @@ def qr_panel(obj, label_url):
         return _("Saved products get a QR code.")
     svg_url = obj.get_qr_image_url("svg")
     return format_html(
-        '<a href="{trace}" target="_blank" rel="noopener"><img src="{svg}" width="132" height="132" alt=""></a>'
+        '{warning}<a href="{trace}" target="_blank" rel="noopener"><img src="{svg}" width="132" height="132" alt=""></a>'
         '<br><code>{encoded}</code><br>'
         '<a href="{svg}?download=1">{svg_label}</a> · <a href="{png}?download=1">{png_label}</a> · '
         '<a href="{label}">{label_label}</a> · <a href="{trace}" target="_blank" rel="noopener">{trace_label}</a>',
+        warning=local_site_warning(),
         trace=obj.get_trace_url(),
         svg=svg_url,
         png=obj.get_qr_image_url("png"),
@@ -110,9 +124,11 @@ class LabelAdminMixin:
     def label_svg(self, request, object_id):
         if not self.has_view_permission(request):
             return HttpResponse(status=403)
-        # Through get_queryset, so an officer's district scope applies to downloads too.
-        queryset = self.get_queryset(request).select_related(*self.label_select_related)
-        obj = get_object_or_404(queryset, pk=object_id)
+        # Through get_queryset (in get_object), so an officer's district scope applies to
+        # downloads too.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self.outside_districts(request)
         return label_svg_response(self.label_for(obj), self.label_filename(obj))
 
     @admin.action(description=_("Print QR labels (A4 sheet)"))
@@ -125,18 +141,6 @@ class LabelAdminMixin:
         if not obj.pk:
             return qr_panel(obj, "")
         return qr_panel(obj, reverse(f"admin:{self.label_url_name()}", args=[obj.pk]))
-
-
-class OfficerImportExportMixin(ImportExportMixin):
-    """CSV/Excel import (with a dry-run preview) and export of the filtered list.
-
-    The resource is told who imports, so an officer's rows resolve only to records in
-    their districts (catalogue/resources.py); export starts from get_queryset, so it is
-    scoped like the list.
-    """
-
-    def get_resource_kwargs(self, request, *args, **kwargs):
-        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
 
 
 class CertificateStatusFilter(admin.SimpleListFilter):
@@ -175,7 +179,7 @@ class LotInline(DistrictScopedInline, admin.TabularInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProducerAdmin(FoldedSearchAdmin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "district"
     resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "village", "phone", "is_demo"]
@@ -188,23 +192,26 @@ class ProducerAdmin(OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistory
 
 
 @admin.register(Product)
-class ProductAdmin(LabelAdminMixin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProductAdmin(FoldedSearchAdmin, LabelAdminMixin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "producer__district"
     resource_classes = [ProductResource]
+    # Seven columns fit beside the filters on a 1280 px screen: the OCOP group is a filter
+    # only, and the certificate's status and end date share a column.
     list_display = [
         "name",
         "producer",
         "stars",
-        "group",
-        "price",
+        "price_vnd",
         "stock_quantity",
-        "certificate_status_badge",
-        "certificate_valid_until",
+        "certificate_column",
         "is_published",
     ]
     list_filter = ["is_published", "stars", "group", CertificateStatusFilter, "craft", "producer__district"]
     list_editable = ["is_published"]
-    search_fields = ["name_vi", "name_en", "trace_code", "gtin", "certificate_number", "producer__name"]
+    # search_text: the product's names, producer, village, craft and district, folded (the
+    # shop's search); codes beside it.
+    search_fields = ["search_text", "trace_code", "gtin", "certificate_number"]
+    folded_columns = ["search_text"]
     list_select_related = ["producer"]
     autocomplete_fields = ["producer", "craft"]
     prepopulated_fields = {"slug": ["name_vi"]}
@@ -271,6 +278,17 @@ class ProductAdmin(LabelAdminMixin, OfficerImportExportMixin, DistrictScopedAdmi
             reverse("admin:catalogue_scan_changelist"), product.pk, _("All scans of this product"),
         )
 
+    @admin.display(description=Product._meta.get_field("price").verbose_name, ordering="price")
+    def price_vnd(self, product):
+        return vnd(product.price)
+
+    @admin.display(description=_("Certificate"), ordering="certificate_valid_until")
+    def certificate_column(self, product):
+        if not product.certificate_valid_until:
+            return "—"
+        until = _("valid until %(date)s") % {"date": day(product.certificate_valid_until)}
+        return format_html("{}<br><small>{}</small>", self.certificate_status_badge(product), until)
+
     @admin.display(description=_("certificate status"))
     def certificate_status_badge(self, product):
         if not product.pk or not product.certificate_valid_until:
@@ -292,11 +310,12 @@ class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
 
 
 @admin.register(Lot)
-class LotAdmin(LabelAdminMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class LotAdmin(FoldedSearchAdmin, LabelAdminMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "product__producer__district"
     list_display = ["code", "product", "produced_on", "best_before", "quantity"]
     list_filter = ["produced_on", "product__producer__district"]
-    search_fields = ["code", "product__name_vi", "product__trace_code"]
+    search_fields = ["code", "product__search_text", "product__trace_code"]
+    folded_columns = ["product__search_text"]
     list_select_related = ["product"]
     autocomplete_fields = ["product"]
     inlines = [ProductionStepInline]
@@ -316,7 +335,7 @@ class LotAdmin(LabelAdminMixin, DistrictScopedAdmin, SimpleHistoryAdmin, Transla
 
 
 @admin.register(Scan)
-class ScanAdmin(DistrictScopedAdmin):
+class ScanAdmin(FoldedSearchAdmin, DistrictScopedAdmin):
     """Scan counts per product and day; the filters narrow what is counted.
 
     Scans are written by the trace page only, so the admin is read-only. An officer sees
@@ -328,7 +347,8 @@ class ScanAdmin(DistrictScopedAdmin):
     change_list_template = "admin/catalogue/scan/change_list.html"
     list_display = ["scanned_at", "product", "lot", "language", "source"]
     list_filter = ["source", "language", "product__producer__district"]
-    search_fields = ["product__name_vi", "product__name_en", "product__trace_code"]
+    search_fields = ["product__search_text", "product__trace_code"]
+    folded_columns = ["product__search_text"]
     date_hierarchy = "scanned_at"
     # Only the day table is shown: the per-row list would be long and says nothing more.
     DAY_ROWS = 500
@@ -337,6 +357,11 @@ class ScanAdmin(DistrictScopedAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Scans are evidence of what tourists checked: nobody deletes them here, not even
+        # a city administrator (no delete page, no "delete selected" action).
         return False
 
     def changelist_view(self, request, extra_context=None):

@@ -42,9 +42,15 @@ SORT_ORDERINGS = {
     "stars": ("-stars", "-potential_five_star", "name", "pk"),
 }
 
+# Which certificates the list shows. Without `status`, only products certified today
+# (Product.objects.on_sale()); status=expired lists those whose certificate expired or
+# was withdrawn, each card saying so.
+LAPSED = "expired"
+STATUS_CHOICES = [(LAPSED, _("No longer OCOP-certified"))]
+
 # Parameters in the order they appear in canonical URLs.
 MULTI_VALUE_PARAMS = ("district", "village", "craft", "group", "stars")
-SINGLE_VALUE_PARAMS = ("q", "price_min", "price_max", "in_stock", "sort")
+SINGLE_VALUE_PARAMS = ("q", "price_min", "price_max", "in_stock", "status", "sort")
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -160,6 +166,9 @@ class ProductFilter(django_filters.FilterSet):
     in_stock = django_filters.BooleanFilter(
         method="filter_in_stock", widget=forms.TextInput, label=_("In stock only")
     )
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_CHOICES, method="filter_status", label=_("Certificate")
+    )
     sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="filter_nothing", label=_("Sort"))
 
     def __init__(self, data=None, *args, **kwargs):
@@ -179,6 +188,16 @@ class ProductFilter(django_filters.FilterSet):
     def filter_nothing(self, queryset, name, value):
         return queryset  # `sort` orders the result in sort_queryset(), it filters nothing
 
+    def filter_status(self, queryset, name, value):
+        # The date is read on each call: the list changes at local midnight with no write
+        # (the cache keys carry the date too, see ocop_site/cache.py).
+        return queryset.certificate_lapsed() if value == LAPSED else queryset.on_sale()
+
+    @property
+    def lapsed(self):
+        """True when the list shows products that are no longer certified."""
+        return self.values.get("status") == LAPSED
+
     @property
     def values(self):
         """The understood filters: {name: value}, empty ones left out."""
@@ -192,9 +211,14 @@ class ProductFilter(django_filters.FilterSet):
         return self._values
 
     def narrowed(self, queryset, without=()):
-        """The queryset under every active filter except those named in `without`."""
+        """The queryset under every active filter except those named in `without`.
+
+        The certificate status always applies, also when `status` is absent: the list,
+        its count and every facet count show certified products unless asked otherwise.
+        """
+        queryset = self.filter_status(queryset, "status", self.values.get("status"))
         for name, value in self.values.items():
-            if name == "sort" or name in without:
+            if name in ("sort", "status") or name in without:
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset
@@ -237,7 +261,7 @@ class ProductFilter(django_filters.FilterSet):
     def params(self):
         """The understood state as an ordered list of (name, value) pairs."""
         pairs = []
-        for name in ("q", *MULTI_VALUE_PARAMS, "price_min", "price_max", "in_stock", "sort"):
+        for name in ("q", *MULTI_VALUE_PARAMS, "price_min", "price_max", "in_stock", "status", "sort"):
             value = self.values.get(name)
             if value in (None, "", []):
                 continue
@@ -377,6 +401,8 @@ class ProductFilter(django_filters.FilterSet):
                 label = _("up to %(price)s ₫") % {"price": f"{int(value):,}".replace(",", ".")}
             elif name == "in_stock":
                 label = _("In stock")
+            elif name == "status":
+                label = dict(STATUS_CHOICES)[value]
             else:
                 label = self.label_for(name, value)
             chips.append({"name": name, "label": label, "url": "?" + self.query_string(remove=[(name, value)])})

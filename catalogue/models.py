@@ -157,6 +157,30 @@ class CertificateStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    @property
+    def is_current(self):
+        """Valid or expiring: the product may carry the OCOP mark and be sold as OCOP."""
+        return self in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+
+
+def certified_on(today=None, prefix=""):
+    """The condition "published, with a certificate in force on `today`" as a Q object.
+
+    The one definition of what may be shown and sold as OCOP: ProductQuerySet.on_sale()
+    filters by it, and counts reached through a relation (a district's or a craft's
+    products on the home page) pass the relation as `prefix`, e.g. "products__".
+    `today` is the local (Hanoi) date: a certificate valid until 12 March is in force
+    all of 12 March, local time.
+    """
+    today = today or timezone.localdate()
+    return Q(
+        **{
+            f"{prefix}is_published": True,
+            f"{prefix}certificate_withdrawn": False,
+            f"{prefix}certificate_valid_until__gte": today,
+        }
+    )
+
 
 def certificate_valid_until(decision_date):
     """A certificate is valid for 36 months from its decision date."""
@@ -258,6 +282,23 @@ class ProductQuerySet(models.QuerySet):
         """Valid or expiring: products that may still carry the OCOP mark today."""
         today = today or timezone.localdate()
         return self.filter(certificate_withdrawn=False, certificate_valid_until__gte=today)
+
+    def certificate_lapsed(self, today=None):
+        """Expired or withdrawn: products that may no longer be shown or sold as OCOP."""
+        today = today or timezone.localdate()
+        return self.filter(Q(certificate_withdrawn=True) | Q(certificate_valid_until__lt=today))
+
+    def on_sale(self, today=None):
+        """Published with a certificate in force today: what the shop lists, counts and sells.
+
+        Products whose certificate expired or was withdrawn stay published (their pages
+        and trace pages say so), but no list, count, sitemap or cart offers them.
+        """
+        return self.filter(certified_on(today))
+
+    def lapsed(self, today=None):
+        """Published products whose certificate expired or was withdrawn (their own list)."""
+        return self.published().certificate_lapsed(today)
 
     def for_cards(self):
         """What a product card shows: producer, village, district, craft and the first image."""
@@ -486,7 +527,16 @@ class Product(TimeStampedModel):
 
     @property
     def certificate_is_current(self):
-        return self.certificate_status in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+        return self.certificate_status.is_current
+
+    def is_on_sale_on(self, today):
+        """Published with a certificate in force on `today`: the rule of certified_on()."""
+        return self.is_published and self.certificate_status_on(today).is_current
+
+    @property
+    def is_on_sale(self):
+        """May be offered in lists and carts today (templates: no star badge or cart otherwise)."""
+        return self.is_on_sale_on(timezone.localdate())
 
     # --- saving ---------------------------------------------------------------------
     def clean(self):

@@ -68,8 +68,19 @@ def counts_as_scan(request):
         return False
     if is_robot(request.headers.get("User-Agent", "")[:512]):
         return False
-    referer = request.headers.get("Referer", "")
-    return not (referer and urlsplit(referer).path == request.path)
+    return referer_path(request) != request.path
+
+
+def referer_path(request):
+    """The path of the Referer header; "" when there is none or it is not a URL.
+
+    The header is whatever the client sent: `http://[::1` makes urlsplit raise, and a
+    malformed Referer must not turn a scan into a server error.
+    """
+    try:
+        return urlsplit(request.headers.get("Referer", "")).path
+    except ValueError:
+        return ""
 
 
 # The scan of the request being served, written once the response has been delivered.
@@ -197,11 +208,6 @@ def not_registered(request, code, lot_code=None, product=None, status=404, reaso
     return response
 
 
-# Vietnamese's long date ("Ngày 14 tháng 2 năm 2029") wraps badly on a phone; 14/02/2029
-# is how dates are written on Vietnamese labels anyway.
-TRACE_DATE_FORMATS = {"vi": "d/m/Y"}
-
-
 class TracePageView(View):
     """/t/<code> and /t/<code>/<lot>: what a tourist sees after scanning a label."""
 
@@ -278,7 +284,6 @@ class TracePageView(View):
             "district": product.producer.district,
             "updated_at": record_updated_at(product, lot),
             "canonical_url": settings.SITE_URL + (lot or product).get_trace_url(),
-            "date_format": TRACE_DATE_FORMATS.get(translation.get_language(), "DATE_FORMAT"),
         }
 
 

@@ -11,7 +11,10 @@ class ProducerTranslation(TranslationOptions):
 
 @register(Product)
 class ProductTranslation(TranslationOptions):
-    fields = ("name", "description", "unit")
+    # The issuer and a withdrawal reason are read by every visitor of the certificate:
+    # they need English too. Without it, the standard issuers are named in English from
+    # catalogue/issuers.py (ocop_site/templatetags/ocop.py `certificate_issuer`).
+    fields = ("name", "description", "unit", "certificate_issuer", "certificate_withdrawn_reason")
     required_languages = ("vi",)
 
 

@@ -46,7 +46,7 @@ class ProductListView(ForgivingPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         filterset = self.filterset
         context = super().get_context_data(**kwargs)
-        base = Product.objects.published()
+        base = Product.objects.published()  # the filterset narrows it to a certificate status
         context.update(
             filterset=filterset,
             query=filterset.values.get("q", ""),
@@ -74,6 +74,8 @@ class ProductDetailView(DetailView):
     context_object_name = "product"
 
     def get_queryset(self):
+        # Published, whatever the certificate's status: an expired or withdrawn product
+        # keeps its page (links and labels point at it), which states the status first.
         return Product.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
@@ -82,7 +84,7 @@ class ProductDetailView(DetailView):
         showrooms = product.showrooms.active().for_listing()
         # related_to() runs its id queries when called: defer it, like the querysets.
         related = SimpleLazyObject(
-            lambda: list(Product.objects.published().related_to(product, limit=RELATED_PRODUCTS).for_cards())
+            lambda: list(Product.objects.on_sale().related_to(product, limit=RELATED_PRODUCTS).for_cards())
         )
         # Both lazy: read only when the page's cached fragment is cold.
         return super().get_context_data(

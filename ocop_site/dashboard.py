@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import EXPIRING_WITHIN_DAYS, Product
+from ocop_site.templatetags.ocop import day, vnd
+from ocop_site.templatetags.ocop import day
 from orders.models import ProducerOrder, Status
 from villages.admin_scope import officer_districts
 
@@ -69,13 +71,13 @@ def panels_for(user, today=None):
         _panel(
             _("Certificates expiring within %(days)d days") % {"days": EXPIRING_WITHIN_DAYS},
             expiring, f"{changelist}?certificate=expiring", _("None: every certificate is valid for more than 90 days."),
-            lambda p: _("valid until %(date)s") % {"date": p.certificate_valid_until.strftime("%d/%m/%Y")},
+            lambda p: _("valid until %(date)s") % {"date": day(p.certificate_valid_until)},
         ),
         _panel(
             _("Expired certificates still published"),
             expired_published, f"{changelist}?certificate=expired&is_published__exact=1",
             _("None: no published product has an expired certificate."),
-            lambda p: _("expired on %(date)s") % {"date": p.certificate_valid_until.strftime("%d/%m/%Y")},
+            lambda p: _("expired on %(date)s") % {"date": day(p.certificate_valid_until)},
         ),
         _panel(_("Products without images"), no_image.distinct(), changelist, _("Every product has a photo."), lambda p: p.producer.name),
         _panel(_("Products without English text"), no_english, changelist, _("Every product has English text."), lambda p: p.producer.name),
@@ -85,6 +87,7 @@ def panels_for(user, today=None):
         ),
         _panel(
             _("New orders"), parts, f"{reverse('admin:orders_producerorder_changelist')}?status__exact=new",
-            _("No new orders."), lambda part: f"{part.order.code} · {part.producer.name}",
+            # The link already names the order and the producer (str(part)).
+            _("No new orders."), lambda part: f"{day(part.created_at)} · {vnd(part.subtotal)}",
         ),
     ]

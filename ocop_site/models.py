@@ -1,9 +1,15 @@
 """Abstract model bases shared by the apps (this package has no tables of its own)."""
 
+import logging
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
+from . import thumbnails
 from .images import SafeImageField
+
+logger = logging.getLogger(__name__)
 
 
 class TimeStampedModel(models.Model):
@@ -120,3 +126,25 @@ class OrderedImageModel(models.Model):
 
     def upload_folder(self):
         raise NotImplementedError
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._thumbnails_of = instance.__dict__.get("image")
+        return instance
+
+    def save(self, *args, **kwargs):
+        """Store the row, then make the photo's thumbnails (ocop_site.thumbnails) when the
+        photo is new or replaced: every path that saves a photo (admin upload, load_demo,
+        scripts) makes them here, so no page view ever has to."""
+        super().save(*args, **kwargs)
+        if self.image and self.image.name != getattr(self, "_thumbnails_of", None):
+            try:
+                thumbnails.make_thumbnails(self.image)
+            except (OSError, ValueError, Image.DecompressionBombError):
+                # The row is valid without them: pages show a placeholder until
+                # `manage.py thumbnails` makes them. Uploads were decoded once already,
+                # so this is a file saved by a script, or a full disk.
+                logger.exception("Could not make thumbnails of %s", self.image.name)
+                return
+            self._thumbnails_of = self.image.name

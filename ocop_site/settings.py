@@ -9,8 +9,10 @@ sign sessions and CSRF tokens with a value anyone can read on GitHub.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -32,14 +34,34 @@ def env_list(name, default):
 
 
 def read_secret_key():
-    """SECRET_KEY from the environment, else from SECRET_KEY_FILE (what `make run` writes)."""
+    """SECRET_KEY from the environment, else the file SECRET_KEY_FILE names, else
+    BASE_DIR/.secret_key when it exists: the file `make run` generates, so that
+    `.venv/bin/python manage.py …` run by hand signs with the same key as the server."""
     key = os.environ.get("SECRET_KEY", "").strip()
     if key:
         return key
     key_file = os.environ.get("SECRET_KEY_FILE", "").strip()
-    if key_file and Path(key_file).is_file():
+    if key_file:
+        if not Path(key_file).is_file():
+            raise ImproperlyConfigured(f"SECRET_KEY is not set: SECRET_KEY_FILE={key_file} does not exist.")
         return Path(key_file).read_text().strip()
+    default_file = BASE_DIR / ".secret_key"
+    if default_file.is_file():
+        return default_file.read_text().strip()
     return ""
+
+
+def site_url_is_local(url):
+    """True when `url` points at this machine or a private network (127.0.0.1, 192.168.x.x,
+    localhost, *.local): QR codes printed with it work for nobody outside."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan")) or "." not in host:
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
 
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -48,8 +70,8 @@ SECRET_KEY = read_secret_key()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set SECRET_KEY (or SECRET_KEY_FILE) in the environment; "
-            "`make run` generates one into .secret_key, `make dev` runs with DEBUG=1."
+            "SECRET_KEY is not set. Set SECRET_KEY (or SECRET_KEY_FILE) in the environment, or run "
+            "`make secret` to generate .secret_key (what `make run` uses); `make dev` runs with DEBUG=1."
         )
     # Development only: DEBUG is on, nothing here is served to the public.
     SECRET_KEY = "django-insecure-development-only-key-never-used-with-debug-off"
@@ -58,7 +80,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 # The absolute base every QR code encodes (no trailing slash). Printed labels outlive
 # deployments, so this is set once per public domain and never derived from a request.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Unset, it is this machine on the port `make run` serves (PORT), so labels, QR codes,
+# canonical links and emails of a local trial point at the server that is running.
+PORT = os.environ.get("PORT", "").strip() or "8000"
+SITE_URL = (os.environ.get("SITE_URL", "").strip() or f"http://127.0.0.1:{PORT}").rstrip("/")
+# True while SITE_URL is loopback or private (the default above): the admin warns on the
+# label and QR screens, since labels printed now would not open for anyone else.
+SITE_URL_IS_LOCAL = site_url_is_local(SITE_URL)
 
 # Who a tourist should tell about a suspected counterfeit (shown on the "not registered"
 # trace page), e.g. "Chi cục Quản lý thị trường Hà Nội, 024 3xxx xxxx". Empty: general steps only.
@@ -67,7 +95,8 @@ COUNTERFEIT_REPORT_CONTACT = os.environ.get("COUNTERFEIT_REPORT_CONTACT", "").st
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with a site that scopes "view on site" to officers' districts.
+    "villages.admin_config.ScopedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,7 +110,6 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
-    "sorl.thumbnail",
     # Its system checks (which cache it counts in) run only when it is installed.
     "django_ratelimit",
     # The project package holds the cross-cutting pieces: template tags, the
@@ -104,6 +132,8 @@ MIDDLEWARE = [
     "ocop_site.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Below CSRF: puts each visitor's token into add-to-cart forms of cached card grids.
+    "orders.middleware.FormTokenMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -143,6 +173,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default under concurrent shoppers. WAL lets readers go on while one
+    # connection writes; a writer waits up to `timeout` seconds for the lock instead of
+    # failing at once; and IMMEDIATE takes the write lock when a transaction starts.
+    # Without it a transaction that reads and then writes (placing an order) asks for the
+    # lock midway, and SQLite answers "database is locked" at once, whatever the timeout,
+    # when another writer got there first: HTTP 500 for one of two simultaneous checkouts.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------
@@ -208,14 +251,21 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # django-axes: five wrong passwords for one username from one address lock that pair out
-# for 30 minutes. AxesStandaloneBackend must come first, as the library requires.
+# for 30 minutes; twenty failures from one address, whatever the usernames, lock the address
+# (one address must not try five passwords on every username). Offices share an address,
+# hence the higher second limit. How one axes limit does both: ocop_site/signin_limits.py.
+# AxesStandaloneBackend must come first, as the library requires.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SIGNIN_FAILURES_PER_USERNAME = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SIGNIN_FAILURES_PER_ADDRESS = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = "ocop_site.signin_limits.failure_limit"
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# [["username", "ip_address"], "ip_address"]; a successful sign-in forgets only its own
+# username's failures from that address.
+AXES_LOCKOUT_PARAMETERS = "ocop_site.signin_limits.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
@@ -265,13 +315,6 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None
     AWS_QUERYSTRING_AUTH = False
     AWS_DEFAULT_ACL = None
-
-# sorl-thumbnail: resized copies are files in MEDIA_ROOT/cache/; the record of which
-# exist lives in the cache only (ocop_site.thumbnails), so rendering a page of cards
-# costs no database queries. A lost record just means the file is checked again.
-THUMBNAIL_KVSTORE = "ocop_site.thumbnails.CacheKVStore"
-THUMBNAIL_QUALITY = 82
-THUMBNAIL_PRESERVE_FORMAT = False
 
 # --- HTTPS deployments ------------------------------------------------------------------
 HTTPS = env_bool("HTTPS", default=False)

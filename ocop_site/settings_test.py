@@ -3,7 +3,9 @@
 DATABASE_URL still decides the database, so CI runs the same suite on PostgreSQL.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 60)
@@ -18,3 +20,14 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SITE_URL = "https://ocop.test"
+SITE_URL_IS_LOCAL = site_url_is_local(SITE_URL)  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A test database in a file, like the real default, not Django's in-memory one: a
+    # shared-cache memory database locks whole tables and ignores the busy timeout, and the
+    # live server would share the test's own connection, so concurrency tests
+    # (tests/test_deploy_sqlite_concurrency.py) could not see what production sees. One
+    # directory per test run: several runs on one checkout never share a file.
+    _test_db_dir = tempfile.mkdtemp(prefix="ocop-test-db-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    atexit.register(shutil.rmtree, _test_db_dir, ignore_errors=True)
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(_test_db_dir, "test.sqlite3")}  # noqa: F405

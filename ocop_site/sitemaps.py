@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from catalogue.models import Producer, Product
+from catalogue.models import Producer, Product, certified_on
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
 
@@ -49,7 +49,9 @@ class ProductSitemap(SiteSitemap):
     priority = 0.7
 
     def items(self):
-        return Product.objects.published().order_by("pk").only("slug", "updated_at")
+        # Certified products only: an expired or withdrawn one keeps its page for those
+        # who hold its link or label, but is not offered to search engines as OCOP.
+        return Product.objects.on_sale().order_by("pk").only("slug", "updated_at")
 
     def lastmod(self, product):
         return product.updated_at
@@ -57,7 +59,12 @@ class ProductSitemap(SiteSitemap):
 
 class ProducerSitemap(SiteSitemap):
     def items(self):
-        return Producer.objects.filter(products__is_published=True).distinct().order_by("pk").only("slug", "updated_at")
+        return (
+            Producer.objects.filter(certified_on(prefix="products__"))
+            .distinct()
+            .order_by("pk")
+            .only("slug", "updated_at")
+        )
 
     def lastmod(self, producer):
         return producer.updated_at

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
-from catalogue.models import Product, Stars
+from catalogue.models import Product, Stars, certified_on
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
 
@@ -21,10 +21,12 @@ from .stats import catalogue_charts
 def home(request):
     # Everything below is lazy (querysets, and callables the template calls), so when the
     # page's {% cache %} fragment is warm none of it runs: the page costs no query.
-    published = Product.objects.published()
+    # Only products certified today are featured and counted (the fragment's key carries
+    # the date, so one that expires at midnight leaves the page the next day).
+    on_sale = Product.objects.on_sale()
     # functools.cache: the template reads five keys, the aggregate must run once.
     counts = functools.cache(
-        lambda: published.aggregate(
+        lambda: on_sale.aggregate(
             total=Count("id"),
             producers=Count("producer", distinct=True),
             **{f"stars_{value}": Count("id", filter=Q(stars=value)) for value in Stars.values},
@@ -32,14 +34,14 @@ def home(request):
     )
     context = {
         **ocop_cache.fragment_context(),
-        "featured_products": published.filter(stars__gte=Stars.FOUR)
+        "featured_products": on_sale.filter(stars__gte=Stars.FOUR)
         .for_cards()
         .order_by("-stars", "-potential_five_star", "-updated_at")[:8],
         "districts": District.objects.annotate(
-            product_count=Count("producers__products", filter=Q(producers__products__is_published=True))
+            product_count=Count("producers__products", filter=certified_on(prefix="producers__products__"))
         ).filter(product_count__gt=0),
         "crafts": Craft.objects.annotate(
-            product_count=Count("products", filter=Q(products__is_published=True))
+            product_count=Count("products", filter=certified_on(prefix="products__"))
         ).filter(product_count__gt=0),
         "villages": Village.objects.for_listing().filter(is_recognised=True)[:6],
         "showrooms": Showroom.objects.active().for_listing()[:4],

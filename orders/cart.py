@@ -8,9 +8,11 @@ once; the checkout (services.place_order) checks stock again under row locks.
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.models import Product
+from catalogue.models import CertificateStatus, Product
+from ocop_site.templatetags.ocop import day
 from showrooms.models import Showroom
 
 SESSION_KEY = "cart"
@@ -36,10 +38,31 @@ class CartLine:
         return availability_problem(self.product, self.quantity)
 
 
+def certificate_problem(product, today=None):
+    """Why `product` cannot be sold as OCOP on `today` (local date), in words, or "".
+
+    Asked when adding to the cart, on every showing of the cart and checkout (a
+    certificate may lapse while the product sits in a cart) and by place_order() on the
+    locked row, so a withdrawal or midnight between the cart and the order sells nothing.
+    """
+    status = product.certificate_status_on(today or timezone.localdate())
+    if status == CertificateStatus.WITHDRAWN:
+        return _("“%(name)s” can no longer be sold: its OCOP certificate was withdrawn.") % {"name": product.name}
+    if status == CertificateStatus.EXPIRED:
+        return _("“%(name)s” can no longer be sold: its OCOP certificate was valid until %(date)s.") % {
+            "name": product.name,
+            "date": day(product.certificate_valid_until),
+        }
+    return ""
+
+
 def availability_problem(product, quantity, already=0):
     """Why `quantity` more of `product` (with `already` in the cart) cannot be ordered, or ""."""
     if not product.is_published:
         return _("“%(name)s” is no longer on sale.") % {"name": product.name}
+    lapsed = certificate_problem(product)
+    if lapsed:
+        return lapsed
     if product.stock_quantity <= 0:
         return _("“%(name)s” is sold out.") % {"name": product.name}
     if already + quantity > product.stock_quantity:

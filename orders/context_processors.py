@@ -1,6 +1,7 @@
 from functools import partial
 
 from .cart import Cart
+from .middleware import PLACEHOLDER
 
 
 def _cart_count(request):
@@ -9,9 +10,10 @@ def _cart_count(request):
 
 
 def cart(request):
-    """`cart_count` for the header badge.
+    """`cart_count` for the header badge, and the placeholder that add-to-cart forms
+    carry instead of a token (orders/middleware.py).
 
-    A callable, so the template resolves it only where it is shown: pages that do not
+    The count is a callable, so the template resolves it only where it is shown: pages that do not
     show it (the admin, error pages without a session) never load the session for it.
     """
-    return {"cart_count": partial(_cart_count, request)}
+    return {"cart_count": partial(_cart_count, request), "form_token_placeholder": PLACEHOLDER}

@@ -1,11 +1,22 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from . import pickup
 from .cart import MAX_QUANTITY, pickup_showrooms
-from .models import Fulfilment, Order, Payment, payee_details_for, normalise_order_code
+from .models import Fulfilment, Order, Payment, normalise_order_code, payee_details_for
 from .phone import normalise_mobile
+
+
+def producers_without_payee(lines):
+    """Names of the cart's producers with no account to take a bank transfer into
+    (neither their own PayeeAccount nor the collective one in settings)."""
+    producers = list({line.product.producer_id: line.product.producer for line in lines}.values())
+    prefetch_related_objects(producers, "payee_account")  # one query, misses cached too
+    return sorted(producer.name for producer in producers if payee_details_for(producer) is None)
 
 
 class QuantityForm(forms.Form):
@@ -86,7 +97,27 @@ class CheckoutForm(forms.ModelForm):
         self.fields["note"].validators.append(MaxLengthValidator(1000))
         self.fields["address"].validators.append(MaxLengthValidator(500))
         self.fields["fulfilment"].choices = Fulfilment.choices
-        self.fields["payment"].choices = Payment.choices
+        # Bank transfer is offered only when every producer in the cart can be paid that way:
+        # offering it and refusing it after submit wastes the shopper's time.
+        self.without_payee = producers_without_payee(cart_lines)
+        payment = self.fields["payment"]
+        if self.without_payee:
+            payment.choices = [(Payment.CASH.value, Payment.CASH.label)]
+            # Only a forged or stale form gets here: say why, not "select a valid choice".
+            payment.error_messages["invalid_choice"] = _(
+                "%(producers)s cannot take bank transfers yet: choose cash on delivery."
+            ) % {"producers": ", ".join(self.without_payee)}
+            if self.initial.get("payment") == Payment.BANK_TRANSFER:
+                self.initial["payment"] = Payment.CASH
+        else:
+            payment.choices = Payment.choices
+
+    @cached_property
+    def pickup_coverage(self):
+        """What each showroom has of the cart, when none stocks all of it (else None)."""
+        if not self.cart_lines or self.fields["showroom"].queryset.exists():
+            return None
+        return pickup.coverage(self.cart_lines)
 
     def clean_phone(self):
         return normalise_mobile(self.cleaned_data["phone"])
@@ -103,19 +134,14 @@ class CheckoutForm(forms.ModelForm):
         if fulfilment == Fulfilment.DELIVERY and not (cleaned.get("address") or "").strip():
             self.add_error("address", _("Enter the address to deliver to, or choose pickup at a showroom."))
         if fulfilment == Fulfilment.PICKUP and not cleaned.get("showroom"):
-            if self.fields["showroom"].queryset.exists():
+            if self.pickup_coverage is None:
                 self.add_error("showroom", _("Choose the showroom where you will pick up your order."))
             else:
                 self.add_error("fulfilment", _("No showroom stocks every item in your cart: choose delivery."))
-        if cleaned.get("payment") == Payment.BANK_TRANSFER:
-            producers = {line.product.producer_id: line.product.producer for line in self.cart_lines}
-            without = sorted(producer.name for producer in producers.values() if payee_details_for(producer) is None)
-            if without:
-                self.add_error(
-                    "payment",
-                    _("%(producers)s cannot take bank transfers yet: choose cash on delivery.")
-                    % {"producers": ", ".join(without)},
-                )
+                for line in self.pickup_coverage.unstocked:
+                    self.add_error("fulfilment", _("No showroom stocks “%(name)s”.") % {"name": line.product.name})
+                if self.pickup_coverage.options:
+                    self.add_error("fulfilment", _("Or pick up part of your order: see the showrooms below."))
         return cleaned
 
     def _post_clean(self):

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from catalogue.models import Producer, Product
 from ocop_site.models import TimeStampedModel
@@ -160,7 +161,8 @@ class Order(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("order")
+        # A context: "order" alone is also a position in a sequence (thứ tự) elsewhere.
+        verbose_name = pgettext_lazy("shop order", "order")
         verbose_name_plural = _("orders")
         constraints = [
             models.UniqueConstraint(fields=["token"], name="order_token_once"),
@@ -205,7 +207,7 @@ class ProducerOrderQuerySet(models.QuerySet):
 class ProducerOrder(TimeStampedModel):
     """One producer's part of an order: its lines, its status, its payee."""
 
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="parts", verbose_name=_("order"))
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="parts", verbose_name=pgettext_lazy("shop order", "order"))
     producer = models.ForeignKey(
         Producer, on_delete=models.PROTECT, related_name="orders", verbose_name=_("producer")
     )

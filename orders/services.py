@@ -3,8 +3,9 @@
 Placing an order is one transaction. The Order row (with the form's token) is inserted
 first, so a second submit of the same form waits on the unique index and then fails
 instead of buying twice. Products are then locked (SELECT … FOR UPDATE, in id order so
-two checkouts never deadlock), their stock checked and decreased, and prices copied onto
-the lines. A shopper who loses the race for the last unit gets SoldOut, and nothing of
+two checkouts never deadlock), their certificates and stock checked, the stock decreased,
+and prices copied onto the lines. A shopper who loses the race for the last unit gets
+SoldOut, one whose product's certificate lapsed meanwhile gets NotCertified, and nothing of
 their order is saved.
 """
 
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 from catalogue.models import Producer, Product
 from ocop_site import cache
 
-from .cart import pickup_showrooms
+from .cart import certificate_problem, pickup_showrooms
 from .models import (
     Fulfilment,
     Order,
@@ -43,6 +44,14 @@ class OrderError(Exception):
 
 
 class SoldOut(OrderError):
+    def __init__(self, message, products):
+        super().__init__(message)
+        self.products = products
+
+
+class NotCertified(OrderError):
+    """A product's OCOP certificate expired or was withdrawn since it went into the cart."""
+
     def __init__(self, message, products):
         super().__init__(message)
         self.products = products
@@ -99,6 +108,8 @@ def place_order(
                 address=address, showroom=showroom, payment=payment, note=note, language=language,
             )
             products = lock_products(items)
+            # On the locked rows: a withdrawal saved meanwhile is seen, one saved later waits.
+            check_certificates(products)
             check_stock(products, items)
             _check_pickup(fulfilment, showroom, items)
             total = sum(products[pk].price * quantity for pk, quantity in items.items())
@@ -149,6 +160,18 @@ def lock_products(items):
     # of=("self",): lock the product rows only, never producers or anything joined.
     rows = Product.objects.select_for_update(of=("self",)).filter(pk__in=items).order_by("pk")
     return {product.pk: product for product in rows}
+
+
+def check_certificates(products, today=None):
+    """Raise NotCertified naming every product that may no longer be sold as OCOP today."""
+    lapsed = [product for product in products.values() if product.is_published and certificate_problem(product, today)]
+    if lapsed:
+        raise NotCertified(
+            " ".join(certificate_problem(product, today) for product in lapsed)
+            + " "
+            + _("Remove it from your cart to order the rest."),
+            lapsed,
+        )
 
 
 def check_stock(products, items):

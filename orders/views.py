@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from catalogue.models import Product
+from showrooms.models import Showroom
 
-from . import services
+from . import pickup, services
 from .cart import Cart, CartError, total_of
 from .forms import CheckoutForm, LookupForm, QuantityForm
 from .models import Order
@@ -55,7 +56,8 @@ def cart_detail(request):
 
 @require_POST
 def cart_add(request, product_id):
-    product = get_object_or_404(Product, pk=product_id)
+    # An unpublished product answers as an unknown id: the error must not name it.
+    product = get_object_or_404(Product.objects.published(), pk=product_id)
     cart = Cart(request.session)
     form = QuantityForm(request.POST or {"quantity": 1})
     if not form.is_valid() or form.cleaned_data["quantity"] < 1:
@@ -112,11 +114,59 @@ def checkout(request):
     if not lines:
         messages.info(request, _("Your cart is empty."))
         return redirect("orders:cart")
+    return _render_checkout(request, _fresh_checkout_form(request, lines), lines)
+
+
+def _fresh_checkout_form(request, lines):
+    """The checkout form as first shown: refilled from the draft of an earlier attempt."""
     initial = {**request.session.get(DRAFT_KEY, {}), "token": _checkout_token(request), "expected_total": total_of(lines)}
     initial.setdefault("fulfilment", "delivery")
     initial.setdefault("payment", "cash")
-    form = CheckoutForm(initial=initial, cart_lines=lines)
-    return _render_checkout(request, form, lines)
+    return CheckoutForm(initial=initial, cart_lines=lines)
+
+
+@require_POST
+def pickup_part(request):
+    """Pick up at one showroom what it stocks: take the rest out of the cart.
+
+    Posted by the checkout form's "pick up here" buttons (see orders/pickup.py) when no
+    showroom stocks the whole cart. What the shopper typed is kept as the draft.
+    """
+    cart = Cart(request.session)
+    lines = cart.lines()
+    if not lines:
+        messages.info(request, _("Your cart is empty."))
+        return redirect("orders:cart")
+    showroom = _showroom_or_none(request.POST.get("pickup_at"))
+    if showroom is None:
+        return _render_checkout(
+            request, _fresh_checkout_form(request, lines), lines, status=400,
+            error=_("Choose one of the showrooms listed for pickup."),
+        )
+    lacking = set(pickup.lacking_at(showroom, [line.product.pk for line in lines]))
+    if len(lacking) == len(lines):
+        return _render_checkout(
+            request, _fresh_checkout_form(request, lines), lines, status=400,
+            error=_("%(showroom)s stocks none of the items in your cart.") % {"showroom": showroom.name},
+        )
+    removed = [line.product for line in lines if line.product.pk in lacking]
+    for product in removed:
+        cart.remove(product)
+    _save_draft(request, {**request.POST.dict(), "fulfilment": "pickup", "showroom": str(showroom.pk)})
+    messages.info(
+        request,
+        _("%(names)s removed from your cart. Pick up the rest at %(showroom)s, and order the removed "
+          "items separately for delivery.")
+        % {"names": ", ".join(f"“{product.name}”" for product in removed), "showroom": showroom.name},
+    )
+    return redirect("orders:checkout")
+
+
+def _showroom_or_none(value):
+    value = str(value or "")
+    if not (value.isascii() and value.isdigit() and len(value) <= 12):
+        return None
+    return Showroom.objects.active().filter(pk=int(value)).first()
 
 
 def _render_checkout(request, form, lines, status=200, error=None):
@@ -145,7 +195,7 @@ def _place(request, cart, lines):
         messages.info(request, _("Your cart is empty."))
         return redirect("orders:cart")
     if not form.is_valid():
-        _save_draft(request, form)
+        _save_draft(request, form.data)
         return _render_checkout(request, form, lines, status=400)
     data = form.cleaned_data
     try:
@@ -164,7 +214,7 @@ def _place(request, cart, lines):
             language=get_language() or settings.LANGUAGE_CODE,
         )
     except services.OrderError as refused:
-        _save_draft(request, form)
+        _save_draft(request, form.data)
         lines = cart.lines()  # fresh stock and prices for the page
         if isinstance(refused, services.PriceChanged):
             form = CheckoutForm(
@@ -190,10 +240,8 @@ def _token_from(request):
         return None
 
 
-def _save_draft(request, form):
-    request.session[DRAFT_KEY] = {
-        field: str(form.data.get(field, ""))[:1000] for field in DRAFT_FIELDS if form.data.get(field)
-    }
+def _save_draft(request, data):
+    request.session[DRAFT_KEY] = {field: str(data.get(field, ""))[:1000] for field in DRAFT_FIELDS if data.get(field)}
 
 
 @never_cache

@@ -1,22 +1,38 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
+from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline, OtherDistrictsRowsInline
+from villages.admin_search import FoldedSearchAdmin
 
 from .models import Showroom, ShowroomStock
+
+# A stock row belongs to the district of the product on the shelf.
+STOCK_DISTRICT = "product__producer__district"
 
 
 class ShowroomStockInline(DistrictScopedInline, admin.TabularInline):
     # An officer stocks their showrooms with their own districts' products: the product
-    # choices (autocomplete included) come from the scoped product admin.
+    # choices (autocomplete included) come from the scoped product admin, and so do the
+    # rows offered for editing. Rows of other districts' products are in the inline below.
     model = ShowroomStock
+    district_lookup = STOCK_DISTRICT
     extra = 1
     autocomplete_fields = ["product"]
 
 
+class OtherDistrictsStockInline(OtherDistrictsRowsInline):
+    model = ShowroomStock
+    district_lookup = STOCK_DISTRICT
+    fields = ["product", "added_at"]
+    readonly_fields = fields
+    verbose_name = _("product from another district")
+    verbose_name_plural = _("products from other districts (read-only)")
+
+
 @admin.register(Showroom)
-class ShowroomAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ShowroomAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "district"
     list_display = ["name", "kind", "district", "village", "phone", "is_active", "is_demo"]
     list_filter = ["kind", "is_active", "district"]
@@ -25,4 +41,4 @@ class ShowroomAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     autocomplete_fields = ["district", "village"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["is_demo", "created_at", "updated_at"]
-    inlines = [ShowroomStockInline]
+    inlines = [ShowroomStockInline, OtherDistrictsStockInline]

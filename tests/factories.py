@@ -6,10 +6,12 @@ Districts and crafts come from the data migrations, so tests use the real Hanoi 
 import datetime
 import itertools
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from catalogue.models import CertificateLevel, Lot, Producer, Product, ProductionStep
 from showrooms.models import Showroom, ShowroomStock
+from villages import roles
 from villages.models import Craft, District, Village
 
 _sequence = itertools.count(1)
@@ -125,3 +127,10 @@ def make_showroom(name=None, district_slug="gia-lam", products=(), **fields):
     for product in products:
         ShowroomStock.objects.create(showroom=showroom, product=product)
     return showroom
+
+
+def make_officer(username="officer.px", district_slugs=("phu-xuyen",), password="pw-officer-123"):
+    """A district officer exactly as `manage.py officer grant` makes one (villages/roles.py)."""
+    user = get_user_model().objects.create_user(username, password=password)
+    roles.grant(user, [district(slug) for slug in district_slugs])
+    return user

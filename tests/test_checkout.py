@@ -76,7 +76,7 @@ def test_two_products_from_two_producers_cash_on_delivery(client, two_producers,
     body = page.content.decode()
     assert order.code in body
     assert "Thank you! Your order" in body
-    assert "1.270.000\u00a0₫" in body
+    assert "1,270,000\u00a0₫" in body  # English confirmation page
     # The cart is empty again.
     assert '<span class="cart-count">' not in body
 
@@ -181,7 +181,7 @@ def test_bank_transfer_shows_the_producers_account_on_the_confirmation(client, t
     order = Order.objects.get()
     body = client.get(response.url).content.decode()
     assert "0011004455667" in body and "CONG TY GOM QUANG VINH" in body
-    assert "700.000\u00a0₫" in body
+    assert "700,000\u00a0₫" in body  # English page
     assert f"OCOP {order.code}" in body
     # Copied: a later change of account does not change what the shopper was told.
     PayeeAccount.objects.filter(producer=vase.producer).update(account_number="999")
@@ -249,7 +249,7 @@ def test_a_price_change_during_checkout_stops_the_order_and_shows_the_new_total(
     response = checkout(client, hidden)
     assert response.status_code == 409
     assert "A price changed" in response.content.decode()
-    assert "400.000\u00a0₫" in response.content.decode()
+    assert "400,000\u00a0₫" in response.content.decode()  # English page
     assert not Order.objects.exists()
     # The page now carries the new total: placing it again works, at the new price.
     form = response.context["form"]

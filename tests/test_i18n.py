@@ -17,13 +17,13 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
 def test_vietnamese_is_the_default_interface_language(client):
     body = client.get("/products/").content.decode()
     assert '<html lang="vi">' in body
-    assert "Sản phẩm OCOP" in body and "Lọc sản phẩm" in body and "Tìm kiếm" in body
+    assert "Sản phẩm OCOP" in body and "Bộ lọc" in body and "Tìm kiếm" in body
 
 
 def test_english_lives_under_en(client):
     body = client.get("/en/products/").content.decode()
     assert '<html lang="en">' in body
-    assert "OCOP products" in body and "Filter products" in body
+    assert "OCOP products" in body and "Filters" in body
 
 
 def test_product_content_is_shown_in_english_with_vietnamese_fallback(client):
@@ -66,7 +66,10 @@ def read_po(path):
         if not msgid or not msgstr:
             continue
         join = lambda text: "".join(re.findall(r'"(.*)"', text))  # noqa: E731
-        entries.append((join(msgid.group(1)), join(msgstr.group(1)), "fuzzy" in block.split("msgid", 1)[0]))
+        # An entry with a context (msgctxt) is stored under "context\x04msgid", as gettext does.
+        context = re.search(r'^msgctxt "(.*)"', block, re.M)
+        key = f"{context.group(1)}\x04{join(msgid.group(1))}" if context else join(msgid.group(1))
+        entries.append((key, join(msgstr.group(1)), "fuzzy" in block.split("msgid", 1)[0]))
     return [entry for entry in entries if entry[0]]
 
 

@@ -7,7 +7,6 @@ action, and the autocomplete endpoint.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from catalogue.models import Lot, Producer, Product
@@ -17,26 +16,10 @@ from villages.models import District, Village
 
 pytestmark = pytest.mark.django_db
 
-OFFICER_MODELS = [
-    ("villages", "village"), ("villages", "district"), ("catalogue", "producer"),
-    ("catalogue", "product"), ("catalogue", "productimage"), ("catalogue", "lot"),
-    ("catalogue", "productionstep"), ("showrooms", "showroom"), ("showrooms", "showroomstock"),
-    ("catalogue", "scan"), ("orders", "order"), ("orders", "producerorder"), ("orders", "orderline"),
-    ("orders", "payeeaccount"),
-]
-
 
 def make_officer(username, district_slug):
-    group, _ = Group.objects.get_or_create(name="District officers")
-    perms = Permission.objects.filter(
-        content_type__app_label__in={a for a, _ in OFFICER_MODELS},
-        content_type__model__in={m for _, m in OFFICER_MODELS},
-    ).exclude(codename="manage_all_districts")
-    group.permissions.set(perms)
-    user = get_user_model().objects.create_user(username, password="pw-officer-123", is_staff=True)
-    user.groups.add(group)
-    user.officer_districts.set([District.objects.get(slug=district_slug)])
-    return user
+    """An officer with the product's role (villages/roles.py), as `manage.py officer grant` makes."""
+    return factories.make_officer(username, [district_slug])
 
 
 def listing_in(district_slug, name):

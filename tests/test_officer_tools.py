@@ -276,7 +276,7 @@ def test_admin_speaks_the_language_chosen(client, officer):
 def test_repeated_wrong_passwords_lock_the_account_out(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     get_user_model().objects.create_user("officer.lock", password="right-password-123", is_staff=True)
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.SIGNIN_FAILURES_PER_USERNAME):
         client.post("/admin/login/", {"username": "officer.lock", "password": "wrong"})
     response = client.post("/admin/login/", {"username": "officer.lock", "password": "right-password-123"})
     assert response.status_code == 429

@@ -46,7 +46,8 @@ def test_product_page_gallery_has_sized_lazy_thumbnails_in_webp_and_jpeg(client,
     body = page(client, vase.get_absolute_url())
     gallery = re.search(r'<div class="gallery">.*?</ul>', body, re.S).group(0)
     assert gallery.count('type="image/webp"') == 4  # two photos, two thumbnails
-    assert 'width="900" height="675"' in gallery and 'width="120" height="90"' in gallery
+    # The photos are 640×480: never enlarged to the gallery's 900×675 (see test_media_thumbnails).
+    assert 'width="640" height="480"' in gallery and 'width="120" height="90"' in gallery
     assert 'fetchpriority="high"' in gallery  # the first photo is not lazy
     assert gallery.count('loading="lazy"') == 3
     assert 'href="#photo-2"' in gallery

@@ -30,8 +30,10 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_manage("check", DEBUG="0")
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    # A missing key file, since the checkout's own .secret_key (after `make run`) is read
+    # when no key is given; no key at all: tests/test_deploy_settings.py.
+    result = run_manage("check", DEBUG="0", SECRET_KEY_FILE=str(tmp_path / "missing"))
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 

@@ -5,18 +5,19 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_scope import DistrictScopedAdmin, DistrictScopedInline, is_city_admin
+from .admin_search import FoldedSearchAdmin
 from .models import Craft, District, Province, Village, VillageImage
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(FoldedSearchAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "slug"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(District)
-class DistrictAdmin(DistrictScopedAdmin):
+class DistrictAdmin(FoldedSearchAdmin, DistrictScopedAdmin):
     """Officers may look their districts up (autocomplete needs it); only city
     administrators add districts or assign officers to them."""
 
@@ -54,7 +55,7 @@ class DistrictAdmin(DistrictScopedAdmin):
 
 
 @admin.register(Craft)
-class CraftAdmin(TranslationAdmin):
+class CraftAdmin(FoldedSearchAdmin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_vi", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_vi"]}
@@ -67,7 +68,7 @@ class VillageImageInline(DistrictScopedInline, TranslationTabularInline):
 
 
 @admin.register(Village)
-class VillageAdmin(DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class VillageAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     district_lookup = "district"
     list_display = ["name", "district", "current_commune", "is_recognised", "recognised_year", "is_demo"]
     list_filter = ["is_recognised", "district", "crafts"]

@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class VillagesConfig(AppConfig):
     name = "villages"
     verbose_name = _("Districts, crafts and villages")
+
+    def ready(self):
+        from . import roles
+
+        # After auth's own receiver has created the permissions of each app.
+        post_migrate.connect(roles.sync_role_after_migrate, dispatch_uid="villages.officer_role")

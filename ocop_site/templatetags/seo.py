@@ -83,6 +83,9 @@ def product_json_ld(context, product):
             else "https://schema.org/OutOfStock",
         },
     }
+    if not product.is_on_sale:
+        # Expired or withdrawn certificate: no current award, and nothing for sale.
+        del data["award"], data["offers"]
     if product.gtin:
         data["gtin14"] = product.gtin
     images = [absolute(image.image.url) for image in product.images.all() if image.image]

@@ -40,6 +40,8 @@ def demo_pages(page, live_server):
         ("cart", "/cart/"),
         ("checkout", "/checkout/"),
         ("English product list", "/en/products/"),
+        ("statistics", "/stats/"),
+        ("English statistics", "/en/stats/"),
     ]
 
 

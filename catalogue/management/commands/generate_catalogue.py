@@ -127,7 +127,7 @@ class Command(BaseCommand):
         for index in range(count):
             number = offset + index
             producer = producers[index % len(producers)]
-            craft_slug, (name_vi, name_en, unit_vi, unit_en, product_set, base_price) = rng.choice(templates)
+            craft_slug, (name_vi, name_en, unit_vi, unit_en, product_set, base_price, _kind) = rng.choice(templates)
             style_vi, style_en = rng.choice(STYLES)
             stars = rng.choices([3, 4, 5], weights=[45, 53, 2])[0]
             code = new_trace_code()

@@ -1,21 +1,23 @@
 """Load the demo Hanoi catalogue (villages, producers, products, lots, showrooms, logins).
 
-Safe to run twice: every row is keyed by a slug or code and updated in place, so a second
-run changes nothing and adds nothing. Every root row is flagged `is_demo`.
+Safe to run on every start (`make run` does): every row is keyed by a slug or code and only
+what is missing is created. An existing row is never updated and an existing password never
+reset, so an officer's edit of a demo product and a changed `admin` password survive a
+restart. Every root row is flagged `is_demo`.
+
+It refuses a database that holds anything it did not make (real villages, producers,
+showrooms or accounts) unless told `--force`; `--if-empty-or-demo` (what `make run` uses)
+skips such a database with a notice instead of failing.
 """
 
 import datetime
 import hashlib
-import io
-import random
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from PIL import Image, ImageDraw
 
 from catalogue.codes import TRACE_CODE_ALPHABET, gtin_check_digit
 from catalogue.models import (
@@ -27,26 +29,10 @@ from catalogue.models import (
     ProductImage,
     ProductionStep,
 )
-from ocop_site import demo_data
+from ocop_site import demo_data, demo_pictures
 from showrooms.models import Showroom, ShowroomStock
+from villages import roles
 from villages.models import Craft, District, Village
-
-OFFICERS_GROUP = "District officers"
-OFFICER_MODELS = [
-    ("villages", "village"),
-    ("catalogue", "producer"),
-    ("catalogue", "product"),
-    ("catalogue", "productimage"),
-    ("catalogue", "lot"),
-    ("catalogue", "productionstep"),
-    ("showrooms", "showroom"),
-    ("showrooms", "showroomstock"),
-    ("catalogue", "scan"),
-    ("orders", "order"),
-    ("orders", "producerorder"),
-    ("orders", "orderline"),
-    ("orders", "payeeaccount"),
-]
 
 # Demo only: printed by `make run` and listed in the README. Never use these anywhere real.
 DEMO_LOGINS = [
@@ -55,22 +41,6 @@ DEMO_LOGINS = [
     ("officer.phuxuyen", "ocop-phuxuyen-demo", "District officer, Phú Xuyên", ["phu-xuyen"]),
     ("officer.gialam", "ocop-gialam-demo", "District officer, Gia Lâm", ["gia-lam"]),
 ]
-
-CRAFT_COLOURS = {
-    "ceramics": ((34, 84, 140), (225, 232, 240)),
-    "silk-weaving": ((164, 38, 70), (250, 228, 210)),
-    "lotus-silk": ((214, 120, 150), (245, 240, 225)),
-    "lacquer": ((120, 20, 20), (212, 160, 40)),
-    "mother-of-pearl": ((30, 30, 35), (220, 225, 235)),
-    "rattan-bamboo": ((150, 110, 50), (235, 215, 170)),
-    "woodwork": ((95, 60, 30), (200, 150, 95)),
-    "garments": ((40, 60, 110), (230, 220, 200)),
-    "leather-shoes": ((90, 50, 25), (180, 120, 70)),
-    "to-he": ((230, 80, 60), (250, 210, 60)),
-    "conical-hats": ((200, 190, 150), (90, 120, 60)),
-    "lotus-tea": ((60, 120, 70), (240, 170, 190)),
-}
-DEFAULT_COLOURS = ((70, 110, 60), (235, 225, 190))
 
 
 def stable_int(*parts):
@@ -90,100 +60,69 @@ def demo_gtin(slug):
     return "0" + body + gtin_check_digit(body)
 
 
-def _draw_vase(draw, rng, dark, light):
-    centre, body_w, body_h = 400 + rng.randint(-120, 120), rng.randint(140, 240), rng.randint(220, 320)
-    top = 470 - body_h
-    draw.ellipse([centre - body_w // 2, top + 40, centre + body_w // 2, 470], fill=dark)
-    draw.rectangle([centre - body_w // 5, top, centre + body_w // 5, top + 80], fill=dark)
-    for ring in range(3):
-        y = top + 120 + ring * 50
-        draw.arc([centre - body_w // 2 + 10, y, centre + body_w // 2 - 10, y + 40], 0, 180, fill=light, width=5)
+def draw_product_image(product, variant=0):
+    """The demo picture of a product: its kind's drawing in its craft's colours (JPEG bytes)."""
+    template = demo_data.TEMPLATES_BY_NAME[product.name_vi]
+    return demo_pictures.draw_picture(
+        template[6],
+        craft_slug=product.craft.slug if product.craft else None,
+        group=product.group,
+        seed=stable_int(product.slug) % 10_000,
+        variant=variant,
+    )
 
 
-def _draw_cloth(draw, rng, dark, light):
-    # A folded length of fabric: bands that ripple.
-    for band in range(7):
-        y = 150 + band * 40
-        points = [(x, y + int(14 * ((x // 40) % 2))) for x in range(120, 700, 40)]
-        draw.line(points, fill=dark if band % 2 else light, width=26)
-
-
-def _draw_basket(draw, rng, dark, light):
-    left, right, top = 230 + rng.randint(-40, 40), 570 + rng.randint(-40, 40), 230
-    draw.polygon([(left, top), (right, top), (right - 40, 470), (left + 40, 470)], fill=dark)
-    for y in range(top + 20, 470, 30):
-        draw.line([(left + 10, y), (right - 10, y)], fill=light, width=4)
-    for x in range(left + 30, right - 20, 40):
-        draw.line([(x, top), (x + (20 if x < 400 else -20), 470)], fill=light, width=3)
-    draw.arc([left + 40, 90, right - 40, top + 120], 180, 360, fill=dark, width=16)
-
-
-def _draw_box(draw, rng, dark, light):
-    for index in range(rng.randint(2, 3)):
-        left = 180 + index * 150
-        top = 300 - index * 20
-        draw.rectangle([left, top, left + 200, 470], fill=dark, outline=light, width=4)
-        draw.rectangle([left + 30, top + 40, left + 170, top + 90], fill=light)
-
-
-def _draw_bottle(draw, rng, dark, light):
-    for index in range(2):
-        centre = 330 + index * 150
-        draw.rounded_rectangle([centre - 50, 240, centre + 50, 470], radius=24, fill=dark)
-        draw.rectangle([centre - 16, 150, centre + 16, 250], fill=dark)
-        draw.rectangle([centre - 40, 320, centre + 40, 390], fill=light)
-
-
-def _draw_plant(draw, rng, dark, light):
-    draw.polygon([(320, 380), (480, 380), (450, 470), (350, 470)], fill=tuple(int(c * 0.6) for c in light))
-    for angle in range(-60, 61, 30):
-        tip_x = 400 + angle * 3
-        draw.ellipse([min(400, tip_x) - 30, 150 + abs(angle), max(400, tip_x) + 30, 380], fill=dark)
-
-
-MOTIFS = {
-    "handicrafts-decor": _draw_vase,
-    "handicrafts-fabric": _draw_cloth,
-    "rattan-bamboo": _draw_basket,
-    "food": _draw_box,
-    "herbs": _draw_box,
-    "beverages": _draw_bottle,
-    "ornamental": _draw_plant,
-    "tourism": _draw_plant,
-}
-
-
-def draw_product_image(craft_slug, seed, variant=0, motif="handicrafts-decor"):
-    """A simple still life drawn with Pillow: no downloads, recognisably different per kind."""
-    dark, light = CRAFT_COLOURS.get(craft_slug, DEFAULT_COLOURS)
-    rng = random.Random(seed * 10 + variant)
-    width, height = 800, 600
-    image = Image.new("RGB", (width, height), light)
-    draw = ImageDraw.Draw(image)
-    for band in range(0, height, 6):
-        shade = tuple(int(c * (0.92 + 0.08 * band / height)) for c in light)
-        draw.rectangle([0, band, width, band + 6], fill=shade)
-    draw.rectangle([0, 470, width, height], fill=tuple(int(c * 0.8) for c in light))
-    MOTIFS.get(motif, _draw_vase)(draw, rng, dark, light)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=82, optimize=True)
-    return buffer.getvalue()
+def describe_product(producer, template, slug):
+    """(Vietnamese, English) description: what the product is, then who made it where."""
+    name_vi = template[0]
+    what_vi, what_en = demo_data.PRODUCT_DESCRIPTIONS[name_vi]
+    maker_vi, maker_en = demo_data.MAKER_LINES[stable_int("maker", slug) % len(demo_data.MAKER_LINES)]
+    village = producer.village
+    place_vi = f"làng {village.name}, {producer.district.name}" if village else f"{producer.district.name}, Hà Nội"
+    place_en = f"{village.name} village, {producer.district.name}" if village else f"{producer.district.name}, Hanoi"
+    return (
+        f"{what_vi} {maker_vi.format(producer=producer.name, place_vi=place_vi)}",
+        f"{what_en} {maker_en.format(producer=producer.name, place_en=place_en)}",
+    )
 
 
 class Command(BaseCommand):
-    help = "Load the demo Hanoi OCOP catalogue (idempotent) and the demo logins."
+    help = (
+        "Load the demo Hanoi OCOP catalogue and the demo logins: creates what is missing, never "
+        "changes existing rows or passwords. Refuses a database holding real data unless --force."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--print-logins", action="store_true", help="Only print the demo logins and exit."
+            "--print-logins", action="store_true",
+            help="Only print the demo logins that still have their published passwords, and exit.",
         )
         parser.add_argument("--no-images", action="store_true", help="Skip drawing product images.")
+        parser.add_argument(
+            "--if-empty-or-demo", action="store_true",
+            help="On a database holding real data, say so and exit successfully instead of failing "
+            "(what `make run` uses).",
+        )
+        parser.add_argument(
+            "--force", action="store_true",
+            help="Load the demo even into a database holding real data (demo logins included).",
+        )
 
-    def handle(self, *args, print_logins=False, no_images=False, **options):
+    def handle(self, *args, print_logins=False, no_images=False, if_empty_or_demo=False, force=False, **options):
         if print_logins:
-            for username, password, role, _districts in DEMO_LOGINS:
-                self.stdout.write(f"  {username:<18} {password:<20} {role}")
+            self.print_logins()
             return
+        real = real_data_found()
+        if real and not force:
+            message = (
+                f"This database holds data that load_demo did not make ({real}), so the demo "
+                "catalogue and its published logins are not loaded into it. Start without demo "
+                "data with `DEMO=0 make run`; use --force only on a database you can throw away."
+            )
+            if if_empty_or_demo:
+                self.stdout.write(self.style.WARNING(message))
+                return
+            raise CommandError(message)
         with transaction.atomic():
             villages = self.load_villages()
             producers = self.load_producers(villages)
@@ -208,7 +147,7 @@ class Command(BaseCommand):
         crafts = {c.slug: c for c in Craft.objects.all()}
         villages = {}
         for (slug, name, district, commune, craft_slugs, year, lat, lon, story_vi, story_en) in demo_data.VILLAGES:
-            village, _ = Village.objects.update_or_create(
+            village, created = Village.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "name": name,
@@ -227,7 +166,8 @@ class Command(BaseCommand):
                     "is_demo": True,
                 },
             )
-            village.crafts.set([crafts[c] for c in craft_slugs])
+            if created:
+                village.crafts.set([crafts[c] for c in craft_slugs])
             villages[slug] = village
         return villages
 
@@ -237,7 +177,7 @@ class Command(BaseCommand):
         for slug, name, kind, village_slug, district, phone in demo_data.PRODUCERS:
             village = villages.get(village_slug)
             digits = "".join(ch for ch in phone if ch.isdigit())
-            producer, _ = Producer.objects.update_or_create(
+            producer, _ = Producer.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "name": name,
@@ -281,7 +221,7 @@ class Command(BaseCommand):
         today = datetime.date.today()
         products = []
         for producer, craft_slug, template in self.product_plan(producers):
-            name_vi, name_en, unit_vi, unit_en, product_set, base_price = template
+            name_vi, name_en, unit_vi, unit_en, product_set, base_price, _kind = template
             slug = f"{producer.slug}-{stable_int(name_vi) % 10000:04d}"
             roll = stable_int("stars", slug) % 100
             stars = 5 if roll < 6 or name_vi in demo_data.FIVE_STAR.get(producer.slug, ()) else 4 if roll < 58 else 3
@@ -303,22 +243,17 @@ class Command(BaseCommand):
             withdrawn = flags % 60 == 7
             price = base_price + (stable_int("price", slug) % 5) * base_price // 10
             price = price // 1000 * 1000
-            product, _ = Product.objects.update_or_create(
+            description_vi, description_en = describe_product(producer, template, slug)
+            product, _ = Product.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "producer": producer,
                     "craft": crafts.get(craft_slug),
                     "name_vi": name_vi,
                     "name_en": name_en,
-                    "description_vi": (
-                        f"{name_vi} của {producer.name}, sản phẩm OCOP {stars} sao của Hà Nội. "
-                        "Làm thủ công theo cách truyền thống."
-                    ),
+                    "description_vi": description_vi,
                     # Every fifth product has no English text, to show the fallback.
-                    "description_en": "" if flags % 5 == 4 else (
-                        f"{name_en} by {producer.name}, a {stars}-star Hanoi OCOP product, "
-                        "made by hand the traditional way."
-                    ),
+                    "description_en": "" if flags % 5 == 4 else description_en,
                     "unit_vi": unit_vi,
                     "unit_en": unit_en,
                     "group": GROUP_OF_SET[product_set],
@@ -326,7 +261,7 @@ class Command(BaseCommand):
                     "stars": stars,
                     "potential_five_star": potential,
                     "certificate_number": f"{1000 + stable_int('decision', decision_date) % 9000}/QĐ-UBND",
-                    "certificate_issuer": issuer,
+                    "certificate_issuer_vi": issuer,
                     "certificate_level": level,
                     "certificate_date": decision_date,
                     "certificate_valid_until": None,
@@ -346,23 +281,27 @@ class Command(BaseCommand):
         for product in products:
             if product.group == "tourism":
                 continue
+            kind = demo_data.TEMPLATES_BY_NAME[product.name_vi][6]
+            craft_slug = product.craft.slug if product.craft else None
+            (materials_vi, materials_en), steps = demo_data.process_for(craft_slug, kind, product.group)
             for lot_index in range(1 + stable_int("lots", product.slug) % 2):
                 produced_on = product.certificate_date + datetime.timedelta(days=30 + 97 * lot_index)
                 perishable = product.group in ("food", "beverages", "herbs")
-                lot, _ = Lot.objects.update_or_create(
+                lot, created = Lot.objects.get_or_create(
                     product=product,
                     code=f"L{produced_on:%y%m}-{lot_index + 1:02d}",
                     defaults={
                         "produced_on": produced_on,
                         "best_before": produced_on + datetime.timedelta(days=365) if perishable else None,
                         "quantity": 20 + stable_int("qty", product.slug, lot_index) % 200,
-                        "materials_vi": f"Nguyên liệu địa phương, {product.producer.district.name}, Hà Nội.",
-                        "materials_en": f"Local materials from {product.producer.district.name}, Hanoi.",
+                        "materials_vi": f"{materials_vi}.",
+                        "materials_en": f"{materials_en}.",
                     },
                 )
-                steps = demo_data.STEP_TEMPLATES.get(product.group, demo_data.STEP_TEMPLATES["handicrafts"])
+                if not created:
+                    continue  # its steps are the officer's now, deleted ones included
                 for position, (step_vi, step_en) in enumerate(steps):
-                    ProductionStep.objects.update_or_create(
+                    ProductionStep.objects.get_or_create(
                         lot=lot,
                         position=position,
                         defaults={
@@ -376,7 +315,7 @@ class Command(BaseCommand):
         districts = {d.slug: d for d in District.objects.all()}
         published = [p for p in products if p.is_published]
         for (slug, name, kind, district, village_slug, address, hours_vi, hours_en, lat, lon) in demo_data.SHOWROOMS:
-            showroom, _ = Showroom.objects.update_or_create(
+            showroom, created = Showroom.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "name": name,
@@ -395,6 +334,8 @@ class Command(BaseCommand):
                     "is_demo": True,
                 },
             )
+            if not created:
+                continue  # what an existing showroom stocks is its officer's business
             local = [p for p in published if p.producer.district_id == showroom.district_id]
             others = [p for p in published if stable_int(slug, p.slug) % 11 == 0]
             for product in local + others:
@@ -405,7 +346,6 @@ class Command(BaseCommand):
         for number, product in enumerate(products):
             if product.images.exists():
                 continue
-            craft_slug = product.craft.slug if product.craft else product.group
             for variant in range(2 if number % 3 == 0 else 1):
                 picture = ProductImage(
                     product=product,
@@ -415,40 +355,51 @@ class Command(BaseCommand):
                 )
                 picture.image.save(
                     f"{product.slug}-{variant + 1}.jpg",
-                    ContentFile(
-                        draw_product_image(craft_slug, stable_int(product.slug) % 10_000, variant, motif=self.motif(product))
-                    ),
+                    ContentFile(draw_product_image(product, variant)),
                     save=True,
                 )
 
-    @staticmethod
-    def motif(product):
-        if product.craft and product.craft.slug == "rattan-bamboo":
-            return "rattan-bamboo"
-        if product.group == "handicrafts":
-            return product.product_set
-        return product.group
-
     def load_logins(self):
+        """Create the demo logins that do not exist. An existing account is left exactly as
+        it is: never a password reset, never its districts or rights changed."""
         User = get_user_model()
-        officers, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
-        listing_permissions = Permission.objects.filter(
-            content_type__app_label__in={app for app, _ in OFFICER_MODELS},
-            content_type__model__in={model for _, model in OFFICER_MODELS},
-        )
-        # Officers look their districts up (autocomplete) but never manage them.
-        district_lookup = Permission.objects.filter(
-            content_type__app_label="villages", codename="view_district"
-        )
-        officers.permissions.set(listing_permissions | district_lookup)
         for username, password, role, district_slugs in DEMO_LOGINS:
-            user, created = User.objects.get_or_create(username=username)
-            user.first_name = role
-            user.is_staff = True
-            user.is_superuser = not district_slugs
-            if created or not user.check_password(password):
-                user.set_password(password)
-            user.save()
+            if User.objects.filter(username=username).exists():
+                continue
             if district_slugs:
-                user.groups.add(officers)
-                user.officer_districts.set(District.objects.filter(slug__in=district_slugs))
+                user = User.objects.create_user(username, password=password, first_name=role)
+                roles.grant(user, District.objects.filter(slug__in=district_slugs))
+            else:
+                User.objects.create_superuser(username, password=password, first_name=role)
+
+    def print_logins(self):
+        """The demo logins that still open with their published password (for `make run`)."""
+        User = get_user_model()
+        accounts = {user.username: user for user in User.objects.filter(username__in=[row[0] for row in DEMO_LOGINS])}
+        still_demo = [
+            (username, password, role) for username, password, role, _districts in DEMO_LOGINS
+            if username in accounts and accounts[username].check_password(password)
+        ]
+        if not still_demo:
+            return
+        self.stdout.write("Demo logins (demo data only, never use in production):")
+        for username, password, role in still_demo:
+            self.stdout.write(f"  {username:<18} {password:<20} {role}")
+
+
+def real_data_found():
+    """What in the database load_demo did not make, in words ('' when nothing): rows not
+    flagged is_demo, accounts other than the demo logins, or demo-named accounts on a
+    database without the demo catalogue (a real `admin` made with createsuperuser)."""
+    found = [
+        label for label, model in [
+            ("villages", Village), ("producers and their products", Producer), ("showrooms", Showroom)
+        ] if model.objects.filter(is_demo=False).exists()
+    ]
+    users = get_user_model().objects
+    demo_usernames = [row[0] for row in DEMO_LOGINS]
+    if users.exclude(username__in=demo_usernames).exists() or (
+        users.exists() and not Producer.objects.filter(is_demo=True).exists()
+    ):
+        found.append("user accounts")
+    return ", ".join(found)

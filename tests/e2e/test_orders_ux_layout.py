@@ -1,0 +1,82 @@
+"""Orders in the admin and the checkout, in Chromium (issue 11, §5): the order lists show
+every column on a 1280 px screen (they showed 3 of 8), the status buttons work, and the
+checkout's partial-pickup choices fit a phone."""
+
+import uuid
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from orders import services
+from tests import factories
+
+from .helpers import horizontal_overflow
+
+# A table past the window's edge, or wider than the box it scrolls in (the admin's result
+# list scrolls inside `.results`, so columns hide without the page scrolling sideways).
+TABLES_PAST_THE_EDGE = """() => [...document.querySelectorAll('#content table')]
+    .filter(t => t.getBoundingClientRect().right > window.innerWidth + 1
+                 || t.getBoundingClientRect().width > t.parentElement.clientWidth + 1)
+    .map(t => (t.id || t.closest('[id]').id) + ' ' + Math.round(t.getBoundingClientRect().width) + 'px')"""
+
+
+@pytest.fixture
+def order():
+    shoes = factories.make_product(
+        name="Giày búp bê da nữ",
+        producer=factories.make_producer(name="Giày da Phú Yên Hưng Thịnh", district_slug="phu-xuyen"),
+    )
+    vase = factories.make_product(
+        name="Bình hút lộc men lam", producer=factories.make_producer(name="Gốm Quang Vinh", district_slug="gia-lam")
+    )
+    return services.place_order(
+        token=uuid.uuid4(), items={shoes.pk: 1, vase.pk: 2}, name="Nguyễn Thị Lan", phone="+84912345678",
+        email="lan@example.vn", fulfilment="delivery", address="12 Hàng Bạc, Hoàn Kiếm", payment="cash",
+    ).order
+
+
+def signed_in(page, live_server, client, user):
+    client.force_login(user)
+    page.context.add_cookies([
+        {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url},
+        {"name": "django_language", "value": "vi", "url": live_server.url},  # the longer words
+    ])
+
+
+def test_order_pages_fit_a_1280_px_screen_and_the_status_buttons_work(page, live_server, client, order):
+    signed_in(page, live_server, client, get_user_model().objects.create_superuser("city", "c@example.com", "pw"))
+    part = order.parts.order_by("producer__name").first()
+    for path in [
+        reverse("admin:orders_order_changelist"),
+        reverse("admin:orders_order_change", args=[order.pk]),
+        reverse("admin:orders_producerorder_changelist"),
+        reverse("admin:orders_producerorder_change", args=[part.pk]),
+    ]:
+        assert page.goto(live_server.url + path).status == 200, path
+        assert page.evaluate(TABLES_PAST_THE_EDGE) == [], path
+        assert horizontal_overflow(page) == 0, path
+    page.locator("button[name=_status][value=confirmed]").click()
+    assert "Đã xác nhận" in page.locator(".messagelist").inner_text()
+    part.refresh_from_db()
+    assert part.status == "confirmed"
+
+
+def test_partial_pickup_choices_fit_a_phone(browser, browser_context_args, live_server):
+    shoes = factories.make_product(name="Giày búp bê da nữ")
+    tea_table = factories.make_product(name="Bàn trà gỗ hương")
+    factories.make_showroom(name="Showroom OCOP huyện Phú Xuyên", products=[shoes])
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}}, is_mobile=True)
+    page = context.new_page()
+    try:
+        for product in (shoes, tea_table):
+            page.goto(live_server.url + product.get_absolute_url())
+            page.locator("form.add-to-cart button").first.click()
+        page.goto(live_server.url + reverse("orders:checkout"))
+        assert horizontal_overflow(page) == 0
+        page.locator("#pickup-options button").first.click()
+        assert "Bàn trà gỗ hương" in page.locator(".messages").inner_text()
+        assert page.locator("input[name=fulfilment][value=pickup]").is_checked()
+        assert horizontal_overflow(page) == 0
+    finally:
+        context.close()
