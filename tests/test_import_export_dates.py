@@ -93,3 +93,22 @@ def test_exported_dates_are_iso_so_they_import_back_the_same():
         product = factories.make_product(certificate_date=datetime.date(2026, 3, 1))
         dataset = ProductResource().export(Product.objects.filter(pk=product.pk))
     assert dataset.dict[0]["certificate_date"] == "2026-03-01"
+
+
+def test_a_certificate_ending_before_its_decision_is_refused_in_words_and_the_rest_checked(officer_client):
+    """Check constraints are enforced by the database while the preview saves each row:
+    the violated one gives its own message, and the rows after it are still checked."""
+    rows = [
+        {"slug": "hop-1", "certificate_date": "01/03/2026", "certificate_valid_until": "28/02/2026"},
+        {"slug": "hop-2", "stars": "3", "potential_five_star": "1"},
+        {"slug": "hop-3", "stars": "9"},
+        {"slug": "hop-4"},
+    ]
+    response = preview(officer_client, product_csv(rows))
+    result = response.context["result"]
+    assert not result.has_errors()
+    assert {row.number for row in result.invalid_rows} == {1, 2, 3}
+    body = response.content.decode()
+    assert "A certificate cannot expire before its decision date." in body
+    assert "Only a 4-star product can be a potential 5-star." in body
+    assert not Product.objects.filter(slug__startswith="hop-").exists()
