@@ -15,7 +15,7 @@ RUN_ENV := DEBUG=0 SECRET_KEY_FILE=$(CURDIR)/.secret_key PORT=$(PORT)
 # query string, status, bytes, milliseconds.
 ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
 
-.PHONY: run dev test venv migrate demo static secret clean bench
+.PHONY: run dev test venv migrate demo thumbnails static secret clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,10 +45,15 @@ else
 	$(RUN_ENV) $(BIN)/python manage.py load_demo --if-empty-or-demo
 endif
 
+# Photos saved before thumbnails were made on save (or inserted without the model) get
+# theirs now; a photo that has them costs one file check.
+thumbnails: migrate
+	$(RUN_ENV) $(BIN)/python manage.py thumbnails
+
 static: venv secret
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
-run: demo static
+run: demo thumbnails static
 	@echo
 	@echo "Serving the OCOP catalogue on http://127.0.0.1:$(PORT)/  (admin: /admin/)"
 	@$(RUN_ENV) $(BIN)/python manage.py shell --no-imports -c "from django.conf import settings; print('QR codes and labels point at', settings.SITE_URL)"

@@ -33,13 +33,13 @@ class ProducerQuerySet(models.QuerySet):
     def with_places(self):
         return self.select_related("district", "village")
 
-    def with_published_products(self):
-        """Producers with `published_products`: their published products, ready for cards."""
+    def with_products_on_sale(self):
+        """Producers with `products_on_sale`: their certified products, ready for cards."""
         return self.with_places().prefetch_related(
             Prefetch(
                 "products",
-                queryset=Product.objects.published().for_cards(),
-                to_attr="published_products",
+                queryset=Product.objects.on_sale().for_cards(),
+                to_attr="products_on_sale",
             )
         )
 
@@ -528,6 +528,9 @@ class Product(TimeStampedModel):
     @property
     def certificate_is_current(self):
         return self.certificate_status.is_current
+
+    # certified_on() for apps that reach products by relation, not by import.
+    on_sale_condition = staticmethod(certified_on)
 
     def is_on_sale_on(self, today):
         """Published with a certificate in force on `today`: the rule of certified_on()."""

@@ -2,7 +2,8 @@
 
 The admin's import is a two-step flow: upload → preview (a dry run in a rolled-back
 transaction, showing every row's errors in words) → confirm. The confirmed import runs in
-one transaction and is refused as a whole if any row is invalid. Rows are validated with
+one transaction and is refused as a whole if any row is invalid (a file longer than the
+admin's chunk_rows is checked, then saved, in steps: catalogue/import_admin.py). Rows are validated with
 the model's own full_clean(); the model's check constraints are enforced by the database
 when the row is saved (in the preview too), and a violation becomes that row's error with
 the constraint's own message.

@@ -98,5 +98,5 @@ class ProducerDetailView(DetailView):
     queryset = Producer.objects.with_places()
 
     def get_context_data(self, **kwargs):
-        products = self.object.products.published().for_cards()
+        products = self.object.products.on_sale().for_cards()
         return super().get_context_data(products=products, **kwargs)

@@ -278,7 +278,9 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # --- Languages and time -------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is this project's own catalogue (makemessages regenerates it); locale_vendor/
+# holds Vietnamese for Django admin and django-import-export strings their catalogues lack.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

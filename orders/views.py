@@ -74,7 +74,8 @@ def cart_add(request, product_id):
 @require_POST
 def cart_update(request, product_id):
     cart = Cart(request.session)
-    product = get_object_or_404(Product, pk=product_id)
+    # As cart_add: an unpublished product answers like an unknown id, never by name.
+    product = get_object_or_404(Product.objects.published(), pk=product_id)
     form = QuantityForm(request.POST)
     if not form.is_valid():
         return _render_cart(request, cart, status=400, error=form.errors["quantity"][0])

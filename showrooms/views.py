@@ -20,5 +20,5 @@ class ShowroomDetailView(DetailView):
         return Showroom.objects.active().for_listing()
 
     def get_context_data(self, **kwargs):
-        products = self.object.products.published().for_cards()
+        products = self.object.products.on_sale().for_cards()
         return super().get_context_data(products=products, **kwargs)

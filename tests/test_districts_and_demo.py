@@ -53,6 +53,11 @@ def test_load_demo_builds_a_realistic_catalogue_and_is_safe_to_run_twice():
     assert Product.objects.certificate_expired().exists()
     assert Product.objects.certificate_expiring().exists()
     assert Product.objects.certificate_withdrawn().exists()
+    # Some producers take bank transfers and some do not, so checkout shows both cases.
+    paid_by_transfer = Producer.objects.filter(payee_account__isnull=False).count()
+    assert 0 < paid_by_transfer < Producer.objects.count()
+    withdrawn = Product.objects.certificate_withdrawn().first()
+    assert withdrawn.certificate_withdrawn_reason_vi and withdrawn.certificate_withdrawn_reason_en
 
 
 def test_demo_logins_work_and_officers_have_their_districts(client):

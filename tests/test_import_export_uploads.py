@@ -8,7 +8,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from catalogue.import_admin import PENDING_HOURS, PendingImportStorage

@@ -118,12 +118,7 @@ def test_admin_order_page_title_says_don_hang(admin_client, settings):
 
 
 def make_officer(username, district_slug):
-    user = get_user_model().objects.create_user(username, password="pw-officer-123", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="orders").exclude(codename__startswith="delete_")
-    )
-    user.officer_districts.set([District.objects.get(slug=district_slug)])
-    return user
+    return factories.make_officer(username, district_slugs=(district_slug,))
 
 
 @pytest.fixture

@@ -4,15 +4,19 @@ through reverse relations, so this app imports nothing from them."""
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.views.generic import DetailView, ListView
 
 from .filters import VillageFilter
 from .models import Craft, District, Village
 
 
-def published_product_count(prefix):
-    return Count(f"{prefix}products", filter=Q(**{f"{prefix}products__is_published": True}), distinct=True)
+def on_sale_product_count(prefix):
+    """Products shown and sold as OCOP (catalogue's one rule), counted through `prefix`."""
+    Product = apps.get_model("catalogue", "Product")
+    return Count(
+        f"{prefix}products", filter=Product.on_sale_condition(prefix=f"{prefix}products__"), distinct=True
+    )
 
 
 class VillageListView(ListView):
@@ -44,7 +48,7 @@ class VillageDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         village = self.object
-        producers = village.producers.with_published_products()
+        producers = village.producers.with_products_on_sale()
         return super().get_context_data(
             producers=producers,
             showrooms=village.showrooms.active().for_listing(),
@@ -59,7 +63,7 @@ class DistrictListView(ListView):
     def get_queryset(self):
         return District.objects.annotate(
             village_count=Count("villages", distinct=True),
-            product_count=published_product_count("producers__"),
+            product_count=on_sale_product_count("producers__"),
         )
 
 
@@ -71,23 +75,15 @@ class DistrictDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         district = self.object
-        star_counts = (
-            district.producers.filter(products__is_published=True)
-            .values("products__stars")
-            .annotate(n=Count("products"))
-            .order_by("-products__stars")
-        )
         # Products live in an app above this one: looked up by name, not imported.
-        top_products = (
-            apps.get_model("catalogue", "Product")
-            .objects.published()
-            .in_districts([district])
-            .for_cards()
-            .order_by("-stars", "-potential_five_star", "name")[: self.PRODUCTS_SHOWN]
-        )
+        products_on_sale = apps.get_model("catalogue", "Product").objects.on_sale().in_districts([district])
+        star_counts = products_on_sale.values("stars").annotate(n=Count("id")).order_by("-stars")
+        top_products = products_on_sale.for_cards().order_by("-stars", "-potential_five_star", "name")[
+            : self.PRODUCTS_SHOWN
+        ]
         return super().get_context_data(
             villages=district.villages.for_listing(),
-            star_counts=[(row["products__stars"], row["n"]) for row in star_counts],
+            star_counts=[(row["stars"], row["n"]) for row in star_counts],
             products=top_products,
             showrooms=district.showrooms.active().for_listing(),
             **kwargs,
@@ -103,6 +99,6 @@ class CraftDetailView(DetailView):
         craft = self.object
         return super().get_context_data(
             villages=craft.villages.for_listing(),
-            products=craft.products.published().for_cards()[:24],
+            products=craft.products.on_sale().for_cards()[:24],
             **kwargs,
         )

@@ -30,9 +30,13 @@ from catalogue.models import (
     ProductionStep,
 )
 from ocop_site import demo_data, demo_pictures
+from ocop_site.text import fold
+from orders.models import PayeeAccount
 from showrooms.models import Showroom, ShowroomStock
 from villages import roles
 from villages.models import Craft, District, Village
+
+DEMO_BANKS = ["Vietcombank", "Agribank", "BIDV", "VietinBank", "Techcombank"]
 
 # Demo only: printed by `make run` and listed in the README. Never use these anywhere real.
 DEMO_LOGINS = [
@@ -177,7 +181,7 @@ class Command(BaseCommand):
         for slug, name, kind, village_slug, district, phone in demo_data.PRODUCERS:
             village = villages.get(village_slug)
             digits = "".join(ch for ch in phone if ch.isdigit())
-            producer, _ = Producer.objects.get_or_create(
+            producer, created = Producer.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "name": name,
@@ -196,8 +200,23 @@ class Command(BaseCommand):
                     "is_demo": True,
                 },
             )
+            if created and stable_int("payee", slug) % 3:
+                self.load_payee_account(producer)
             producers[slug] = producer
         return producers
+
+    @staticmethod
+    def load_payee_account(producer):
+        """Two producers in three take bank transfers to their own account, as in real life
+        (the rest are paid cash on delivery or at a showroom), so checkout shows both cases."""
+        bank = DEMO_BANKS[stable_int("bank", producer.slug) % len(DEMO_BANKS)]
+        PayeeAccount.objects.create(
+            producer=producer,
+            bank_name=bank,
+            account_number=f"{stable_int('account', producer.slug) % 10**13:013d}",
+            # Banks print the holder's name in capitals without diacritics.
+            account_name=fold(producer.name).upper(),
+        )
 
     # --- products -------------------------------------------------------------------------
     def product_plan(self, producers):
@@ -266,7 +285,8 @@ class Command(BaseCommand):
                     "certificate_date": decision_date,
                     "certificate_valid_until": None,
                     "certificate_withdrawn": withdrawn,
-                    "certificate_withdrawn_reason": "Không duy trì tiêu chí sau đánh giá lại (minh hoạ)." if withdrawn else "",
+                    "certificate_withdrawn_reason_vi": "Không duy trì tiêu chí sau đánh giá lại (minh hoạ)." if withdrawn else "",
+                    "certificate_withdrawn_reason_en": "Criteria no longer met after re-assessment (illustrative)." if withdrawn else "",
                     "price": price,
                     "stock_quantity": 0 if flags % 17 == 3 else 5 + stable_int("stock", slug) % 80,
                     "gtin": demo_gtin(slug) if flags % 3 == 0 else None,
