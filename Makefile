@@ -15,7 +15,7 @@ RUN_ENV := DEBUG=0 SECRET_KEY_FILE=$(CURDIR)/.secret_key PORT=$(PORT)
 # query string, status, bytes, milliseconds.
 ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
 
-.PHONY: run dev test venv migrate demo thumbnails static secret clean bench
+.PHONY: run dev test lint venv migrate demo thumbnails static secret clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,9 @@ endif
 
 test: venv
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media .pytest_cache

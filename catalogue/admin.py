@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.http import HttpResponse
 from django.contrib.admin.utils import unquote
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from ocop_site.templatetags.ocop import day, vnd
+from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from villages.admin_search import FoldedSearchAdmin
 
 from .import_admin import OfficerImportExportMixin  # CSV/Excel import and export

@@ -17,7 +17,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ocop_site import cache as ocop_cache
-
 from villages.models import Craft, District, Village
 
 from .models import OcopGroup, Stars

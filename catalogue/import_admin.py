@@ -20,13 +20,13 @@ from uuid import uuid4
 import tablib
 from django import forms
 from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.http import urlencode
-from django.core import signing
-from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm

@@ -25,8 +25,8 @@ from import_export import fields, instance_loaders, resources, widgets
 from villages.admin_scope import officer_districts
 from villages.models import Craft, District, Village
 
-from .import_widgets import DayMonthYearDateWidget, EmptyIsNoneCharWidget, WholeNumberWidget
 from .codes import new_trace_code
+from .import_widgets import DayMonthYearDateWidget, EmptyIsNoneCharWidget, WholeNumberWidget
 from .models import Producer, Product
 
 IN_QUERY_SIZE = 900  # SQLite allows 999 parameters per query in older builds

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import EXPIRING_WITHIN_DAYS, Product
 from ocop_site.templatetags.ocop import day, vnd
-from ocop_site.templatetags.ocop import day
 from orders.models import ProducerOrder, Status
 from villages.admin_scope import officer_districts
 

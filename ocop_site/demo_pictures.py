@@ -828,7 +828,7 @@ def draw_rice_cake(c, rng, main, accent):
 
 def draw_com_cake(c, rng, main, accent):
     # bánh cốm: green squares wrapped in paper with a red string
-    for k, (x, y) in enumerate(((200, 300), (380, 270), (560, 300), (290, 400), (470, 400))):
+    for x, y in ((200, 300), (380, 270), (560, 300), (290, 400), (470, 400)):
         c.rect([x - 70, y - 50, x + 70, y + 50], (130, 176, 70), radius=8)
         c.rect([x - 60, y - 40, x + 60, y + 40], (160, 200, 90), radius=6)
         c.line([(x - 70, y), (x + 70, y)], accent, 4)

@@ -6,7 +6,6 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import LocalePrefixPattern, Resolver404, get_resolver
 from django.utils import translation
 
-
 _ASKS_FOR_VIETNAMESE = re.compile(r"(^|,)\s*vi\b", re.IGNORECASE)
 
 

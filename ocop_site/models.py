@@ -124,15 +124,6 @@ class OrderedImageModel(models.Model):
     def __str__(self):
         return self.alt_text or self.image.name
 
-    def upload_folder(self):
-        raise NotImplementedError
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._thumbnails_of = instance.__dict__.get("image")
-        return instance
-
     def save(self, *args, **kwargs):
         """Store the row, then make the photo's thumbnails (ocop_site.thumbnails) when the
         photo is new or replaced: every path that saves a photo (admin upload, load_demo,
@@ -148,3 +139,13 @@ class OrderedImageModel(models.Model):
                 logger.exception("Could not make thumbnails of %s", self.image.name)
                 return
             self._thumbnails_of = self.image.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        # Remember which photo was loaded, so save() remakes thumbnails only for a new one.
+        instance = super().from_db(db, field_names, values)
+        instance._thumbnails_of = instance.__dict__.get("image")
+        return instance
+
+    def upload_folder(self):
+        raise NotImplementedError

@@ -3,9 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_file
-
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve as serve_file
 
 from . import views
 from .sitemaps import SITEMAPS

@@ -1,8 +1,8 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 from django.db import connection
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +42,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def world():
+    """One listing (village, producer, product, lot, showroom) in Phú Xuyên, one in Gia Lâm."""
+    from tests.scope import listing_in
+
+    return {"own": listing_in("phu-xuyen", "Phú Xuyên"), "other": listing_in("gia-lam", "Gia Lâm")}
+
+
+@pytest.fixture
+def officer_client(client):
+    """A client signed in as the Phú Xuyên district officer."""
+    from tests.scope import make_officer
+
+    client.force_login(make_officer("officer.px", "phu-xuyen"))
+    return client

@@ -4,12 +4,17 @@ Districts and crafts come from the data migrations, so tests use the real Hanoi 
 """
 
 import datetime
+import io
 import itertools
+import uuid
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
-from catalogue.models import CertificateLevel, Lot, Producer, Product, ProductionStep
+from catalogue.models import CertificateLevel, Lot, Producer, Product, ProductImage, ProductionStep
+from orders import services
 from showrooms.models import Showroom, ShowroomStock
 from villages import roles
 from villages.models import Craft, District, Village
@@ -134,3 +139,32 @@ def make_officer(username="officer.px", district_slugs=("phu-xuyen",), password=
     user = get_user_model().objects.create_user(username, password=password)
     roles.grant(user, [district(slug) for slug in district_slugs])
     return user
+
+
+def jpeg(color=(30, 80, 160), size=(640, 480)):
+    """An uploaded JPEG photo of one colour."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    return SimpleUploadedFile("photo.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def add_photo(product, position=0):
+    return ProductImage.objects.create(
+        product=product, image=jpeg(), alt_text=f"Ảnh {product.name}", position=position
+    )
+
+
+def place_order(*products_and_quantities, fulfilment="delivery", showroom=None, **fields):
+    """An order placed through the service, as checkout does: (product, quantity) pairs."""
+    values = {
+        "token": uuid.uuid4(),
+        "items": {product.pk: quantity for product, quantity in products_and_quantities},
+        "name": "Trần Văn Minh",
+        "phone": "+84986123456",
+        "fulfilment": fulfilment,
+        "address": "5 Lý Thái Tổ" if fulfilment == "delivery" else "",
+        "showroom": showroom,
+        "payment": "cash",
+    }
+    values.update(fields)
+    return services.place_order(**values).order

@@ -17,7 +17,7 @@ from catalogue.models import Scan
 from orders.models import Order
 from showrooms.models import ShowroomStock
 from tests import factories
-from tests.test_officer_scope import SCOPED, admin_url, make_officer, world  # noqa: F401 (fixture)
+from tests.scope import SCOPED, admin_url, make_officer
 from villages.models import District
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_view_on_site_does_not_name_an_unpublished_product_of_another_district(o
 
 
 def test_view_on_site_does_not_give_away_another_districts_order_code(officer_client, world):
-    from tests.test_orders import place
+    from tests.factories import place_order as place
 
     theirs = place((world["other"]["product"], 1))
     mine = place((world["own"]["product"], 1))
@@ -85,7 +85,7 @@ def test_view_on_site_does_not_give_away_another_districts_order_code(officer_cl
 
 
 def test_view_on_site_of_another_districts_order_part_reveals_nothing(officer_client, world):
-    from tests.test_orders import place
+    from tests.factories import place_order as place
 
     mixed = place((world["own"]["product"], 1), (world["other"]["product"], 1))
     other_part = mixed.parts.get(producer=world["other"]["producer"])

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 
 from tests import factories
-from tests.test_officer_scope import admin_url
+from tests.scope import admin_url
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests import factories
-from tests.test_officer_scope import admin_url, make_officer
+from tests.scope import admin_url, make_officer
 
 pytestmark = pytest.mark.django_db
 

@@ -1,36 +1,21 @@
 """The product list: filters, facets, chips, paging, bad input and its query budget."""
 
-import io
 import re
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PIL import Image
 
-from catalogue.models import ProductImage
 from tests import factories
+from tests.factories import add_photo
 
 pytestmark = pytest.mark.django_db
 
 URL = "/products/"
-
-
-def jpeg(color=(30, 80, 160), size=(640, 480)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, "JPEG")
-    return SimpleUploadedFile("photo.jpg", buffer.getvalue(), content_type="image/jpeg")
-
-
-def add_photo(product, position=0):
-    return ProductImage.objects.create(
-        product=product, image=jpeg(), alt_text=f"Ảnh {product.name}", position=position
-    )
 
 
 def shown(response):

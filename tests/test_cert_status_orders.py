@@ -12,7 +12,7 @@ from catalogue.models import Product
 from orders import services
 from orders.models import Order, OrderLine
 from tests import factories
-from tests.test_checkout import SHOPPER, hidden_fields
+from tests.shopping import SHOPPER, hidden_fields
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from django.conf import settings
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalogue import gs1
 from catalogue.codes import gtin_check_digit

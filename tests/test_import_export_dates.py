@@ -11,7 +11,7 @@ from django.utils import translation
 from catalogue.models import Product
 from tests import factories
 from tests.import_files import PRODUCT_COLUMNS, confirm, preview, product_csv, product_row
-from tests.test_officer_scope import make_officer
+from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 

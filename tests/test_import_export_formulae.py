@@ -11,7 +11,7 @@ import tablib
 from catalogue.models import Product
 from tests import factories
 from tests.import_files import export, preview
-from tests.test_officer_scope import make_officer
+from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 

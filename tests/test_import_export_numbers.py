@@ -5,7 +5,7 @@ import pytest
 from catalogue.models import Product
 from tests import factories
 from tests.import_files import confirm, preview, product_csv
-from tests.test_officer_scope import make_officer
+from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 

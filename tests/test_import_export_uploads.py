@@ -14,7 +14,7 @@ from catalogue.import_admin import PENDING_HOURS, PendingImportStorage
 from catalogue.models import Product
 from tests import factories
 from tests.import_files import confirm, preview, product_csv
-from tests.test_officer_scope import make_officer
+from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 

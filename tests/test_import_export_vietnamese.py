@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from tests import factories
 from tests.import_files import confirm, preview, product_csv
-from tests.test_officer_scope import make_officer
+from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 

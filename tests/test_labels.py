@@ -4,8 +4,8 @@ import re
 
 import pytest
 from django.conf import settings
-from django.utils import translation
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.utils import translation
 
 from tests import factories
 

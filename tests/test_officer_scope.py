@@ -12,47 +12,10 @@ from django.urls import reverse
 from catalogue.models import Lot, Producer, Product
 from showrooms.models import Showroom
 from tests import factories
+from tests.scope import SCOPED, admin_url
 from villages.models import District, Village
 
 pytestmark = pytest.mark.django_db
-
-
-def make_officer(username, district_slug):
-    """An officer with the product's role (villages/roles.py), as `manage.py officer grant` makes."""
-    return factories.make_officer(username, [district_slug])
-
-
-def listing_in(district_slug, name):
-    village = factories.make_village(name=f"Làng {name}", district_slug=district_slug)
-    producer = factories.make_producer(name=f"Cơ sở {name}", village=village)
-    product = factories.make_product(name=f"Sản phẩm {name}", producer=producer)
-    lot = factories.make_lot(product=product)
-    showroom = factories.make_showroom(name=f"Điểm OCOP {name}", district_slug=district_slug, products=[product])
-    return {"village": village, "producer": producer, "product": product, "lot": lot, "showroom": showroom}
-
-
-@pytest.fixture
-def world():
-    return {"own": listing_in("phu-xuyen", "Phú Xuyên"), "other": listing_in("gia-lam", "Gia Lâm")}
-
-
-@pytest.fixture
-def officer_client(client):
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
-    return client
-
-
-SCOPED = [
-    ("villages", "village", "village"),
-    ("catalogue", "producer", "producer"),
-    ("catalogue", "product", "product"),
-    ("catalogue", "lot", "lot"),
-    ("showrooms", "showroom", "showroom"),
-]
-
-
-def admin_url(app, model, view, *args):
-    return reverse(f"admin:{app}_{model}_{view}", args=args)
 
 
 @pytest.mark.parametrize("app, model, key", SCOPED)
@@ -186,7 +149,7 @@ def test_officer_edits_own_product(officer_client, world):
 
 
 def test_orders_show_an_officer_only_their_producers_parts(officer_client, world):
-    from tests.test_orders import place
+    from tests.factories import place_order as place
 
     mixed = place((world["own"]["product"], 1), (world["other"]["product"], 1))
     elsewhere = place((world["other"]["product"], 1))

@@ -14,7 +14,7 @@ from PIL import Image
 from catalogue.models import Product, ProductImage
 from ocop_site.images import clean_uploaded_image
 from tests import factories
-from tests.test_officer_scope import make_officer
+from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 

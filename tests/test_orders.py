@@ -11,6 +11,7 @@ from catalogue.models import Product
 from orders import services
 from orders.models import Order, OrderLine, ProducerOrder, Status, normalise_order_code
 from tests import factories
+from tests.factories import place_order as place
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
@@ -20,21 +21,6 @@ def admin_client(admin_client, settings):
     admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return admin_client
 
-
-
-def place(*products_and_quantities, fulfilment="delivery", showroom=None, **fields):
-    values = {
-        "token": uuid.uuid4(),
-        "items": {product.pk: quantity for product, quantity in products_and_quantities},
-        "name": "Trần Văn Minh",
-        "phone": "+84986123456",
-        "fulfilment": fulfilment,
-        "address": "5 Lý Thái Tổ" if fulfilment == "delivery" else "",
-        "showroom": showroom,
-        "payment": "cash",
-    }
-    values.update(fields)
-    return services.place_order(**values).order
 
 
 def stock(product):

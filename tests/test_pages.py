@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from tests import factories
-from tests.test_catalogue_list import add_photo
+from tests.factories import add_photo
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+import zxingcpp
 from django.conf import settings
 from django.utils import translation
-import zxingcpp
 from PIL import Image
 
 from catalogue.qr import QUIET_ZONE_MODULES, qr_png

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from showrooms.models import ShowroomStock
 from tests import factories
-from tests.test_officer_scope import make_officer
+from tests.scope import make_officer
 
 from .helpers import horizontal_overflow
 
