@@ -16,7 +16,8 @@ admin.site.index_title = _("Your districts today")
 # Shopper pages carry the language in the URL: Vietnamese (the default) unprefixed,
 # English under /en/. Shareable links and search engines then see one language per URL.
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's switch, reading the page being left in that page's language (see the view).
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # QR codes and GS1 Digital Links (/t/…, /01/…, /qr/…, /.well-known/gs1resolver): printed
     # on labels, so outside i18n_patterns; the views negotiate the language.

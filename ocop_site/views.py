@@ -6,9 +6,11 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
+from django.views.i18n import set_language as django_set_language
 
 from catalogue.models import Product, Stars, certified_on
 from showrooms.models import Showroom
@@ -84,3 +86,17 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def set_language(request):
+    """Django's language switch, reading the page being left in the page's own language.
+
+    Django translates `next` by resolving it in the active language, which outside the
+    language prefixes is the browser's (ocop_site.middleware): an English phone on "/"
+    pressing "English" resolved "/" as English, failed, and stayed on the Vietnamese page.
+    The page's language is in its URL (/en/… or none), so activate that one first.
+    """
+    next_url = request.POST.get("next", request.GET.get("next", ""))
+    page_language = translation.get_language_from_path(next_url.split("?", 1)[0]) or settings.LANGUAGE_CODE
+    with translation.override(page_language):
+        return django_set_language(request)

@@ -86,3 +86,19 @@ def test_updating_an_unpublished_product_in_the_cart_answers_like_an_unknown_id(
     response = client.post(f"/cart/update/{hidden.pk}/", {"quantity": 1})
     assert response.status_code == 404
     assert "Sản phẩm chưa công bố" not in response.content.decode()
+
+
+def test_a_withdrawn_certificate_is_not_said_to_be_valid_until_a_date(client, places, english_site):
+    withdrawn = factories.make_product(name="Nón lá thu hồi", name_en="Withdrawn conical hat", certificate_withdrawn=True)
+    body = client.get(withdrawn.get_absolute_url()).content.decode()
+    assert "Was valid until" in body
+    assert "<dt>Valid until</dt>" not in body
+    trace = client.get(f"/t/{withdrawn.trace_code}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Was valid until" in trace and "<dt>Valid until</dt>" not in trace
+
+
+def test_the_certificate_level_is_not_wrapped_in_nested_brackets(client, places, english_site):
+    national = factories.make_product(name="Bình quốc gia", name_en="National vase", certificate_level="national")
+    body = client.get(national.get_absolute_url()).content.decode()
+    assert "National (Ministry)" in body
+    assert "(National (Ministry))" not in body

@@ -227,3 +227,24 @@ def test_a_second_visitor_can_add_from_a_cached_card(url):
     response = visitor.post(form.group(1), fields)
     assert response.status_code == 302, response.content.decode()[:300]
     assert visitor.session["cart"] == {str(product.pk): 1}
+
+
+def test_producer_email_names_the_products_in_vietnamese_when_the_shopper_ordered_in_english(
+    client, english_site, django_capture_on_commit_callbacks
+):
+    """The shopper's lines keep the names they saw; the producer reads their own catalogue's."""
+    from tests.shopping import add, checkout
+
+    producer = factories.make_producer(name="Cơ sở giày da Phú Yên", email="giayda@example.vn")
+    shoes = factories.make_product(
+        name="Giày búp bê da nữ", producer=producer, price=350_000, name_en="Women's leather ballet flats"
+    )
+    add(client, shoes)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = checkout(client)
+    assert response.status_code == 302
+    to_producer = next(message for message in mail.outbox if message.to == ["giayda@example.vn"])
+    assert "Giày búp bê da nữ" in to_producer.body
+    assert "ballet flats" not in to_producer.body
+    to_shopper = next(message for message in mail.outbox if message.to == ["lan@example.vn"])
+    assert "Women's leather ballet flats" in to_shopper.body
