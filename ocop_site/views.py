@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
