@@ -275,3 +275,15 @@ def test_officers_can_enter_the_issuer_and_reason_in_english(admin_client, vase)
     for name in ("certificate_issuer_vi", "certificate_issuer_en",
                  "certificate_withdrawn_reason_vi", "certificate_withdrawn_reason_en"):
         assert f'name="{name}"' in body, name
+
+
+@pytest.mark.django_db
+def test_a_vietnamese_description_shown_on_an_english_page_is_marked_as_vietnamese(client, english_site):
+    untranslated = factories.make_product(name="Khay sơn mài", description_vi="Khay sơn mài vẽ tay.", description_en="")
+    translated = factories.make_product(
+        name="Bình gốm", description_vi="Bình gốm men lam.", description_en="A blue-glazed vase."
+    )
+    body = client.get(untranslated.get_absolute_url()).content.decode()
+    assert '<div class="prose" lang="vi"><p>Khay sơn mài vẽ tay.</p></div>' in body
+    body = client.get(translated.get_absolute_url()).content.decode()
+    assert '<div class="prose"><p>A blue-glazed vase.</p></div>' in body
