@@ -59,3 +59,20 @@ def officer_client(client):
 
     client.force_login(make_officer("officer.px", "phu-xuyen"))
     return client
+
+
+@pytest.fixture
+def importing_officer(client, settings):
+    """The Phú Xuyên officer with the admin in English, and one producer of theirs
+    (son-mai-son-ha) for import files to name."""
+    from tests import factories
+    from tests.scope import make_officer
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.force_login(make_officer("officer.px", "phu-xuyen"))
+    factories.make_producer(
+        name="Sơn mài Sơn Hà",
+        slug="son-mai-son-ha",
+        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
+    )
+    return client

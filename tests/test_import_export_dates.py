@@ -11,20 +11,8 @@ from django.utils import translation
 from catalogue.models import Product
 from tests import factories
 from tests.import_files import PRODUCT_COLUMNS, confirm, preview, product_csv, product_row
-from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def officer_client(client, settings):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
-    factories.make_producer(
-        name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
-        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
-    )
-    return client
 
 
 @pytest.mark.parametrize(
@@ -37,10 +25,10 @@ def officer_client(client, settings):
         (" 2026-03-01 ", datetime.date(2026, 3, 1)),
     ],
 )
-def test_day_month_year_and_iso_dates_are_read_as_written(officer_client, written, meant):
-    response = preview(officer_client, product_csv([{"slug": "hop-1", "certificate_date": written}]))
+def test_day_month_year_and_iso_dates_are_read_as_written(importing_officer, written, meant):
+    response = preview(importing_officer, product_csv([{"slug": "hop-1", "certificate_date": written}]))
     assert response.context.get("confirm_form") is not None, response.content.decode()[-2000:]
-    confirm(officer_client, response)
+    confirm(importing_officer, response)
     product = Product.objects.get(slug="hop-1")
     assert product.certificate_date == meant
     assert product.certificate_valid_until == meant.replace(year=meant.year + 3)
@@ -49,10 +37,10 @@ def test_day_month_year_and_iso_dates_are_read_as_written(officer_client, writte
 REFUSED = ["03-01-26", "1/3/26", "2026/03/01", "03/01/26", "01.03.2026", "March 1, 2026", "31/02/2026", "13/13/2026"]
 
 
-def test_other_or_ambiguous_dates_are_refused_with_a_message_in_words(officer_client):
+def test_other_or_ambiguous_dates_are_refused_with_a_message_in_words(importing_officer):
     rows = [{"slug": f"hop-{i}", "certificate_date": value} for i, value in enumerate(REFUSED)]
     rows.append({"slug": "hop-late", "certificate_valid_until": "1/3/29"})
-    response = preview(officer_client, product_csv(rows))
+    response = preview(importing_officer, product_csv(rows))
     assert response.context.get("confirm_form") is None
     result = response.context["result"]
     assert {row.number for row in result.invalid_rows} == set(range(1, len(rows) + 1))
@@ -64,13 +52,13 @@ def test_other_or_ambiguous_dates_are_refused_with_a_message_in_words(officer_cl
     assert not Product.objects.filter(slug__startswith="hop-").exists()
 
 
-def test_the_date_message_is_in_vietnamese_for_a_vietnamese_officer(officer_client, settings):
-    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
-    response = preview(officer_client, product_csv([{"slug": "hop-1", "certificate_date": "03-01-26"}]))
+def test_the_date_message_is_in_vietnamese_for_a_vietnamese_officer(importing_officer, settings):
+    importing_officer.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    response = preview(importing_officer, product_csv([{"slug": "hop-1", "certificate_date": "03-01-26"}]))
     assert "ngày/tháng/năm" in response.content.decode()
 
 
-def test_real_date_cells_of_an_xlsx_file_are_kept(officer_client):
+def test_real_date_cells_of_an_xlsx_file_are_kept(importing_officer):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(PRODUCT_COLUMNS)
@@ -80,9 +68,9 @@ def test_real_date_cells_of_an_xlsx_file_are_kept(officer_client):
     sheet["M2"].number_format = "dd/mm/yyyy"
     buffer = io.BytesIO()
     book.save(buffer)
-    response = preview(officer_client, buffer.getvalue(), "xlsx")
+    response = preview(importing_officer, buffer.getvalue(), "xlsx")
     assert response.context.get("confirm_form") is not None, response.content.decode()[-2000:]
-    confirm(officer_client, response)
+    confirm(importing_officer, response)
     assert Product.objects.get(slug="hop-x").certificate_date == datetime.date(2026, 3, 1)
 
 
@@ -95,7 +83,7 @@ def test_exported_dates_are_iso_so_they_import_back_the_same():
     assert dataset.dict[0]["certificate_date"] == "2026-03-01"
 
 
-def test_a_certificate_ending_before_its_decision_is_refused_in_words_and_the_rest_checked(officer_client):
+def test_a_certificate_ending_before_its_decision_is_refused_in_words_and_the_rest_checked(importing_officer):
     """Check constraints are enforced by the database while the preview saves each row:
     the violated one gives its own message, and the rows after it are still checked."""
     rows = [
@@ -104,7 +92,7 @@ def test_a_certificate_ending_before_its_decision_is_refused_in_words_and_the_re
         {"slug": "hop-3", "stars": "9"},
         {"slug": "hop-4"},
     ]
-    response = preview(officer_client, product_csv(rows))
+    response = preview(importing_officer, product_csv(rows))
     result = response.context["result"]
     assert not result.has_errors()
     assert {row.number for row in result.invalid_rows} == {1, 2, 3}

@@ -11,24 +11,9 @@ from django.urls import reverse
 
 from orders.models import Order, PayeeAccount
 from tests import factories
+from tests.shopping import SHOPPER, add
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
-
-SHOPPER = {
-    "name": "Nguyễn Thị Lan",
-    "phone": "0912 345 678",
-    "email": "lan@example.vn",
-    "fulfilment": "delivery",
-    "address": "12 Hàng Bạc, Hoàn Kiếm, Hà Nội",
-    "payment": "cash",
-    "note": "",
-}
-
-
-def add(client, product, quantity=1):
-    response = client.post(reverse("orders:cart_add", args=[product.pk]), {"quantity": quantity})
-    assert response.status_code == 302, response.content.decode()[:500]
-
 
 def payment_choices(page):
     return re.findall(r'name="payment" value="([^"]+)"', page)
