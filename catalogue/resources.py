@@ -126,6 +126,17 @@ class ScopedResource(resources.ModelResource):
             if isinstance(field.widget, ScopedForeignKeyWidget):
                 field.widget.user = user
 
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # An empty cell reads back as NULL (EmptyIsNoneCharWidget), while an empty text may
+        # be stored as "" (admin forms, the demo): keep what is stored, so an unchanged
+        # export is not reported as an update and a saved row keeps its empty string.
+        if original is not None:
+            for field in self.get_import_fields():
+                if isinstance(field.widget, EmptyIsNoneCharWidget) and field.attribute:
+                    if getattr(instance, field.attribute, None) is None and getattr(original, field.attribute, None) == "":
+                        setattr(instance, field.attribute, "")
+        return super().skip_row(instance, original, row, import_validation_errors=import_validation_errors)
+
     def get_queryset(self):
         queryset = super().get_queryset()
         districts = officer_districts(self.user) if self.user is not None else None

@@ -89,3 +89,13 @@ def test_an_export_imports_back_unchanged(officer_client, hostile_product, title
     (row,) = response.context["result"].rows
     assert row.import_type == "skip"  # nothing changed: the apostrophes are not taken as data
     assert Product.objects.get(slug="hop-doc").name_vi == HOSTILE["name_vi"]
+
+
+@pytest.mark.parametrize("title", ["csv", "xlsx"])
+def test_an_export_with_empty_texts_stored_as_empty_strings_imports_back_unchanged(officer_client, hostile_product, title):
+    """Translated texts are stored empty as "" (forms, the demo) or NULL (never set); an
+    exported empty cell reads back as NULL, which must not count as a change."""
+    Product.objects.filter(pk=hostile_product.pk).update(description_en="", unit_en="")
+    content = export(officer_client, title)
+    (row,) = preview(officer_client, content, title).context["result"].rows
+    assert row.import_type == "skip"
