@@ -16,6 +16,7 @@ from ocop_site.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
 from ocop_site.text import fold
 from villages.models import Craft, District, Village
 
+from . import search
 from .codes import (
     LOT_CODE_PATTERN,
     TRACE_CODE_PATTERN,
@@ -408,8 +409,8 @@ class Product(TimeStampedModel):
     )
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
-    # Folded (lower-case, no diacritics) copies for accent-insensitive search, kept by
-    # refresh_search_fields(). PostgreSQL indexes them with trigrams (see migrations).
+    # Folded (lower-case, no diacritics) copies for accent-insensitive search, kept current
+    # by catalogue/search.py. PostgreSQL indexes them with trigrams (see migrations).
     search_name = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
 
@@ -569,29 +570,11 @@ class Product(TimeStampedModel):
         if self.gtin == "":
             self.gtin = None
 
-    def build_search_fields(self, producer=None, craft=None, village=None, district=None):
-        """Fill the folded search columns from this product and its related names.
-
-        Related objects may be passed in by bulk loaders that already hold them.
-        """
-        producer = producer or self.producer
-        craft = craft if craft is not None else self.craft
-        village = village if village is not None else producer.village
-        district = district or producer.district
-        names = [self.name_vi, self.name_en]
-        self.search_name = fold(" ".join(filter(None, names)))
-        parts = names + [producer.name, district.name]
-        if craft:
-            parts += [craft.name_vi, craft.name_en]
-        if village:
-            parts.append(village.name)
-        self.search_text = fold(" ".join(filter(None, parts)))
-
     def save(self, *args, **kwargs):
         if not self.trace_code:
             self.trace_code = self.unused_trace_code()
         self.fill_defaults()
-        self.build_search_fields()
+        search.build_search_fields(self)
         super().save(*args, **kwargs)
 
     @classmethod

@@ -11,7 +11,8 @@ What bumps the "catalogue" generation (everything a shopper or a tourist sees):
 - any save or delete of a villages, catalogue or showrooms row, admin edits and imports
   included (receivers in ocop_site/receivers.py, wired in OcopSiteConfig.ready());
 - writes that bypass save() call bump_on_commit() themselves: stock changes in
-  orders/services.py (queryset update() with F()), bench/seed.py after its bulk inserts.
+  orders/services.py (queryset update() with F()), bench/seed.py after its bulk inserts,
+  catalogue/search.py after rewriting search texts.
   Any other bulk_create() or update() of those models must do the same;
 - the date: certificate status (valid, expiring, expired) changes at local midnight with
   no write at all, so every key also carries today's local date.

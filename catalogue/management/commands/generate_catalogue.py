@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from catalogue import search
 from catalogue.codes import gtin_check_digit, new_trace_code
 from catalogue.models import (
     GROUP_OF_SET,
@@ -160,7 +161,8 @@ class Command(BaseCommand):
                 is_published=rng.random() < 0.97,
             )
             product.fill_defaults()
-            product.build_search_fields(
+            search.build_search_fields(
+                product,
                 producer=producer,
                 craft=product.craft,
                 village=producer.village,
