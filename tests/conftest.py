@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
 
 @pytest.fixture(autouse=True)
@@ -76,3 +76,21 @@ def importing_officer(client, settings):
         village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
     )
     return client
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Freeze the local (Hanoi) date that certificate status, caches and factories read
+    (django.utils.timezone.localdate) at FROZEN_TODAY; `today.move_to(day)` moves it."""
+
+    from tests.factories import FROZEN_TODAY
+
+    class Clock:
+        date = FROZEN_TODAY
+
+        def move_to(self, day):
+            self.date = day
+
+    clock = Clock()
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: clock.date)
+    return clock

@@ -21,6 +21,9 @@ from villages.models import Craft, District, Village
 
 _sequence = itertools.count(1)
 
+# The local date the `today` fixture (conftest.py) freezes time at.
+FROZEN_TODAY = datetime.date(2026, 6, 1)
+
 
 def district(slug="phu-xuyen"):
     return District.objects.get(slug=slug)

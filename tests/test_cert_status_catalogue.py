@@ -11,31 +11,14 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from showrooms.models import ShowroomStock
 from tests import factories
+from tests.factories import FROZEN_TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date(2026, 6, 1)
-
-
-@pytest.fixture
-def today(monkeypatch):
-    """Freeze the local date (what certificate status, caches and factories read)."""
-    state = {"today": TODAY}
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: state["today"])
-
-    class Clock:
-        @property
-        def date(self):
-            return state["today"]
-
-        def move_to(self, day):
-            state["today"] = day
-
-    return Clock()
+TODAY = FROZEN_TODAY  # the `today` fixture's date (conftest.py)
 
 
 @pytest.fixture

@@ -6,24 +6,17 @@ import uuid
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from catalogue.models import Product
 from orders import services
 from orders.models import Order, OrderLine
 from tests import factories
+from tests.factories import FROZEN_TODAY
 from tests.shopping import SHOPPER, hidden_fields
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date(2026, 6, 1)
-
-
-@pytest.fixture
-def today(monkeypatch):
-    state = {"today": TODAY}
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: state["today"])
-    return state
+TODAY = FROZEN_TODAY  # the `today` fixture's date (conftest.py)
 
 
 def add(client, product, quantity=1):
@@ -82,7 +75,7 @@ def test_cart_flags_a_line_that_lapsed_since_it_was_added_and_keeps_the_rest(
     client, today, cart_with_a_lapsing_product
 ):
     vase, bowl = cart_with_a_lapsing_product
-    today["today"] = TODAY + datetime.timedelta(days=1)
+    today.move_to(TODAY + datetime.timedelta(days=1))
     body = client.get(reverse("orders:cart")).content.decode()
     assert "“Bát hết hạn đêm nay” không còn được bán: chứng nhận OCOP chỉ có hiệu lực đến ngày 01/06/2026." in body
     assert "Bình gốm men lam" in body  # the rest of the cart stays
@@ -95,7 +88,7 @@ def test_checkout_refuses_the_lapsed_line_then_places_the_rest(
 ):
     vase, bowl = cart_with_a_lapsing_product
     hidden = hidden_fields(client)  # the checkout page was opened while the bowl was valid
-    today["today"] = TODAY + datetime.timedelta(days=1)
+    today.move_to(TODAY + datetime.timedelta(days=1))
     refused = client.post(reverse("orders:checkout"), {**hidden, **SHOPPER})
     assert refused.status_code == 409
     body = refused.content.decode()

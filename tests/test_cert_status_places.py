@@ -8,18 +8,13 @@ counts, as on the list and the home page. Its own page still says what happened.
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date(2026, 6, 1)
-
-
 @pytest.fixture
-def places(monkeypatch):
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
+def places(today):
     village = factories.make_village(name="Làng gốm thử nghiệm", district_slug="gia-lam")
     producer = factories.make_producer(name="Gốm Minh Hải", village=village)
     valid = factories.make_product(name="Bình gốm còn hạn", producer=producer, stars=4)

@@ -22,19 +22,11 @@ from django.utils import translation
 from catalogue.models import Product
 from orders.models import Order, OrderLine
 from tests import factories
+from tests.shopping import SHOPPER
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SHOPPERS = 20
-SHOPPER = {
-    "name": "Lê Hoa",
-    "phone": "0912 345 678",
-    "email": "",
-    "fulfilment": "delivery",
-    "address": "1 Tràng Tiền, Hoàn Kiếm",
-    "payment": "cash",
-    "note": "",
-}
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

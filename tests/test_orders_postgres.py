@@ -19,18 +19,10 @@ from catalogue.models import Product
 from orders import services
 from orders.models import Order, ProducerOrder, Status
 from tests import factories
+from tests.shopping import SHOPPER
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SHOPPER = {
-    "name": "Lê Hoa",
-    "phone": "0912 345 678",
-    "email": "",
-    "fulfilment": "delivery",
-    "address": "1 Tràng Tiền, Hoàn Kiếm",
-    "payment": "cash",
-    "note": "",
-}
 
 
 def en_reverse(*args, **kwargs):
