@@ -87,3 +87,16 @@ def test_make_runs_mode_skips_a_real_database_without_failing_and_force_override
     assert not Product.objects.exists()
     load_demo("--force")
     assert Product.objects.exists()
+
+
+def test_a_restart_survives_an_officer_renaming_a_demo_product_in_vietnamese():
+    """The demo finds a product's kind from its plan, not from its (editable) name."""
+    load_demo()
+    product = Product.objects.order_by("pk").first()
+    product.name_vi = "Tên do cán bộ đặt lại"
+    product.save()
+
+    load_demo()  # what `make run` does on the next start
+
+    product.refresh_from_db()
+    assert product.name_vi == "Tên do cán bộ đặt lại"

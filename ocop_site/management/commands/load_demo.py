@@ -64,11 +64,10 @@ def demo_gtin(slug):
     return "0" + body + gtin_check_digit(body)
 
 
-def draw_product_image(product, variant=0):
+def draw_product_image(product, kind, variant=0):
     """The demo picture of a product: its kind's drawing in its craft's colours (JPEG bytes)."""
-    template = demo_data.TEMPLATES_BY_NAME[product.name_vi]
     return demo_pictures.draw_picture(
-        template[6],
+        kind,
         craft_slug=product.craft.slug if product.craft else None,
         group=product.group,
         seed=stable_int(product.slug) % 10_000,
@@ -240,7 +239,7 @@ class Command(BaseCommand):
         today = datetime.date.today()
         products = []
         for producer, craft_slug, template in self.product_plan(producers):
-            name_vi, name_en, unit_vi, unit_en, product_set, base_price, _kind = template
+            name_vi, name_en, unit_vi, unit_en, product_set, base_price, kind = template
             slug = f"{producer.slug}-{stable_int(name_vi) % 10000:04d}"
             roll = stable_int("stars", slug) % 100
             stars = 5 if roll < 6 or name_vi in demo_data.FIVE_STAR.get(producer.slug, ()) else 4 if roll < 58 else 3
@@ -294,6 +293,8 @@ class Command(BaseCommand):
                     "is_published": flags % 41 != 40,
                 },
             )
+            # From the plan, not the name: an officer may have renamed an existing product.
+            product.demo_kind = kind
             products.append(product)
         return products
 
@@ -301,7 +302,7 @@ class Command(BaseCommand):
         for product in products:
             if product.group == "tourism":
                 continue
-            kind = demo_data.TEMPLATES_BY_NAME[product.name_vi][6]
+            kind = product.demo_kind
             craft_slug = product.craft.slug if product.craft else None
             (materials_vi, materials_en), steps = demo_data.process_for(craft_slug, kind, product.group)
             for lot_index in range(1 + stable_int("lots", product.slug) % 2):
@@ -375,7 +376,7 @@ class Command(BaseCommand):
                 )
                 picture.image.save(
                     f"{product.slug}-{variant + 1}.jpg",
-                    ContentFile(draw_product_image(product, variant)),
+                    ContentFile(draw_product_image(product, product.demo_kind, variant)),
                     save=True,
                 )
 
