@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop_site.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
-from ocop_site.text import fold
+from ocop_site.text import search_terms
 from villages.models import Craft, District, Village
 
 from . import search
@@ -174,24 +174,31 @@ def certified_on(today=None, prefix=""):
     all of 12 March, local time.
     """
     today = today or timezone.localdate()
-    return Q(
-        **{
-            f"{prefix}is_published": True,
-            f"{prefix}certificate_withdrawn": False,
-            f"{prefix}certificate_valid_until__gte": today,
-        }
-    )
+    return Q(**{f"{prefix}is_published": True}) & certificate_in_force(today, prefix)
+
+
+def certificate_in_force(today, prefix=""):
+    """Valid or expiring on `today`: not withdrawn and not past its end date."""
+    return Q(**{f"{prefix}certificate_withdrawn": False, f"{prefix}certificate_valid_until__gte": today})
+
+
+def certificate_status_conditions(today=None):
+    """CertificateStatus -> Q: the rules of Product.certificate_status_on() as filters,
+    for the status queryset methods and for counting every status in one aggregate."""
+    today = today or timezone.localdate()
+    in_force = certificate_in_force(today)
+    expiring = in_force & Q(certificate_valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS))
+    return {
+        CertificateStatus.VALID: in_force & ~expiring,
+        CertificateStatus.EXPIRING: expiring,
+        CertificateStatus.EXPIRED: Q(certificate_withdrawn=False, certificate_valid_until__lt=today),
+        CertificateStatus.WITHDRAWN: Q(certificate_withdrawn=True),
+    }
 
 
 def certificate_valid_until(decision_date):
     """A certificate is valid for 36 months from its decision date."""
     return decision_date + relativedelta(months=CERTIFICATE_VALIDITY_MONTHS)
-
-
-def _search_words(query):
-    """The folded query and its words, capped so a 5,000-character query stays cheap."""
-    folded = fold(query)[:200]
-    return folded, folded.split()[:8]
 
 
 class ProductQuerySet(models.QuerySet):
@@ -216,7 +223,7 @@ class ProductQuerySet(models.QuerySet):
 
     def ranked_by_name(self, query):
         """Order by how well the product's own name matches: whole query, every word, else."""
-        folded, words = _search_words(query)
+        folded, words = search_terms(query)
         if not words:
             return self
         return self.annotate(
@@ -233,7 +240,7 @@ class ProductQuerySet(models.QuerySet):
     def matching(self, query):
         """The rows search(query) finds, without its ranking (for counts and facets)."""
         matching = self
-        for word in _search_words(query)[1]:
+        for word in search_terms(query)[1]:
             matching = matching.filter(search_text__contains=word)
         return matching
 
@@ -265,11 +272,10 @@ class ProductQuerySet(models.QuerySet):
 
     # Certificate status as filters, the same rules as Product.certificate_status.
     def certificate_withdrawn(self):
-        return self.filter(certificate_withdrawn=True)
+        return self.filter(certificate_status_conditions()[CertificateStatus.WITHDRAWN])
 
     def certificate_expired(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(certificate_withdrawn=False, certificate_valid_until__lt=today)
+        return self.filter(certificate_status_conditions(today)[CertificateStatus.EXPIRED])
 
     def certificate_expiring(self, today=None, days=EXPIRING_WITHIN_DAYS):
         today = today or timezone.localdate()
@@ -281,13 +287,12 @@ class ProductQuerySet(models.QuerySet):
 
     def certificate_current(self, today=None):
         """Valid or expiring: products that may still carry the OCOP mark today."""
-        today = today or timezone.localdate()
-        return self.filter(certificate_withdrawn=False, certificate_valid_until__gte=today)
+        return self.filter(certificate_in_force(today or timezone.localdate()))
 
     def certificate_lapsed(self, today=None):
         """Expired or withdrawn: products that may no longer be shown or sold as OCOP."""
-        today = today or timezone.localdate()
-        return self.filter(Q(certificate_withdrawn=True) | Q(certificate_valid_until__lt=today))
+        conditions = certificate_status_conditions(today)
+        return self.filter(conditions[CertificateStatus.EXPIRED] | conditions[CertificateStatus.WITHDRAWN])
 
     def on_sale(self, today=None):
         """Published with a certificate in force today: what the shop lists, counts and sells.
@@ -296,10 +301,6 @@ class ProductQuerySet(models.QuerySet):
         and trace pages say so), but no list, count, sitemap or cart offers them.
         """
         return self.filter(certified_on(today))
-
-    def lapsed(self, today=None):
-        """Published products whose certificate expired or was withdrawn (their own list)."""
-        return self.published().certificate_lapsed(today)
 
     def for_cards(self):
         """What a product card shows: producer, village, district, craft and the first image."""

@@ -4,7 +4,6 @@ import logging
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 from . import thumbnails
 from .images import SafeImageField
@@ -132,7 +131,7 @@ class OrderedImageModel(models.Model):
         if self.image and self.image.name != getattr(self, "_thumbnails_of", None):
             try:
                 thumbnails.make_thumbnails(self.image)
-            except (OSError, ValueError, Image.DecompressionBombError):
+            except thumbnails.UNREADABLE:
                 # The row is valid without them: pages show a placeholder until
                 # `manage.py thumbnails` makes them. Uploads were decoded once already,
                 # so this is a file saved by a script, or a full disk.

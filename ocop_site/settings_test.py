@@ -9,6 +9,8 @@ import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 60)
+# Tests check links and QR codes against a public base; settings derive SITE_URL_IS_LOCAL.
+os.environ["SITE_URL"] = "https://ocop.test"
 
 from .settings import *  # noqa: E402,F403
 
@@ -19,8 +21,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-SITE_URL = "https://ocop.test"
-SITE_URL_IS_LOCAL = site_url_is_local(SITE_URL)  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A test database in a file, like the real default, not Django's in-memory one: a

@@ -10,14 +10,13 @@ them. The SVG is rendered on the server: no chart library, nothing to download, 
 without JavaScript, and the numbers stay in the HTML for screen readers.
 """
 
-import datetime
 
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import EXPIRING_WITHIN_DAYS, CertificateStatus, OcopGroup, Product, Stars, certified_on
+from catalogue.models import CertificateStatus, OcopGroup, Product, Stars, certificate_status_conditions, certified_on
 
 # Each row is a label above its bar: on a 390 px phone the chart is drawn at about 0.8
 # of these units and its words stay readable (a label beside the bar, in a chart twice
@@ -62,19 +61,6 @@ def _chart(chart_id, title, rows, link_param=None):
     }
 
 
-def _status_conditions(today):
-    """CertificateStatus -> Q, the rules of Product.certificate_status_on() as filters."""
-    withdrawn = Q(certificate_withdrawn=True)
-    in_force = Q(certificate_withdrawn=False, certificate_valid_until__gte=today)
-    expiring = in_force & Q(certificate_valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS))
-    return {
-        CertificateStatus.VALID: in_force & ~expiring,
-        CertificateStatus.EXPIRING: expiring,
-        CertificateStatus.EXPIRED: Q(certificate_withdrawn=False, certificate_valid_until__lt=today),
-        CertificateStatus.WITHDRAWN: withdrawn,
-    }
-
-
 def catalogue_charts():
     today = timezone.localdate()
     published = Product.objects.published().order_by()
@@ -84,7 +70,7 @@ def catalogue_charts():
     # Stars and groups of certified products and every published product's certificate
     # status: one aggregate, one query.
     in_force = certified_on(today)
-    statuses = _status_conditions(today)
+    statuses = certificate_status_conditions(today)
     counts = published.aggregate(
         **{f"stars_{value}": Count("pk", filter=in_force & Q(stars=value)) for value in Stars.values},
         **{f"group_{value}": Count("pk", filter=in_force & Q(group=value)) for value in OcopGroup.values},

@@ -22,3 +22,15 @@ def fold(text):
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     mapped = without_marks.replace("đ", "d").replace("Đ", "D")
     return _WHITESPACE.sub(" ", mapped.lower()).strip()
+
+
+# A search query is folded and capped, so a 5,000-character query stays cheap; the shop's
+# search and the admin's use the same caps.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 8
+
+
+def search_terms(query):
+    """(the folded query, its words), capped: what the shop's and the admin's search match."""
+    folded = fold(query)[:MAX_QUERY_LENGTH]
+    return folded, folded.split()[:MAX_QUERY_WORDS]

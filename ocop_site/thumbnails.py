@@ -38,6 +38,11 @@ class Size:
     formats: tuple = ("webp", "jpeg")
 
 
+# What reading a stored photo can raise when the file is missing, truncated, not an image
+# or too large to decode (DecompressionBombError is not an OSError): the row stays valid and
+# pages show a placeholder. Caught by OrderedImageModel.save() and `manage.py thumbnails`.
+UNREADABLE = (OSError, ValueError, Image.DecompressionBombError)
+
 SIZES = {
     size.name: size
     for size in (

@@ -15,14 +15,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Prefetch, Subquery, Sum
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from ocop_site.templatetags.ocop import vnd
-from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline, officer_districts, scope_queryset
+from ocop_site.templatetags.ocop import day, vnd
+from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline, scope_queryset
 from villages.models import District
 
 from . import services
@@ -100,7 +100,7 @@ def created(obj):
     would take a fifth of the list's width."""
     moment = localtime(obj.created_at)
     return format_html(
-        '{}<br><span class="quiet">{}</span>', date_format(moment, "SHORT_DATE_FORMAT"), time_format(moment, "TIME_FORMAT")
+        '{}<br><span class="quiet">{}</span>', day(moment), time_format(moment, "TIME_FORMAT")
     )
 
 
@@ -157,9 +157,8 @@ class PartDistrictFilter(VisiblePartsFilter):
     part_lookup = "producer__district_id"
 
     def lookups(self, request, model_admin):
-        districts = officer_districts(request.user)
-        queryset = District.objects.all() if districts is None else District.objects.filter(pk__in=districts)
-        return [(str(district.pk), district.name) for district in queryset.order_by("name")]
+        districts = scope_queryset(District.objects.order_by("name"), request.user, "")
+        return [(str(district.pk), district.name) for district in districts]
 
     def is_valid(self, value):
         return value.isascii() and value.isdigit() and len(value) <= 12

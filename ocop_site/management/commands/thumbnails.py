@@ -26,7 +26,7 @@ class Command(BaseCommand):
                     continue
                 try:
                     thumbnails.make_thumbnails(field.attr_class(None, field, name))
-                except (OSError, ValueError) as error:  # a missing or unreadable file
+                except thumbnails.UNREADABLE as error:
                     failed += 1
                     self.stderr.write(f"{name}: {error}")
                     continue
