@@ -54,7 +54,7 @@ def main():
     from django.db import connection
 
     from catalogue.models import Product, ProductImage, Scan
-    from ocop_site import cache as ocop_cache
+    from core import cache as ocop_cache
     from showrooms.models import Showroom
 
     assert connection.vendor == "postgresql", "the benchmark runs on PostgreSQL (set DATABASE_URL)"

@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from ocop_site.templatetags.ocop import day, vnd
+from core.formats import day, vnd
 from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from villages.admin_search import FoldedSearchAdmin
 
 from .import_admin import OfficerImportExportMixin  # CSV/Excel import and export
+from .labels import Label
 from .models import CertificateStatus, Lot, Producer, Product, ProductImage, ProductionStep, Scan
-from .qr import Label
 from .resources import ProducerResource, ProductResource
 
 # An A4 sheet of 3 × 7 labels of 70 × 42.3 mm, the common edge-to-edge label stock.

@@ -7,13 +7,12 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from django.core.signals import request_finished
+        from core import cache
 
         from . import search
-        from .models import Producer, Product
-        from .trace_views import write_pending_scan
+        from .models import Producer, Product, Scan
 
         # Renaming a village, district, craft or producer rewrites its products' search text.
         search.connect(Product, Producer)
-        # Trace page scans are stored once the response has gone out (see record_scan).
-        request_finished.connect(write_pending_scan, dispatch_uid="catalogue.write_pending_scan")
+        # Cached pages follow every change to what they show; the scan log shows on none.
+        cache.bump_when_saved(*(model for model in self.get_models() if model is not Scan))

@@ -16,7 +16,7 @@ from django.db.models import CharField, Count, F, Q, QuerySet, Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ocop_site import cache as ocop_cache
+from core import cache as ocop_cache
 from villages.models import Craft, District, Village
 
 from .models import OcopGroup, Stars
@@ -189,7 +189,7 @@ class ProductFilter(django_filters.FilterSet):
 
     def filter_status(self, queryset, name, value):
         # The date is read on each call: the list changes at local midnight with no write
-        # (the cache keys carry the date too, see ocop_site/cache.py).
+        # (the cache keys carry the date too, see core/cache.py).
         return queryset.certificate_lapsed() if value == LAPSED else queryset.on_sale()
 
     @property

@@ -10,7 +10,7 @@ English name on a certificate is worse than the Vietnamese one.
 
 import re
 
-from ocop_site.text import fold
+from core.text import fold
 
 # Whole names, compared folded (no diacritics, lower case, single spaces).
 _NAMES = {

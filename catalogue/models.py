@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop_site.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
-from ocop_site.text import search_terms
+from core.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
+from core.text import search_terms
 from villages.models import Craft, District, Village
 
 from . import search
@@ -310,22 +310,6 @@ class ProductQuerySet(models.QuerySet):
             Prefetch("images", queryset=ProductImage.objects.order_by("position", "id"))
         )
 
-    def for_trace(self):
-        """A trace page: the card's rows plus the showrooms that stock the product.
-
-        Everything the page and its HTTP validator (ETag) need, in three queries: the
-        product with producer, village, district and craft; its images; its stock rows
-        (`stock_rows`) with their showrooms, for nearest_showrooms().
-        """
-        stock_model = self.model._meta.get_field("showroom_stock").related_model
-        return self.for_cards().prefetch_related(
-            Prefetch(
-                "showroom_stock",
-                queryset=stock_model.objects.select_related("showroom__district", "showroom__village"),
-                to_attr="stock_rows",
-            )
-        )
-
     def for_detail(self):
         """A product page: the card's rows plus lots and their production steps."""
         return self.for_cards().prefetch_related(
@@ -495,23 +479,6 @@ class Product(TimeStampedModel):
 
     def get_qr_image_url(self, image_format="svg"):
         return reverse("trace:product_qr", kwargs={"code": self.trace_code, "image_format": image_format})
-
-    def nearest_showrooms(self, stock_rows=None):
-        """Open showrooms stocking this product, nearest to its village first.
-
-        Showrooms without coordinates, or a product without a located village, come last
-        (by name). `stock_rows` are ShowroomStock rows with their showroom already joined
-        (for_trace() prefetches them); each showroom gets `distance_km` set.
-        """
-        if stock_rows is None:
-            stock_rows = self.showroom_stock.select_related("showroom__district", "showroom__village")
-        origin = self.producer.village
-        showrooms = [row.showroom for row in stock_rows if row.showroom.is_active]
-        for showroom in showrooms:
-            showroom.distance_km = origin.distance_km(showroom) if origin else None
-        return sorted(
-            showrooms, key=lambda s: (s.distance_km is None, s.distance_km or 0, s.name)
-        )
 
     # --- certificate --------------------------------------------------------------
     def certificate_status_on(self, today):

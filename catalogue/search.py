@@ -1,7 +1,7 @@
 """The folded search text of products, and keeping it current when a name it copies changes.
 
 A product's `search_name` (its own names) and `search_text` (its names plus its producer,
-village, craft and district) are folded copies (ocop_site.text.fold), so search is a plain
+village, craft and district) are folded copies (core.text.fold), so search is a plain
 LIKE on both SQLite and PostgreSQL (trigram-indexed there). Copies go stale: Product.save()
 rebuilds its own, and a save of a village, producer, craft or district that changes a name
 the copies hold rebuilds the text of every product it reaches, in one UPDATE (receivers
@@ -10,8 +10,8 @@ below, wired in CatalogueConfig.ready()).
 
 from django.db.models.signals import post_save, pre_save
 
-from ocop_site import cache
-from ocop_site.text import fold
+from core import cache
+from core.text import fold
 from villages.models import Craft, District, Village
 
 

@@ -13,7 +13,7 @@ class ProducerTranslation(TranslationOptions):
 class ProductTranslation(TranslationOptions):
     # The issuer and a withdrawal reason are read by every visitor of the certificate:
     # they need English too. Without it, the standard issuers are named in English from
-    # catalogue/issuers.py (ocop_site/templatetags/ocop.py `certificate_issuer`).
+    # catalogue/issuers.py (core/templatetags/ocop.py `certificate_issuer`).
     fields = ("name", "description", "unit", "certificate_issuer", "certificate_withdrawn_reason")
     required_languages = ("vi",)
 

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
-from ocop_site import cache as ocop_cache
+from core import cache as ocop_cache
 
 from .filters import ProductFilter
 from .models import Producer, Product

@@ -95,6 +95,8 @@ COUNTERFEIT_REPORT_CONTACT = os.environ.get("COUNTERFEIT_REPORT_CONTACT", "").st
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",
+    # Before the admin and import-export: its admin/… templates override theirs.
+    "backoffice",
     # django.contrib.admin, with a site that scopes "view on site" to officers' districts.
     "villages.admin_config.ScopedAdminConfig",
     "django.contrib.auth",
@@ -103,7 +105,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_filters",
@@ -112,13 +113,16 @@ INSTALLED_APPS = [
     "axes",
     # Its system checks (which cache it counts in) run only when it is installed.
     "django_ratelimit",
-    # The project package holds the cross-cutting pieces: template tags, the
-    # text-folding used by search, shared abstract models.
-    "ocop_site",
+    # Our apps, lowest layer first: each imports only the ones above it in this list
+    # (import-linter checks it, docs/architecture.md). ocop_site is configuration only.
+    "core",
     "villages",
     "catalogue",
     "showrooms",
+    "traceability",
     "orders",
+    "pages",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -129,7 +133,7 @@ MIDDLEWARE = [
     # LocaleMiddleware comes after the session and before CommonMiddleware so that
     # language-prefixed URLs resolve. Ours also lets the admin and the QR trace pages,
     # which live outside the language prefixes, follow the cookie and Accept-Language.
-    "ocop_site.middleware.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Below CSRF: puts each visitor's token into add-to-cart forms of cached card grids.
@@ -149,7 +153,8 @@ WSGI_APPLICATION = "ocop_site.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Every template lives in its app's templates/ folder; none at the project level.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -157,8 +162,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ocop_site.context_processors.site",
+                "core.context_processors.site",
                 "orders.context_processors.cart",
+                "demo.context_processors.demo_banner",
             ],
         },
     },
@@ -206,7 +212,7 @@ else:
         }
     }
 
-# How long cached pages and fragments live (ocop_site/cache.py). Every change bumps a
+# How long cached pages and fragments live (core/cache.py). Every change bumps a
 # generation that is part of their keys, so with Redis (shared by every worker) entries
 # are never stale and can live long. Local memory is per process: a change is seen at
 # once by the worker that made it, by the others after at most this many seconds.
@@ -253,7 +259,7 @@ if REDIS_URL:
 # django-axes: five wrong passwords for one username from one address lock that pair out
 # for 30 minutes; twenty failures from one address, whatever the usernames, lock the address
 # (one address must not try five passwords on every username). Offices share an address,
-# hence the higher second limit. How one axes limit does both: ocop_site/signin_limits.py.
+# hence the higher second limit. How one axes limit does both: core/signin_limits.py.
 # AxesStandaloneBackend must come first, as the library requires.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -261,11 +267,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 SIGNIN_FAILURES_PER_USERNAME = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 SIGNIN_FAILURES_PER_ADDRESS = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
-AXES_FAILURE_LIMIT = "ocop_site.signin_limits.failure_limit"
+AXES_FAILURE_LIMIT = "core.signin_limits.failure_limit"
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 # [["username", "ip_address"], "ip_address"]; a successful sign-in forgets only its own
 # username's failures from that address.
-AXES_LOCKOUT_PARAMETERS = "ocop_site.signin_limits.lockout_parameters"
+AXES_LOCKOUT_PARAMETERS = "core.signin_limits.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
@@ -295,7 +301,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 # the CDN fetches them from this app (WhiteNoise), hashed names let it cache them forever.
 STATIC_URL = os.environ.get("STATIC_HOST", "").rstrip("/") + "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Static files live in the apps (core/static/ holds the site's CSS and icon).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 

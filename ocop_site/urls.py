@@ -6,8 +6,9 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_file
 
-from . import views
-from .sitemaps import SITEMAPS
+from core import views as core_views
+from pages import views
+from pages.sitemaps import SITEMAPS
 
 admin.site.site_header = _("OCOP Hà Nội — administration")
 admin.site.site_title = _("OCOP Hà Nội admin")
@@ -17,11 +18,11 @@ admin.site.index_title = _("Your districts today")
 # English under /en/. Shareable links and search engines then see one language per URL.
 urlpatterns = [
     # Django's switch, reading the page being left in that page's language (see the view).
-    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # QR codes and GS1 Digital Links (/t/…, /01/…, /qr/…, /.well-known/gs1resolver): printed
     # on labels, so outside i18n_patterns; the views negotiate the language.
-    path("", include("catalogue.trace_urls")),
+    path("", include("traceability.urls")),
     # One sitemap lists both languages of every page (hreflang alternates inside it).
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -31,7 +32,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("catalogue.urls")),
-    path("", include("villages.urls")),
+    path("", include("pages.place_urls")),
     path("showrooms/", include("showrooms.urls")),
     # Cart, checkout and order lookup: /cart/, /checkout/, /order/.
     path("", include("orders.urls")),

@@ -21,7 +21,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from ocop_site.templatetags.ocop import day, vnd
+from core.formats import day, vnd
 from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline, scope_queryset
 from villages.models import District
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.models import CertificateStatus, Product
-from ocop_site.templatetags.ocop import day
+from core.formats import day
 from showrooms.models import Showroom
 
 SESSION_KEY = "cart"

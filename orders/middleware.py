@@ -1,7 +1,7 @@
 """The visitor's own form token in add-to-cart forms that sit in cached fragments.
 
 Product cards carry an add-to-cart form, and card grids (home page, product list) are
-cached fragments shared by every visitor (ocop_site/cache.py). A token rendered into the
+cached fragments shared by every visitor (core/cache.py). A token rendered into the
 fragment would be the first visitor's, and everyone else's "Add to cart" would fail the
 CSRF check (403). So the form holds a placeholder and this middleware puts the visitor's
 token in its place on the way out, for any page, cached fragment or not.

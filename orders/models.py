@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from catalogue.models import Producer, Product
-from ocop_site.models import TimeStampedModel
+from core.models import TimeStampedModel
 from showrooms.models import Showroom
 
 from .phone import E164_PATTERN, display_mobile

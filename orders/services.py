@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from catalogue.models import Producer, Product
-from ocop_site import cache
+from core import cache
 
 from .cart import certificate_problem, pickup_showrooms
 from .models import (

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Product
-from ocop_site.models import DemoFlagModel, GeoPointModel, TimeStampedModel
+from core.models import DemoFlagModel, GeoPointModel, TimeStampedModel
 from villages.models import District, Village
 
 

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from catalogue.models import Product
-from ocop_site import cache as ocop_cache
+from core import cache as ocop_cache
 from orders import services
 from showrooms.models import ShowroomStock
 from tests import factories

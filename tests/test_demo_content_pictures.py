@@ -7,9 +7,9 @@ from django.core.management import call_command
 from PIL import Image, ImageChops, ImageStat
 
 from catalogue.models import Product
-from ocop_site import demo_data
-from ocop_site.demo_pictures import KINDS, draw_picture
-from ocop_site.management.commands.load_demo import Command, draw_product_image
+from demo import data as demo_data
+from demo.management.commands.load_demo import Command, draw_product_image
+from demo.pictures import KINDS, draw_picture
 
 
 def as_image(jpeg):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from catalogue.models import Lot, Product, ProductionStep
-from ocop_site import demo_data
+from demo import data as demo_data
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from catalogue.models import Product
-from ocop_site.templatetags.ocop import day, number, vnd
+from core.formats import day, number, vnd
 from orders import services
 from tests import factories
 

@@ -8,9 +8,9 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalogue import gs1
 from catalogue.codes import gtin_check_digit
 from tests import factories
+from traceability import gs1
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from django.utils import translation
 from PIL import Image, ImageCms, PngImagePlugin
 
 from catalogue.models import ProductImage
-from ocop_site.images import clean_uploaded_image
+from core.images import clean_uploaded_image
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -266,7 +266,7 @@ def test_admin_refuses_the_20000_by_2_image_in_words_and_saves_nothing(admin_cli
 
 
 def test_admin_upload_stores_a_clean_file_and_its_thumbnails(admin_client_en):
-    from ocop_site.thumbnails import SIZES, thumbnail_name
+    from core.thumbnails import SIZES, thumbnail_name
 
     product = factories.make_product(name="Khay sơn mài")
     response = post_photo(admin_client_en, product, jpeg_with_every_metadata_block())

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from catalogue.models import ProductImage
-from ocop_site import thumbnails
-from ocop_site.thumbnails import SIZES, thumbnail_name
+from core import thumbnails
+from core.thumbnails import SIZES, thumbnail_name
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +192,7 @@ def test_every_size_named_in_a_template_is_in_the_one_list_of_sizes():
     from django.conf import settings
 
     named = set()
-    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+    for template in Path(settings.BASE_DIR).glob("*/templates/**/*.html"):
         text = template.read_text()
         assert "{% thumbnail " not in text, f"{template} makes thumbnails while rendering"
         named |= set(re.findall(r'size="([a-z_]+)"', text))

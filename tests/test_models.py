@@ -9,8 +9,8 @@ from django.utils import timezone, translation
 
 from catalogue.codes import normalise_gtin
 from catalogue.models import CertificateStatus, Product
-from ocop_site.templatetags.ocop import vnd
-from ocop_site.text import fold
+from core.formats import vnd
+from core.text import fold
 from tests import factories
 
 pytestmark = pytest.mark.django_db

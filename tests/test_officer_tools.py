@@ -12,7 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from catalogue.models import Product, ProductImage
-from ocop_site.images import clean_uploaded_image
+from core.images import clean_uploaded_image
 from tests import factories
 from tests.scope import make_officer
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from PIL import Image
 
-from catalogue.qr import QUIET_ZONE_MODULES, qr_png
+from core.qr import QUIET_ZONE_MODULES, qr_png
 from tests import factories
 
 

@@ -272,7 +272,7 @@ def test_page_refreshes_when_the_date_changes_the_status(client, monkeypatch):
     first = scan(client, product.get_trace_url())
     assert "Registered OCOP product" in text_of(first)
     later = timezone.localdate() + datetime.timedelta(days=2)
-    monkeypatch.setattr("catalogue.trace_views.timezone.localdate", lambda *args: later)
+    monkeypatch.setattr("traceability.views.timezone.localdate", lambda *args: later)
     again = revalidate(client, product.get_trace_url(), first)
     assert again.status_code == 200
     assert "OCOP certificate expired" in text_of(again)

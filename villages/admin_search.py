@@ -1,6 +1,6 @@
 """Admin search without diacritics: "giay bup be" finds "Giày búp bê", as the shop does.
 
-The shop compares ocop_site.text.fold() of the query with folded copies of the text that
+The shop compares core.text.fold() of the query with folded copies of the text that
 products store (`search_text`). Producers, villages and lots have no such copies, so the
 admin folds their columns in the database with `Fold`, which gives the same result as
 fold() for every letter with a diacritic: on SQLite fold() itself runs as an SQL
@@ -21,7 +21,7 @@ from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.db.models import Func, Q, TextField, Value
 from django.db.models.functions import Lower
 
-from ocop_site.text import fold, search_terms
+from core.text import fold, search_terms
 
 
 def _translate_table():

@@ -8,7 +8,12 @@ class VillagesConfig(AppConfig):
     verbose_name = _("Districts, crafts and villages")
 
     def ready(self):
+        from core import cache
+
         from . import roles
+
+        # Cached pages follow every change to what they show.
+        cache.bump_when_saved(*self.get_models())
 
         # After auth's own receiver has created the permissions of each app.
         post_migrate.connect(roles.sync_role_after_migrate, dispatch_uid="villages.officer_role")

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ocop_site.models import DemoFlagModel, GeoPointModel, OrderedImageModel, TimeStampedModel
+from core.models import DemoFlagModel, GeoPointModel, OrderedImageModel, TimeStampedModel
 
 
 class Province(models.Model):
@@ -76,7 +76,7 @@ class District(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("villages:district_detail", kwargs={"slug": self.slug})
+        return reverse("places:district_detail", kwargs={"slug": self.slug})
 
 
 class Craft(models.Model):
@@ -95,7 +95,7 @@ class Craft(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("villages:craft_detail", kwargs={"slug": self.slug})
+        return reverse("places:craft_detail", kwargs={"slug": self.slug})
 
 
 class VillageQuerySet(models.QuerySet):
@@ -156,7 +156,7 @@ class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("villages:village_detail", kwargs={"slug": self.slug})
+        return reverse("places:village_detail", kwargs={"slug": self.slug})
 
 
 class VillageImage(OrderedImageModel):

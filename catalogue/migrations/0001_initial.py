@@ -3,7 +3,7 @@
 import catalogue.codes
 import catalogue.models
 import django.db.models.deletion
-import ocop_site.models
+import core.models
 from django.db import migrations, models
 
 
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
             name='ProductImage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', upload_to=ocop_site.models.ordered_image_path, verbose_name='image', width_field='width')),
+                ('image', models.ImageField(height_field='height', upload_to=core.models.ordered_image_path, verbose_name='image', width_field='width')),
                 ('width', models.PositiveIntegerField(editable=False, null=True)),
                 ('height', models.PositiveIntegerField(editable=False, null=True)),
                 ('alt_text', models.CharField(help_text='What the photo shows, for screen readers.', max_length=200, verbose_name='alt text')),

@@ -1,7 +1,7 @@
 """Trigram indexes for accent-insensitive search on PostgreSQL.
 
 Product.search_name and search_text hold folded text (lower-case, no diacritics), made
-in Python by ocop_site.text.fold, so no unaccent() is needed at query time and the same
+in Python by core.text.fold, so no unaccent() is needed at query time and the same
 search runs on SQLite. On PostgreSQL, GIN gin_trgm_ops indexes let `LIKE '%word%'`
 use an index instead of scanning the table. SQLite gets nothing here (no trigram support;
 the demo catalogue is small enough to scan).

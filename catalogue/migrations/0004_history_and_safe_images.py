@@ -3,8 +3,8 @@
 import catalogue.codes
 import catalogue.models
 import django.db.models.deletion
-import ocop_site.models
-import ocop_site.images
+import core.models
+import core.images
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='productimage',
             name='image',
-            field=ocop_site.images.SafeImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed.', upload_to=ocop_site.models.ordered_image_path, verbose_name='image', width_field='width'),
+            field=core.images.SafeImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed.', upload_to=core.models.ordered_image_path, verbose_name='image', width_field='width'),
         ),
         migrations.CreateModel(
             name='HistoricalLot',

@@ -18,7 +18,7 @@ from django.utils import translation
 from PIL import Image
 
 from catalogue.models import Product, Stars
-from ocop_site.templatetags.ocop import vnd
+from core.formats import vnd
 from orders.models import Order
 from tests import factories
 

@@ -1,0 +1,92 @@
+"""What an officer should look at today, for the admin index (their districts only).
+
+It spans catalogue and orders, so it lives with the project, above the apps. Each entry is
+a short list plus the total, and a link to the admin list that shows all of it.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import EXPIRING_WITHIN_DAYS, Product
+from core.formats import day, vnd
+from orders.models import ProducerOrder, Status
+from villages.admin_scope import officer_districts
+
+SHOWN = 8
+
+
+@dataclass
+class Panel:
+    title: str
+    rows: list = field(default_factory=list)
+    total: int = 0
+    more_url: str = ""
+    empty: str = ""
+
+
+def _products(user):
+    products = Product.objects.all()
+    districts = officer_districts(user)
+    if districts is not None:
+        products = products.filter(producer__district__in=districts)
+    return products
+
+
+def _change_url(item):
+    opts = item._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+
+
+def _panel(title, queryset, more_url, empty, describe):
+    rows = [(item, describe(item), _change_url(item)) for item in queryset[:SHOWN]]
+    total = queryset.count() if len(rows) == SHOWN else len(rows)
+    return Panel(title=title, rows=rows, total=total, more_url=more_url, empty=empty)
+
+
+def panels_for(user, today=None):
+    today = today or timezone.localdate()
+    products = _products(user).select_related("producer")
+    changelist = reverse("admin:catalogue_product_changelist")
+    expiring = products.certificate_expiring(today=today).order_by("certificate_valid_until")
+    expired_published = products.published().certificate_expired(today=today).order_by("certificate_valid_until")
+    no_image = products.filter(images__isnull=True).order_by("name_vi")
+    no_english = products.filter(Q(name_en__isnull=True) | Q(name_en="") | Q(description_en="") | Q(description_en__isnull=True)).order_by("name_vi")
+    month_start = today.replace(day=1)
+    most_scanned = (
+        products.filter(scans__scanned_at__date__gte=month_start)
+        .annotate(scan_total=Count("scans"))
+        .order_by("-scan_total", "name_vi")
+    )
+    parts = ProducerOrder.objects.for_admin().filter(status=Status.NEW).order_by("-created_at")
+    districts = officer_districts(user)
+    if districts is not None:
+        parts = parts.filter(producer__district__in=districts)
+
+    return [
+        _panel(
+            _("Certificates expiring within %(days)d days") % {"days": EXPIRING_WITHIN_DAYS},
+            expiring, f"{changelist}?certificate=expiring", _("None: every certificate is valid for more than 90 days."),
+            lambda p: _("valid until %(date)s") % {"date": day(p.certificate_valid_until)},
+        ),
+        _panel(
+            _("Expired certificates still published"),
+            expired_published, f"{changelist}?certificate=expired&is_published__exact=1",
+            _("None: no published product has an expired certificate."),
+            lambda p: _("expired on %(date)s") % {"date": day(p.certificate_valid_until)},
+        ),
+        _panel(_("Products without images"), no_image.distinct(), changelist, _("Every product has a photo."), lambda p: p.producer.name),
+        _panel(_("Products without English text"), no_english, changelist, _("Every product has English text."), lambda p: p.producer.name),
+        _panel(
+            _("Most scanned this month"), most_scanned, reverse("admin:catalogue_scan_changelist"),
+            _("No scans yet this month."), lambda p: _("%(n)d scans") % {"n": p.scan_total},
+        ),
+        _panel(
+            _("New orders"), parts, f"{reverse('admin:orders_producerorder_changelist')}?status__exact=new",
+            # The link already names the order and the producer (str(part)).
+            _("No new orders."), lambda part: f"{day(part.created_at)} · {vnd(part.subtotal)}",
+        ),
+    ]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The bottom layer: pieces every app uses and that know no app of ours (docs/architecture.md)."""
+
+    name = "core"
+    verbose_name = "Core"

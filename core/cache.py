@@ -1,0 +1,109 @@
+"""Cached pages and fragments that never outlive the data they show.
+
+Deleting cache entries one by one on a change needs to know every key a change touches
+(each filter combination of the product list, each language, each trace page of a
+producer...), and Django's cache cannot list keys. Instead every cached entry's key
+carries a *generation* number, one per concern, kept in the cache itself; a change bumps
+the number, and from the next request on every key is new, so the old entries are never
+read again and simply expire.
+
+What bumps the "catalogue" generation (everything a shopper or a tourist sees):
+- any save or delete of a villages, catalogue or showrooms row, admin edits and imports
+  included (each of those apps calls bump_when_saved() on its models in its ready());
+- writes that bypass save() call bump_on_commit() themselves: stock changes in
+  orders/services.py (queryset update() with F()), bench/seed.py after its bulk inserts,
+  catalogue/search.py after rewriting search texts.
+  Any other bulk_create() or update() of those models must do the same;
+- the date: certificate status (valid, expiring, expired) changes at local midnight with
+  no write at all, so every key also carries today's local date.
+
+With REDIS_URL every worker and machine shares the numbers, so an edit shows on the
+next request everywhere. Local memory is per process: a bump reaches only the worker
+that made the change, so entries there live only CACHE_SECONDS (short by default, see
+settings) and other workers catch up within that time.
+"""
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+CATALOGUE = "catalogue"
+
+
+def _key(concern):
+    return f"ocop:generation:{concern}"
+
+
+def generation(concern=CATALOGUE):
+    """The current generation of `concern`, started on first use."""
+    number = cache.get(_key(concern))
+    if number is None:
+        # Start from the clock, not 1: if the cache lost only this key (eviction), the
+        # entries stored under the old number must not become readable again.
+        cache.add(_key(concern), time.time_ns() // 1000, timeout=None)
+        number = cache.get(_key(concern))
+    return number
+
+
+def bump(concern=CATALOGUE):
+    """Make every entry cached under `concern` unreadable from now on."""
+    try:
+        cache.incr(_key(concern))
+    except ValueError:  # no number yet (or evicted): start one
+        generation(concern)
+
+
+def bump_on_commit(concern=CATALOGUE):
+    """bump() now, and again once the current transaction commits.
+
+    Now: the writer's own next read (and a test, whose transaction never commits) must
+    miss. After the commit: another request may have read the old rows between the first
+    bump and the commit, and cached them under the new number.
+    """
+    bump(concern)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(functools.partial(bump, concern), robust=True)
+
+
+def version(concern=CATALOGUE):
+    """The string to put in a key (or a {% cache %} tag) for data of `concern`:
+    its generation and today's local date."""
+    return f"{generation(concern)}-{timezone.localdate().isoformat()}"
+
+
+def key(name, *parts, concern=CATALOGUE):
+    """A cache key for `name` and its `parts` (language, code...) under `concern`."""
+    return ":".join(["ocop", name, version(concern), *map(str, parts)])
+
+
+def get_or_set(name, parts, build, concern=CATALOGUE):
+    """The cached value of build() for `name` and `parts`, built once per generation."""
+    return cache.get_or_set(key(name, *parts, concern=concern), build, settings.CACHE_SECONDS)
+
+
+def fragment_context(concern=CATALOGUE):
+    """What a template's {% cache cache_seconds NAME cache_version ... %} tag needs."""
+    return {"cache_version": version(concern), "cache_seconds": settings.CACHE_SECONDS}
+
+
+def _bump_catalogue(sender, **kwargs):
+    bump_on_commit(CATALOGUE)
+
+
+def bump_when_saved(*models):
+    """Bump the catalogue generation after every save or delete of these models.
+
+    Each app whose rows show on public pages connects its own models in its ready(): this
+    module knows no app, and a model that shows on no page (the scan log) is simply left out.
+    """
+    for model in models:
+        uid = f"core.cache.{model._meta.label_lower}"
+        post_save.connect(_bump_catalogue, sender=model, dispatch_uid=uid + ".save")
+        post_delete.connect(_bump_catalogue, sender=model, dispatch_uid=uid + ".delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_bump_catalogue, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}")

@@ -1,0 +1,86 @@
+"""Pages that draw on every app (home, statistics) and the files for crawlers."""
+
+import functools
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
+
+from catalogue.models import Product, Stars, certified_on
+from core import cache as ocop_cache
+from showrooms.models import Showroom
+from villages.models import Craft, District, Village
+
+from .stats import catalogue_charts
+
+
+def home(request):
+    # Everything below is lazy (querysets, and callables the template calls), so when the
+    # page's {% cache %} fragment is warm none of it runs: the page costs no query.
+    # Only products certified today are featured and counted (the fragment's key carries
+    # the date, so one that expires at midnight leaves the page the next day).
+    on_sale = Product.objects.on_sale()
+    # functools.cache: the template reads five keys, the aggregate must run once.
+    counts = functools.cache(
+        lambda: on_sale.aggregate(
+            total=Count("id"),
+            producers=Count("producer", distinct=True),
+            **{f"stars_{value}": Count("id", filter=Q(stars=value)) for value in Stars.values},
+        )
+    )
+    context = {
+        **ocop_cache.fragment_context(),
+        "featured_products": on_sale.filter(stars__gte=Stars.FOUR)
+        .for_cards()
+        .order_by("-stars", "-potential_five_star", "-updated_at")[:8],
+        "districts": District.objects.annotate(
+            product_count=Count("producers__products", filter=certified_on(prefix="producers__products__"))
+        ).filter(product_count__gt=0),
+        "crafts": Craft.objects.annotate(
+            product_count=Count("products", filter=certified_on(prefix="products__"))
+        ).filter(product_count__gt=0),
+        "villages": Village.objects.for_listing().filter(is_recognised=True)[:6],
+        "showrooms": Showroom.objects.active().for_listing()[:4],
+        "star_counts": counts,
+        "star_choices": list(reversed(Stars.values)),
+        "village_count": Village.objects.count,
+        "producer_count": lambda: counts()["producers"],
+        "showroom_count": Showroom.objects.active().count,
+    }
+    return render(request, "home.html", context)
+
+
+@require_GET
+def healthz(request):
+    """200 "ok" once the process serves requests, and nothing else.
+
+    For the reverse proxy's and the orchestrator's health checks, which must not depend
+    on the database (a slow database should not take every instance out of rotation at
+    once). It runs the whole middleware stack but does no work, so the benchmark uses it
+    as its floor: what Django and gunicorn cost before a page adds anything.
+    """
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def stats(request):
+    return render(request, "stats.html", {"charts": catalogue_charts()})
+
+
+@require_GET
+@cache_page(60 * 60)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /i18n/",
+        # Filter combinations are endless; the sitemap lists the pages worth indexing.
+        "Disallow: /products/?*q=",
+        "Disallow: /en/products/?*q=",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,28 @@
+"""URLs that QR codes and GS1 Digital Links point to.
+
+Included at the site root, outside i18n_patterns: a printed label cannot know the
+reader's language, so these URLs carry none (the views negotiate it).
+"""
+
+from django.urls import path, re_path
+
+from . import resolver, views
+
+app_name = "trace"
+
+# Lot codes may contain dots, so QR images have their own prefix rather than
+# /t/<code>/<lot>.svg, which a lot called "L1.svg" would make ambiguous.
+CODE = r"(?P<code>[^/]+)"
+LOT = r"(?P<lot_code>[^/]+)"
+
+urlpatterns = [
+    # A trailing slash is tolerated: people retype these from labels.
+    re_path(rf"^t/{CODE}/?$", views.TracePageView.as_view(), name="product"),
+    re_path(rf"^t/{CODE}/{LOT}/?$", views.TracePageView.as_view(), name="lot"),
+    re_path(rf"^qr/{CODE}\.(?P<image_format>svg|png)$", views.qr_image, name="product_qr"),
+    re_path(rf"^qr/{CODE}/{LOT}\.(?P<image_format>svg|png)$", views.qr_image, name="lot_qr"),
+    # GS1 Digital Link: the view parses and validates the whole path itself, so that a
+    # malformed one gets a 400 rather than the site's generic 404.
+    re_path(r"^01/.*$", resolver.Gs1ResolverView.as_view(), name="gs1"),
+    path(".well-known/gs1resolver", resolver.resolver_description, name="gs1_resolver_description"),
+]
