@@ -75,8 +75,11 @@ endif
 test: venv
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# ruff (bugs, import order, Django rules) and import-linter (each app imports only the
+# apps below it; contracts in pyproject.toml).
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media .pytest_cache
