@@ -163,6 +163,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                # Parts of pages drawn by lower apps that a higher app fills in (docs/architecture.md).
+                "traceability.context_processors.product_qr",
                 "orders.context_processors.cart",
                 "demo.context_processors.demo_banner",
             ],
