@@ -90,9 +90,6 @@ class Cart:
         self.session[SESSION_KEY] = items
         self.session.modified = True
 
-    def __len__(self):
-        return len(self._items)
-
     @property
     def count(self):
         """Items in the cart (the header badge): read from the session, no query."""
