@@ -164,6 +164,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
                 # Parts of pages drawn by lower apps that a higher app fills in (docs/architecture.md).
+                "showrooms.context_processors.where_to_buy",
                 "traceability.context_processors.product_qr",
                 "orders.context_processors.cart",
                 "demo.context_processors.demo_banner",
