@@ -26,8 +26,10 @@ PICTURES = 24
 
 
 def draw_pictures(media_root):
-    """A few plain JPEGs for the image rows to reference (no downloads)."""
-    from PIL import Image, ImageDraw
+    """A few JPEGs for the image rows to reference: the demo's drawings of as many kinds of
+    product (no downloads)."""
+    from demo.data import TEMPLATES_WITH_CRAFT
+    from demo.pictures import draw_picture
 
     folder = Path(media_root, "bench")
     folder.mkdir(parents=True, exist_ok=True)
@@ -35,9 +37,8 @@ def draw_pictures(media_root):
         path = folder / f"picture-{number}.jpg"
         if path.exists():
             continue
-        image = Image.new("RGB", (800, 600), (60 + number * 7, 120, 200 - number * 5))
-        ImageDraw.Draw(image).text((40, 40), f"OCOP bench {number}", fill=(255, 255, 255))
-        image.save(path, quality=80)
+        craft_slug, template = TEMPLATES_WITH_CRAFT[number * len(TEMPLATES_WITH_CRAFT) // PICTURES]
+        path.write_bytes(draw_picture(template[6], craft_slug=craft_slug, seed=number))
 
 
 def main():

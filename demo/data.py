@@ -833,12 +833,14 @@ def process_for(craft_slug, kind, group):
 
 VILLAGES_BY_SLUG = {village[0]: village for village in VILLAGES}
 
+# Every product template with the craft it belongs to (None: a producer's goods, no craft).
+TEMPLATES_WITH_CRAFT = [
+    *((craft_slug, template) for craft_slug, templates in PRODUCT_TEMPLATES.items() for template in templates),
+    *((None, template) for templates in PRODUCER_GOODS.values() for template in templates),
+]
+
 # Every product template by its Vietnamese name (names are unique across crafts).
-TEMPLATES_BY_NAME = {
-    template[0]: template
-    for templates in [*PRODUCT_TEMPLATES.values(), *PRODUCER_GOODS.values()]
-    for template in templates
-}
+TEMPLATES_BY_NAME = {template[0]: template for _craft_slug, template in TEMPLATES_WITH_CRAFT}
 
 # Products the articles name among Hanoi's best: 5 stars in the demo, whatever the dice say.
 FIVE_STAR = {

@@ -5,7 +5,7 @@ down so the edges are smooth, in the colours of the product's craft. The same (k
 seed, variant) always gives the same JPEG, so reloading the demo changes nothing.
 
 `KINDS` lists every kind that has a drawing; `demo.data` gives each demo product
-one of them.
+one of them, and `draw_product_image` draws a demo product's picture from its kind.
 """
 
 import io
@@ -13,6 +13,8 @@ import math
 import random
 
 from PIL import Image, ImageDraw, ImageFilter
+
+from demo.stable import stable_int
 
 WIDTH, HEIGHT = 800, 600
 SCALE = 2  # drawn at 1600×1200, saved at 800×600: smooth edges without antialiasing support
@@ -1217,3 +1219,14 @@ def draw_picture(kind, craft_slug=None, group=None, seed=0, variant=0):
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=84, optimize=True)
     return buffer.getvalue()
+
+
+def draw_product_image(product, kind, variant=0):
+    """The demo picture of a product: its kind's drawing in its craft's colours (JPEG bytes)."""
+    return draw_picture(
+        kind,
+        craft_slug=product.craft.slug if product.craft else None,
+        group=product.group,
+        seed=stable_int(product.slug) % 10_000,
+        variant=variant,
+    )

@@ -8,8 +8,8 @@ from PIL import Image, ImageChops, ImageStat
 
 from catalogue.models import Product
 from demo import data as demo_data
-from demo.management.commands.load_demo import Command, draw_product_image
-from demo.pictures import KINDS, draw_picture
+from demo.management.commands.load_demo import Command
+from demo.pictures import KINDS, draw_picture, draw_product_image
 
 
 def as_image(jpeg):

@@ -16,7 +16,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from catalogue import search
-from catalogue.codes import gtin_check_digit, new_trace_code
+from catalogue.codes import new_trace_code
 from catalogue.models import (
     GROUP_OF_SET,
     CertificateLevel,
@@ -26,8 +26,10 @@ from catalogue.models import (
     ProductionStep,
 )
 from core.cache import bump_on_commit
-from demo.data import PRODUCER_GOODS, PRODUCT_TEMPLATES
-from villages.models import Craft, District, Village
+from demo.data import TEMPLATES_WITH_CRAFT
+from demo.loaders import crafts_by_slug
+from demo.stable import GENERATED_GTIN_SERIES, demo_gtin
+from villages.models import District, Village
 
 PRODUCTS_PER_PRODUCER = 8
 PRODUCERS_PER_VILLAGE = 12
@@ -54,9 +56,7 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be between 1 and 10000.")
         rng = random.Random(seed + Product.objects.count())
         districts = list(District.objects.all())
-        crafts = {craft.slug: craft for craft in Craft.objects.all()}
-        templates = [(slug, t) for slug, items in PRODUCT_TEMPLATES.items() for t in items]
-        templates += [(None, t) for items in PRODUCER_GOODS.values() for t in items]
+        crafts = crafts_by_slug()
         start = Product.objects.filter(slug__startswith="gen-").count()
         used_codes = set(Product.objects.values_list("trace_code", flat=True))
         today = datetime.date.today()
@@ -66,9 +66,7 @@ class Command(BaseCommand):
         while made < products:
             count = min(batch_size, products - made)
             with transaction.atomic():
-                self.write_batch(
-                    rng, start + made, count, districts, crafts, templates, used_codes, today
-                )
+                self.write_batch(rng, start + made, count, districts, crafts, used_codes, today)
                 # bulk_create sends no signals: tell the page caches ourselves.
                 bump_on_commit()
             made += count
@@ -76,7 +74,7 @@ class Command(BaseCommand):
         progress.close()
         self.stdout.write(self.style.SUCCESS(f"Added {products} products."))
 
-    def write_batch(self, rng, offset, count, districts, crafts, templates, used_codes, today):
+    def write_batch(self, rng, offset, count, districts, crafts, used_codes, today):
         producer_count = max(1, count // PRODUCTS_PER_PRODUCER)
         village_count = max(1, producer_count // PRODUCERS_PER_VILLAGE)
         villages = []
@@ -128,7 +126,7 @@ class Command(BaseCommand):
         for index in range(count):
             number = offset + index
             producer = producers[index % len(producers)]
-            craft_slug, (name_vi, name_en, unit_vi, unit_en, product_set, base_price, _kind) = rng.choice(templates)
+            craft_slug, (name_vi, name_en, unit_vi, unit_en, product_set, base_price, _kind) = rng.choice(TEMPLATES_WITH_CRAFT)
             style_vi, style_en = rng.choice(STYLES)
             stars = rng.choices([3, 4, 5], weights=[45, 53, 2])[0]
             code = new_trace_code()
@@ -156,7 +154,7 @@ class Command(BaseCommand):
                 certificate_date=decision_date,
                 price=max(1000, int(base_price * rng.uniform(0.6, 1.8)) // 1000 * 1000),
                 stock_quantity=rng.randint(0, 200),
-                gtin=self.gtin(number) if rng.random() < 0.3 else None,
+                gtin=demo_gtin(GENERATED_GTIN_SERIES, number) if rng.random() < 0.3 else None,
                 trace_code=code,
                 is_published=rng.random() < 0.97,
             )
@@ -198,9 +196,3 @@ class Command(BaseCommand):
                 [("Chuẩn bị nguyên liệu", "Preparing materials"), ("Sản xuất", "Making"), ("Đóng gói", "Packing")]
             )
         )
-
-    @staticmethod
-    def gtin(number):
-        # Vietnam's GS1 prefix 893; "8939" + a running number never clashes with load_demo's "8936".
-        body = f"8939{number:08d}"
-        return "0" + body + gtin_check_digit(body)

@@ -1,93 +1,20 @@
 """Load the demo Hanoi catalogue (villages, producers, products, lots, showrooms, logins).
 
-Safe to run on every start (`make run` does): every row is keyed by a slug or code and only
-what is missing is created. An existing row is never updated and an existing password never
-reset, so an officer's edit of a demo product and a changed `admin` password survive a
-restart. Every root row is flagged `is_demo`.
+Safe to run on every start (`make run` does): only what is missing is created, nothing
+existing is changed (`demo.loaders` says how).
 
 It refuses a database that holds anything it did not make (real villages, producers,
 showrooms or accounts) unless told `--force`; `--if-empty-or-demo` (what `make run` uses)
 skips such a database with a notice instead of failing.
 """
 
-import datetime
-import hashlib
-
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from catalogue.codes import TRACE_CODE_ALPHABET, gtin_check_digit
-from catalogue.models import (
-    GROUP_OF_SET,
-    CertificateLevel,
-    Lot,
-    Producer,
-    Product,
-    ProductImage,
-    ProductionStep,
-)
-from core.text import fold
-from demo import data as demo_data
-from demo import pictures as demo_pictures
-from orders.models import PayeeAccount
-from showrooms.models import Showroom, ShowroomStock
-from villages import roles
-from villages.models import Craft, District, Village
-
-DEMO_BANKS = ["Vietcombank", "Agribank", "BIDV", "VietinBank", "Techcombank"]
-
-# Demo only: printed by `make run` and listed in the README. Never use these anywhere real.
-DEMO_LOGINS = [
-    # username, password, role, districts
-    ("admin", "ocop-admin-demo", "City administrator (superuser)", []),
-    ("officer.phuxuyen", "ocop-phuxuyen-demo", "District officer, Phú Xuyên", ["phu-xuyen"]),
-    ("officer.gialam", "ocop-gialam-demo", "District officer, Gia Lâm", ["gia-lam"]),
-]
-
-
-def stable_int(*parts):
-    """A number that depends only on its inputs, so demo values survive reloads."""
-    digest = hashlib.sha256("|".join(map(str, parts)).encode()).digest()
-    return int.from_bytes(digest[:8], "big")
-
-
-def demo_trace_code(slug):
-    number = stable_int("trace", slug)
-    return "".join(TRACE_CODE_ALPHABET[(number >> (5 * i)) & 31] for i in range(7))
-
-
-def demo_gtin(slug):
-    """A GTIN-13 with Vietnam's GS1 prefix 893 and a valid check digit, as 14 digits."""
-    body = f"8936{stable_int('gtin', slug) % 10**8:08d}"
-    return "0" + body + gtin_check_digit(body)
-
-
-def draw_product_image(product, kind, variant=0):
-    """The demo picture of a product: its kind's drawing in its craft's colours (JPEG bytes)."""
-    return demo_pictures.draw_picture(
-        kind,
-        craft_slug=product.craft.slug if product.craft else None,
-        group=product.group,
-        seed=stable_int(product.slug) % 10_000,
-        variant=variant,
-    )
-
-
-def describe_product(producer, template, slug):
-    """(Vietnamese, English) description: what the product is, then who made it where."""
-    name_vi = template[0]
-    what_vi, what_en = demo_data.PRODUCT_DESCRIPTIONS[name_vi]
-    maker_vi, maker_en = demo_data.MAKER_LINES[stable_int("maker", slug) % len(demo_data.MAKER_LINES)]
-    village = producer.village
-    place_vi = f"làng {village.name}, {producer.district.name}" if village else f"{producer.district.name}, Hà Nội"
-    place_en = f"{village.name} village, {producer.district.name}" if village else f"{producer.district.name}, Hanoi"
-    return (
-        f"{what_vi} {maker_vi.format(producer=producer.name, place_vi=place_vi)}",
-        f"{what_en} {maker_en.format(producer=producer.name, place_en=place_en)}",
-    )
+from catalogue.models import Lot
+from demo import loaders
+from showrooms.models import Showroom
 
 
 class Command(BaseCommand):
@@ -116,7 +43,7 @@ class Command(BaseCommand):
         if print_logins:
             self.print_logins()
             return
-        real = real_data_found()
+        real = loaders.real_data_found()
         if real and not force:
             message = (
                 f"This database holds data that load_demo did not make ({real}), so the demo "
@@ -127,13 +54,15 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.WARNING(message))
                 return
             raise CommandError(message)
+        # One transaction: a site already serving never shows the catalogue half made
+        # (products without their lots, showrooms without their stock).
         with transaction.atomic():
-            villages = self.load_villages()
-            producers = self.load_producers(villages)
-            products = self.load_products(producers)
-            self.load_lots(products)
-            self.load_showrooms(villages, products)
-            self.load_logins()
+            villages = loaders.load_villages()
+            producers = loaders.load_producers(villages)
+            products = loaders.load_products(producers)
+            loaders.load_lots(products)
+            loaders.load_showrooms(villages, products)
+            loaders.load_logins()
         if not no_images:
             self.load_images(products)
         cache.clear()
@@ -145,283 +74,16 @@ class Command(BaseCommand):
             )
         )
 
-    # --- places and producers ---------------------------------------------------------
-    def load_villages(self):
-        districts = {d.slug: d for d in District.objects.all()}
-        crafts = {c.slug: c for c in Craft.objects.all()}
-        villages = {}
-        for (slug, name, district, commune, craft_slugs, year, lat, lon, story_vi, story_en) in demo_data.VILLAGES:
-            village, created = Village.objects.get_or_create(
-                slug=slug,
-                defaults={
-                    "name": name,
-                    "district": districts[district],
-                    "current_commune": commune,
-                    "is_recognised": year is not None,
-                    "recognised_year": year,
-                    "description_vi": story_vi,
-                    "description_en": story_en,
-                    "latitude": lat,
-                    "longitude": lon,
-                    "opening_times_vi": "Xưởng mở cửa 8:00–17:00, nên gọi trước khi đến.",
-                    "opening_times_en": "Workshops open 8 am – 5 pm; call ahead before visiting.",
-                    "directions_vi": f"Từ trung tâm Hà Nội đi xe máy, taxi hoặc xe buýt về {commune}.",
-                    "directions_en": f"From central Hanoi by motorbike, taxi or bus towards {commune}.",
-                    "is_demo": True,
-                },
-            )
-            if created:
-                village.crafts.set([crafts[c] for c in craft_slugs])
-            villages[slug] = village
-        return villages
-
-    def load_producers(self, villages):
-        districts = {d.slug: d for d in District.objects.all()}
-        producers = {}
-        for slug, name, kind, village_slug, district, phone in demo_data.PRODUCERS:
-            village = villages.get(village_slug)
-            digits = "".join(ch for ch in phone if ch.isdigit())
-            producer, created = Producer.objects.get_or_create(
-                slug=slug,
-                defaults={
-                    "name": name,
-                    "kind": kind,
-                    "village": village,
-                    "district": districts[district],
-                    "address": f"{village.name}, {village.current_commune}, Hà Nội" if village else f"{districts[district].name}, Hà Nội",
-                    "phone": phone,
-                    "email": f"lienhe@{slug.replace('-', '')}.vn",
-                    "website": f"https://{slug}.vn",
-                    "facebook_url": f"https://www.facebook.com/{slug.replace('-', '')}",
-                    "tiktok_url": f"https://www.tiktok.com/@{slug.replace('-', '')}" if stable_int(slug) % 2 else "",
-                    "zalo_url": f"https://zalo.me/{digits}",
-                    "description_vi": f"{name} là chủ thể OCOP của Hà Nội (dữ liệu minh hoạ).",
-                    "description_en": f"{name} is a Hanoi OCOP producer (demo data).",
-                    "is_demo": True,
-                },
-            )
-            if created and stable_int("payee", slug) % 3:
-                self.load_payee_account(producer)
-            producers[slug] = producer
-        return producers
-
-    @staticmethod
-    def load_payee_account(producer):
-        """Two producers in three take bank transfers to their own account, as in real life
-        (the rest are paid cash on delivery or at a showroom), so checkout shows both cases."""
-        bank = DEMO_BANKS[stable_int("bank", producer.slug) % len(DEMO_BANKS)]
-        PayeeAccount.objects.create(
-            producer=producer,
-            bank_name=bank,
-            account_number=f"{stable_int('account', producer.slug) % 10**13:013d}",
-            # Banks print the holder's name in capitals without diacritics.
-            account_name=fold(producer.name).upper(),
-        )
-
-    # --- products -------------------------------------------------------------------------
-    def product_plan(self, producers):
-        """(producer, craft slug or None, template, index) for every demo product."""
-        plan = []
-        for slug, producer in producers.items():
-            if slug in demo_data.PRODUCER_GOODS:
-                for template in demo_data.PRODUCER_GOODS[slug]:
-                    plan.append((producer, None, template))
-                continue
-            craft_slugs = demo_data.PRODUCER_CRAFTS.get(slug) or [
-                c for c in demo_data.VILLAGES_BY_SLUG[producer.village.slug][4]
-            ][:1]
-            for craft_slug in craft_slugs:
-                for template in demo_data.PRODUCT_TEMPLATES[craft_slug]:
-                    plan.append((producer, craft_slug, template))
-        return plan
-
-    def load_products(self, producers):
-        crafts = {c.slug: c for c in Craft.objects.all()}
-        today = datetime.date.today()
-        products = []
-        for producer, craft_slug, template in self.product_plan(producers):
-            name_vi, name_en, unit_vi, unit_en, product_set, base_price, kind = template
-            slug = f"{producer.slug}-{stable_int(name_vi) % 10000:04d}"
-            roll = stable_int("stars", slug) % 100
-            stars = 5 if roll < 6 or name_vi in demo_data.FIVE_STAR.get(producer.slug, ()) else 4 if roll < 58 else 3
-            potential = stars == 4 and roll % 9 == 0
-            level = (
-                CertificateLevel.NATIONAL if stars == 5
-                else CertificateLevel.PROVINCE if stars == 4 or roll % 2
-                else CertificateLevel.DISTRICT
-            )
-            # Decisions spread over the last four years: some certificates have expired,
-            # some expire within 90 days, most are valid.
-            decision_date = today - datetime.timedelta(days=stable_int("date", slug) % 1180)
-            issuer = {
-                CertificateLevel.NATIONAL: "Bộ Nông nghiệp và Môi trường",
-                CertificateLevel.PROVINCE: "UBND thành phố Hà Nội",
-                CertificateLevel.DISTRICT: f"UBND huyện {producer.district.name}",
-            }[level]
-            flags = stable_int("flags", slug)
-            withdrawn = flags % 60 == 7
-            price = base_price + (stable_int("price", slug) % 5) * base_price // 10
-            price = price // 1000 * 1000
-            description_vi, description_en = describe_product(producer, template, slug)
-            product, _ = Product.objects.get_or_create(
-                slug=slug,
-                defaults={
-                    "producer": producer,
-                    "craft": crafts.get(craft_slug),
-                    "name_vi": name_vi,
-                    "name_en": name_en,
-                    "description_vi": description_vi,
-                    # Every fifth product has no English text, to show the fallback.
-                    "description_en": "" if flags % 5 == 4 else description_en,
-                    "unit_vi": unit_vi,
-                    "unit_en": unit_en,
-                    "group": GROUP_OF_SET[product_set],
-                    "product_set": product_set,
-                    "stars": stars,
-                    "potential_five_star": potential,
-                    "certificate_number": f"{1000 + stable_int('decision', decision_date) % 9000}/QĐ-UBND",
-                    "certificate_issuer_vi": issuer,
-                    "certificate_level": level,
-                    "certificate_date": decision_date,
-                    "certificate_valid_until": None,
-                    "certificate_withdrawn": withdrawn,
-                    "certificate_withdrawn_reason_vi": "Không duy trì tiêu chí sau đánh giá lại (minh hoạ)" if withdrawn else "",
-                    "certificate_withdrawn_reason_en": "Criteria no longer met after re-assessment (illustrative)" if withdrawn else "",
-                    "price": price,
-                    "stock_quantity": 0 if flags % 17 == 3 else 5 + stable_int("stock", slug) % 80,
-                    "gtin": demo_gtin(slug) if flags % 3 == 0 else None,
-                    "trace_code": demo_trace_code(slug),
-                    "is_published": flags % 41 != 40,
-                },
-            )
-            # From the plan, not the name: an officer may have renamed an existing product.
-            product.demo_kind = kind
-            products.append(product)
-        return products
-
-    def load_lots(self, products):
-        for product in products:
-            if product.group == "tourism":
-                continue
-            kind = product.demo_kind
-            craft_slug = product.craft.slug if product.craft else None
-            (materials_vi, materials_en), steps = demo_data.process_for(craft_slug, kind, product.group)
-            for lot_index in range(1 + stable_int("lots", product.slug) % 2):
-                produced_on = product.certificate_date + datetime.timedelta(days=30 + 97 * lot_index)
-                perishable = product.group in ("food", "beverages", "herbs")
-                lot, created = Lot.objects.get_or_create(
-                    product=product,
-                    code=f"L{produced_on:%y%m}-{lot_index + 1:02d}",
-                    defaults={
-                        "produced_on": produced_on,
-                        "best_before": produced_on + datetime.timedelta(days=365) if perishable else None,
-                        "quantity": 20 + stable_int("qty", product.slug, lot_index) % 200,
-                        "materials_vi": f"{materials_vi}.",
-                        "materials_en": f"{materials_en}.",
-                    },
-                )
-                if not created:
-                    continue  # its steps are the officer's now, deleted ones included
-                for position, (step_vi, step_en) in enumerate(steps):
-                    ProductionStep.objects.get_or_create(
-                        lot=lot,
-                        position=position,
-                        defaults={
-                            "name_vi": step_vi,
-                            "name_en": step_en,
-                            "done_on": produced_on - datetime.timedelta(days=(len(steps) - position) * 3),
-                        },
-                    )
-
-    def load_showrooms(self, villages, products):
-        districts = {d.slug: d for d in District.objects.all()}
-        published = [p for p in products if p.is_published]
-        for (slug, name, kind, district, village_slug, address, hours_vi, hours_en, lat, lon) in demo_data.SHOWROOMS:
-            showroom, created = Showroom.objects.get_or_create(
-                slug=slug,
-                defaults={
-                    "name": name,
-                    "kind": kind,
-                    "district": districts[district],
-                    "village": villages.get(village_slug),
-                    "address": address,
-                    "opening_hours_vi": hours_vi,
-                    "opening_hours_en": hours_en,
-                    "phone": f"024 3{stable_int(slug) % 1000:03d} {stable_int('p', slug) % 10000:04d}",
-                    "latitude": lat,
-                    "longitude": lon,
-                    "description_vi": f"{name}: trưng bày và bán sản phẩm OCOP (dữ liệu minh hoạ).",
-                    "description_en": "Displays and sells OCOP products (demo data).",
-                    "is_active": True,
-                    "is_demo": True,
-                },
-            )
-            if not created:
-                continue  # what an existing showroom stocks is its officer's business
-            local = [p for p in published if p.producer.district_id == showroom.district_id]
-            others = [p for p in published if stable_int(slug, p.slug) % 11 == 0]
-            for product in local + others:
-                ShowroomStock.objects.get_or_create(showroom=showroom, product=product)
-
-    # --- images and logins ------------------------------------------------------------------
     def load_images(self, products):
-        for number, product in enumerate(products):
-            if product.images.exists():
-                continue
-            for variant in range(2 if number % 3 == 0 else 1):
-                picture = ProductImage(
-                    product=product,
-                    alt_text_vi=f"Ảnh {product.name_vi}",
-                    alt_text_en=f"Photo of {product.name_en or product.name_vi}",
-                    position=variant,
-                )
-                picture.image.save(
-                    f"{product.slug}-{variant + 1}.jpg",
-                    ContentFile(draw_product_image(product, product.demo_kind, variant)),
-                    save=True,
-                )
-
-    def load_logins(self):
-        """Create the demo logins that do not exist. An existing account is left exactly as
-        it is: never a password reset, never its districts or rights changed."""
-        User = get_user_model()
-        for username, password, role, district_slugs in DEMO_LOGINS:
-            if User.objects.filter(username=username).exists():
-                continue
-            if district_slugs:
-                user = User.objects.create_user(username, password=password, first_name=role)
-                roles.grant(user, District.objects.filter(slug__in=district_slugs))
-            else:
-                User.objects.create_superuser(username, password=password, first_name=role)
+        """The slow step, after the catalogue's transaction: drawing some 200 pictures must
+        not hold the database's write lock."""
+        loaders.load_images(products)
 
     def print_logins(self):
         """The demo logins that still open with their published password (for `make run`)."""
-        User = get_user_model()
-        accounts = {user.username: user for user in User.objects.filter(username__in=[row[0] for row in DEMO_LOGINS])}
-        still_demo = [
-            (username, password, role) for username, password, role, _districts in DEMO_LOGINS
-            if username in accounts and accounts[username].check_password(password)
-        ]
+        still_demo = loaders.logins_still_demo()
         if not still_demo:
             return
         self.stdout.write("Demo logins (demo data only, never use in production):")
         for username, password, role in still_demo:
             self.stdout.write(f"  {username:<18} {password:<20} {role}")
-
-
-def real_data_found():
-    """What in the database load_demo did not make, in words ('' when nothing): rows not
-    flagged is_demo, accounts other than the demo logins, or demo-named accounts on a
-    database without the demo catalogue (a real `admin` made with createsuperuser)."""
-    found = [
-        label for label, model in [
-            ("villages", Village), ("producers and their products", Producer), ("showrooms", Showroom)
-        ] if model.objects.filter(is_demo=False).exists()
-    ]
-    users = get_user_model().objects
-    demo_usernames = [row[0] for row in DEMO_LOGINS]
-    if users.exclude(username__in=demo_usernames).exists() or (
-        users.exists() and not Producer.objects.filter(is_demo=True).exists()
-    ):
-        found.append("user accounts")
-    return ", ".join(found)
