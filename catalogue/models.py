@@ -1,8 +1,8 @@
 """Producers (the OCOP "chủ thể"), their certified products, images, lots and production steps."""
 
+import contextlib
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +17,25 @@ from core.text import search_terms
 from villages.models import Craft, District, Village
 
 from . import search
+
+# The certificate's choices and status rules live in certificates.py. They are imported
+# here for the models, and so that the apps and tests that import them from catalogue.models
+# (`from catalogue.models import Stars, certified_on`) keep working; the redundant alias
+# marks a name that is only passed on (backoffice.dashboard imports it from here).
+from .certificates import EXPIRING_WITHIN_DAYS as EXPIRING_WITHIN_DAYS
+from .certificates import (
+    GROUP_OF_SET,
+    CertificateLevel,
+    CertificateStatus,
+    OcopGroup,
+    ProductSet,
+    Stars,
+    certificate_in_force,
+    certificate_status_conditions,
+    certificate_status_of,
+    certificate_valid_until,
+    certified_on,
+)
 from .codes import (
     LOT_CODE_PATTERN,
     TRACE_CODE_PATTERN,
@@ -25,9 +44,6 @@ from .codes import (
     normalise_trace_code,
     validate_gtin,
 )
-
-CERTIFICATE_VALIDITY_MONTHS = 36
-EXPIRING_WITHIN_DAYS = 90
 
 
 class ProducerQuerySet(models.QuerySet):
@@ -97,108 +113,6 @@ class Producer(DemoFlagModel, TimeStampedModel):
             raise ValidationError(
                 {"village": _("This village is in another district than the producer.")}
             )
-
-
-class OcopGroup(models.TextChoices):
-    """The six product groups of Decision 148/QĐ-TTg (2023)."""
-
-    FOOD = "food", _("Food")
-    BEVERAGES = "beverages", _("Beverages")
-    HERBS = "herbs", _("Herbs and herbal products")
-    HANDICRAFTS = "handicrafts", _("Handicrafts")
-    ORNAMENTAL = "ornamental", _("Ornamental plants and animals")
-    TOURISM = "tourism", _("Community tourism services and tourist sites")
-
-
-class ProductSet(models.TextChoices):
-    """Product sets within the groups. The value's prefix names its group (see GROUP_OF_SET)."""
-
-    FOOD_FRESH = "food-fresh", _("Fresh produce")
-    FOOD_RAW = "food-raw", _("Raw and pre-processed food")
-    FOOD_PROCESSED = "food-processed", _("Processed food and confectionery")
-    FOOD_CONDIMENTS = "food-condiments", _("Condiments and sauces")
-    BEVERAGES_TEA = "beverages-tea", _("Tea and tea products")
-    BEVERAGES_ALCOHOLIC = "beverages-alcoholic", _("Alcoholic drinks")
-    BEVERAGES_SOFT = "beverages-soft", _("Non-alcoholic drinks")
-    HERBS_MEDICINE = "herbs-medicine", _("Herbal medicines")
-    HERBS_FOOD = "herbs-food", _("Herbal food and supplements")
-    HERBS_COSMETICS = "herbs-cosmetics", _("Herbal cosmetics and essential oils")
-    HANDICRAFTS_FABRIC = "handicrafts-fabric", _("Fabrics and garments")
-    HANDICRAFTS_DECOR = "handicrafts-decor", _("Household and decorative handicrafts")
-    ORNAMENTAL_FLOWERS = "ornamental-flowers", _("Flowers")
-    ORNAMENTAL_PLANTS = "ornamental-plants", _("Ornamental plants")
-    ORNAMENTAL_ANIMALS = "ornamental-animals", _("Ornamental animals")
-    TOURISM_SERVICES = "tourism-services", _("Community and eco-tourism services, tourist sites")
-
-    @property
-    def group(self):
-        return OcopGroup(self.value.split("-", 1)[0])
-
-
-GROUP_OF_SET = {product_set.value: product_set.group.value for product_set in ProductSet}
-
-
-class Stars(models.IntegerChoices):
-    """Only 3, 4 and 5 stars are OCOP-certified."""
-
-    THREE = 3, _("3 stars")
-    FOUR = 4, _("4 stars")
-    FIVE = 5, _("5 stars")
-
-
-class CertificateLevel(models.TextChoices):
-    DISTRICT = "district", _("District People's Committee")
-    PROVINCE = "province", _("Province / City People's Committee")
-    NATIONAL = "national", _("National (Ministry)")
-
-
-class CertificateStatus(models.TextChoices):
-    VALID = "valid", _("Valid")
-    EXPIRING = "expiring", _("Expiring soon")
-    EXPIRED = "expired", _("Expired")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    @property
-    def is_current(self):
-        """Valid or expiring: the product may carry the OCOP mark and be sold as OCOP."""
-        return self in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
-
-
-def certified_on(today=None, prefix=""):
-    """The condition "published, with a certificate in force on `today`" as a Q object.
-
-    The one definition of what may be shown and sold as OCOP: ProductQuerySet.on_sale()
-    filters by it, and counts reached through a relation (a district's or a craft's
-    products on the home page) pass the relation as `prefix`, e.g. "products__".
-    `today` is the local (Hanoi) date: a certificate valid until 12 March is in force
-    all of 12 March, local time.
-    """
-    today = today or timezone.localdate()
-    return Q(**{f"{prefix}is_published": True}) & certificate_in_force(today, prefix)
-
-
-def certificate_in_force(today, prefix=""):
-    """Valid or expiring on `today`: not withdrawn and not past its end date."""
-    return Q(**{f"{prefix}certificate_withdrawn": False, f"{prefix}certificate_valid_until__gte": today})
-
-
-def certificate_status_conditions(today=None):
-    """CertificateStatus -> Q: the rules of Product.certificate_status_on() as filters,
-    for the status queryset methods and for counting every status in one aggregate."""
-    today = today or timezone.localdate()
-    in_force = certificate_in_force(today)
-    expiring = in_force & Q(certificate_valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS))
-    return {
-        CertificateStatus.VALID: in_force & ~expiring,
-        CertificateStatus.EXPIRING: expiring,
-        CertificateStatus.EXPIRED: Q(certificate_withdrawn=False, certificate_valid_until__lt=today),
-        CertificateStatus.WITHDRAWN: Q(certificate_withdrawn=True),
-    }
-
-
-def certificate_valid_until(decision_date):
-    """A certificate is valid for 36 months from its decision date."""
-    return decision_date + relativedelta(months=CERTIFICATE_VALIDITY_MONTHS)
 
 
 class ProductQuerySet(models.QuerySet):
@@ -277,13 +191,8 @@ class ProductQuerySet(models.QuerySet):
     def certificate_expired(self, today=None):
         return self.filter(certificate_status_conditions(today)[CertificateStatus.EXPIRED])
 
-    def certificate_expiring(self, today=None, days=EXPIRING_WITHIN_DAYS):
-        today = today or timezone.localdate()
-        return self.filter(
-            certificate_withdrawn=False,
-            certificate_valid_until__gte=today,
-            certificate_valid_until__lte=today + datetime.timedelta(days=days),
-        )
+    def certificate_expiring(self, today=None):
+        return self.filter(certificate_status_conditions(today)[CertificateStatus.EXPIRING])
 
     def certificate_current(self, today=None):
         """Valid or expiring: products that may still carry the OCOP mark today."""
@@ -318,6 +227,30 @@ class ProductQuerySet(models.QuerySet):
                 queryset=Lot.objects.order_by("-produced_on", "-id").prefetch_related("steps"),
             )
         )
+
+
+class FieldCheckConstraint(models.CheckConstraint):
+    """A check constraint whose message full_clean() puts on `violation_error_field`, the
+    field an officer has to change, rather than above the whole form.
+
+    The database constraint is CheckConstraint's own (they compare equal), so migrations
+    see no change.
+    """
+
+    def __init__(self, *args, violation_error_field, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.violation_error_field = violation_error_field
+
+    def validate(self, *args, **kwargs):
+        try:
+            super().validate(*args, **kwargs)
+        except ValidationError as error:
+            raise ValidationError({self.violation_error_field: error}) from None
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        kwargs["violation_error_field"] = self.violation_error_field
+        return path, args, kwargs
 
 
 class Product(TimeStampedModel):
@@ -411,18 +344,20 @@ class Product(TimeStampedModel):
                 name="product_stars_3_4_or_5",
                 violation_error_message=_("OCOP stars are 3, 4 or 5."),
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(potential_five_star=False) | Q(stars=Stars.FOUR),
                 name="product_potential_five_star_is_four_star",
                 violation_error_message=_("Only a 4-star product can be a potential 5-star."),
+                violation_error_field="potential_five_star",
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(
                     *(Q(group=group, product_set=product_set) for product_set, group in GROUP_OF_SET.items()),
                     _connector=Q.OR,
                 ),
                 name="product_set_belongs_to_group",
                 violation_error_message=_("This product set belongs to another OCOP group."),
+                violation_error_field="product_set",
             ),
             models.CheckConstraint(
                 condition=Q(certificate_valid_until__gte=F("certificate_date")),
@@ -482,65 +417,46 @@ class Product(TimeStampedModel):
 
     # --- certificate --------------------------------------------------------------
     def certificate_status_on(self, today):
-        if self.certificate_withdrawn:
-            return CertificateStatus.WITHDRAWN
-        if today > self.certificate_valid_until:
-            return CertificateStatus.EXPIRED
-        if (self.certificate_valid_until - today).days <= EXPIRING_WITHIN_DAYS:
-            return CertificateStatus.EXPIRING
-        return CertificateStatus.VALID
+        return certificate_status_of(self.certificate_valid_until, self.certificate_withdrawn, today)
 
     @property
     def certificate_status(self):
         return self.certificate_status_on(timezone.localdate())
 
-    @property
-    def certificate_is_current(self):
-        return self.certificate_status.is_current
-
     # certified_on() for apps that reach products by relation, not by import.
     on_sale_condition = staticmethod(certified_on)
 
-    def is_on_sale_on(self, today):
-        """Published with a certificate in force on `today`: the rule of certified_on()."""
-        return self.is_published and self.certificate_status_on(today).is_current
-
     @property
     def is_on_sale(self):
-        """May be offered in lists and carts today (templates: no star badge or cart otherwise)."""
-        return self.is_on_sale_on(timezone.localdate())
+        """Published with a certificate in force today (the rule of certified_on()): may be
+        offered in lists and carts (templates: no star badge or cart otherwise)."""
+        return self.is_published and self.certificate_status.is_current
 
     # --- saving ---------------------------------------------------------------------
+    def fill_defaults(self):
+        """The one place where values left empty are derived and typed codes take the form
+        they are stored in: 36 months of validity, a fresh trace code, no GTIN or its 14 digits.
+
+        save() calls it, and so does clean(), so that full_clean() (admin forms, imports)
+        checks uniqueness and constraints on the values that will be stored. Bulk loaders
+        that give every row its trace code call it without a query per row.
+        """
+        if self.certificate_date and not self.certificate_valid_until:
+            self.certificate_valid_until = certificate_valid_until(self.certificate_date)
+        self.trace_code = normalise_trace_code(self.trace_code) or self.unused_trace_code()
+        if not self.gtin:
+            self.gtin = None  # NULL, not "": products without a GTIN must not clash (unique)
+        else:
+            # A GTIN that is not one stays as typed: validate_gtin explains it on the field.
+            with contextlib.suppress(ValidationError):
+                self.gtin = normalise_gtin(self.gtin)
+
     def clean(self):
         super().clean()
-        if self.gtin:
-            self.gtin = normalise_gtin(self.gtin)
-        else:
-            self.gtin = None
-        # Made here, not only in save(), so full_clean() (imports, forms) checks the code too.
-        self.trace_code = normalise_trace_code(self.trace_code) or Product.unused_trace_code()
-        if self.product_set and self.group != GROUP_OF_SET.get(self.product_set):
-            raise ValidationError(
-                {"product_set": _("This product set belongs to another OCOP group.")}
-            )
-        if self.certificate_date and not self.certificate_valid_until:
-            self.certificate_valid_until = certificate_valid_until(self.certificate_date)
-        if self.potential_five_star and self.stars != Stars.FOUR:
-            raise ValidationError(
-                {"potential_five_star": _("Only a 4-star product can be a potential 5-star.")}
-            )
-
-    def fill_defaults(self):
-        """Values derived once when they are left empty (also used by bulk loaders)."""
-        if self.certificate_date and not self.certificate_valid_until:
-            self.certificate_valid_until = certificate_valid_until(self.certificate_date)
-        self.trace_code = normalise_trace_code(self.trace_code) or new_trace_code()
-        if self.gtin == "":
-            self.gtin = None
+        # The rules are the Meta.constraints, which full_clean() checks after this.
+        self.fill_defaults()
 
     def save(self, *args, **kwargs):
-        if not self.trace_code:
-            self.trace_code = self.unused_trace_code()
         self.fill_defaults()
         search.build_search_fields(self)
         super().save(*args, **kwargs)
@@ -552,14 +468,6 @@ class Product(TimeStampedModel):
             code = new_trace_code()
             if not cls.objects.filter(trace_code=code).exists():
                 return code
-
-    @property
-    def district(self):
-        return self.producer.district
-
-    @property
-    def village(self):
-        return self.producer.village
 
     @property
     def main_image(self):
@@ -581,9 +489,6 @@ class ProductImage(OrderedImageModel):
 
 
 class LotQuerySet(models.QuerySet):
-    def with_product(self):
-        return self.select_related("product__producer__district", "product__producer__village")
-
     def for_trace(self):
         """A lot on its trace page: its steps in order (their updated_at feeds the ETag)."""
         return self.prefetch_related(

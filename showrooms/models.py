@@ -16,9 +16,6 @@ class ShowroomQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("district", "village")
 
-    def stocking(self, product):
-        return self.filter(stock__product=product)
-
 
 class Showroom(DemoFlagModel, GeoPointModel, TimeStampedModel):
     class Kind(models.TextChoices):

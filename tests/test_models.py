@@ -164,7 +164,7 @@ def test_certificate_status_at_its_boundaries(days_left, status):
 def test_withdrawn_certificate_shows_as_withdrawn_even_before_expiry():
     product = factories.make_withdrawn_product()
     assert product.certificate_status == CertificateStatus.WITHDRAWN
-    assert not product.certificate_is_current
+    assert not product.certificate_status.is_current
     assert not Product.objects.certificate_current().filter(pk=product.pk).exists()
 
 

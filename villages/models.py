@@ -99,15 +99,9 @@ class Craft(models.Model):
 
 
 class VillageQuerySet(models.QuerySet):
-    def with_district(self):
-        return self.select_related("district")
-
     def for_listing(self):
         """Everything a village card shows, in a fixed number of queries."""
         return self.select_related("district").prefetch_related("crafts")
-
-    def in_district(self, district):
-        return self.filter(district=district)
 
 
 class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):

@@ -1,0 +1,131 @@
+"""The OCOP certificate: what it rates (group, product set, stars), who issues it, and the
+rules of its status (valid, expiring, expired, withdrawn) in Python and as query filters.
+
+catalogue.models imports these names and still offers them, so `from catalogue.models
+import Stars` and the like keep working.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+CERTIFICATE_VALIDITY_MONTHS = 36
+EXPIRING_WITHIN_DAYS = 90
+
+
+class OcopGroup(models.TextChoices):
+    """The six product groups of Decision 148/QĐ-TTg (2023)."""
+
+    FOOD = "food", _("Food")
+    BEVERAGES = "beverages", _("Beverages")
+    HERBS = "herbs", _("Herbs and herbal products")
+    HANDICRAFTS = "handicrafts", _("Handicrafts")
+    ORNAMENTAL = "ornamental", _("Ornamental plants and animals")
+    TOURISM = "tourism", _("Community tourism services and tourist sites")
+
+
+class ProductSet(models.TextChoices):
+    """Product sets within the groups. The value's prefix names its group (see GROUP_OF_SET)."""
+
+    FOOD_FRESH = "food-fresh", _("Fresh produce")
+    FOOD_RAW = "food-raw", _("Raw and pre-processed food")
+    FOOD_PROCESSED = "food-processed", _("Processed food and confectionery")
+    FOOD_CONDIMENTS = "food-condiments", _("Condiments and sauces")
+    BEVERAGES_TEA = "beverages-tea", _("Tea and tea products")
+    BEVERAGES_ALCOHOLIC = "beverages-alcoholic", _("Alcoholic drinks")
+    BEVERAGES_SOFT = "beverages-soft", _("Non-alcoholic drinks")
+    HERBS_MEDICINE = "herbs-medicine", _("Herbal medicines")
+    HERBS_FOOD = "herbs-food", _("Herbal food and supplements")
+    HERBS_COSMETICS = "herbs-cosmetics", _("Herbal cosmetics and essential oils")
+    HANDICRAFTS_FABRIC = "handicrafts-fabric", _("Fabrics and garments")
+    HANDICRAFTS_DECOR = "handicrafts-decor", _("Household and decorative handicrafts")
+    ORNAMENTAL_FLOWERS = "ornamental-flowers", _("Flowers")
+    ORNAMENTAL_PLANTS = "ornamental-plants", _("Ornamental plants")
+    ORNAMENTAL_ANIMALS = "ornamental-animals", _("Ornamental animals")
+    TOURISM_SERVICES = "tourism-services", _("Community and eco-tourism services, tourist sites")
+
+    @property
+    def group(self):
+        return OcopGroup(self.value.split("-", 1)[0])
+
+
+GROUP_OF_SET = {product_set.value: product_set.group.value for product_set in ProductSet}
+
+
+class Stars(models.IntegerChoices):
+    """Only 3, 4 and 5 stars are OCOP-certified."""
+
+    THREE = 3, _("3 stars")
+    FOUR = 4, _("4 stars")
+    FIVE = 5, _("5 stars")
+
+
+class CertificateLevel(models.TextChoices):
+    DISTRICT = "district", _("District People's Committee")
+    PROVINCE = "province", _("Province / City People's Committee")
+    NATIONAL = "national", _("National (Ministry)")
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    EXPIRING = "expiring", _("Expiring soon")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    @property
+    def is_current(self):
+        """Valid or expiring: the product may carry the OCOP mark and be sold as OCOP."""
+        return self in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+
+
+def certificate_valid_until(decision_date):
+    """A certificate is valid for 36 months from its decision date."""
+    return decision_date + relativedelta(months=CERTIFICATE_VALIDITY_MONTHS)
+
+
+def certificate_status_of(valid_until, withdrawn, today):
+    """The status of one certificate on `today`; certificate_status_conditions() is the
+    same rule as query filters."""
+    if withdrawn:
+        return CertificateStatus.WITHDRAWN
+    if today > valid_until:
+        return CertificateStatus.EXPIRED
+    if (valid_until - today).days <= EXPIRING_WITHIN_DAYS:
+        return CertificateStatus.EXPIRING
+    return CertificateStatus.VALID
+
+
+def certified_on(today=None, prefix=""):
+    """The condition "published, with a certificate in force on `today`" as a Q object.
+
+    The one definition of what may be shown and sold as OCOP: ProductQuerySet.on_sale()
+    filters by it, and counts reached through a relation (a district's or a craft's
+    products on the home page) pass the relation as `prefix`, e.g. "products__".
+    `today` is the local (Hanoi) date: a certificate valid until 12 March is in force
+    all of 12 March, local time.
+    """
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}is_published": True}) & certificate_in_force(today, prefix)
+
+
+def certificate_in_force(today, prefix=""):
+    """Valid or expiring on `today`: not withdrawn and not past its end date."""
+    return Q(**{f"{prefix}certificate_withdrawn": False, f"{prefix}certificate_valid_until__gte": today})
+
+
+def certificate_status_conditions(today=None):
+    """CertificateStatus -> Q: the rules of certificate_status_of() as filters, for the
+    status queryset methods and for counting every status in one aggregate."""
+    today = today or timezone.localdate()
+    in_force = certificate_in_force(today)
+    expiring = in_force & Q(certificate_valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS))
+    return {
+        CertificateStatus.VALID: in_force & ~expiring,
+        CertificateStatus.EXPIRING: expiring,
+        CertificateStatus.EXPIRED: Q(certificate_withdrawn=False, certificate_valid_until__lt=today),
+        CertificateStatus.WITHDRAWN: Q(certificate_withdrawn=True),
+    }
