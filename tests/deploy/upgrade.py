@@ -7,6 +7,7 @@ sqlite3 or psycopg2 and compared as values.
 """
 
 import collections
+import datetime
 import json
 import os
 import shutil
@@ -275,7 +276,7 @@ def compare_rows(table, old, new, old_columns, new_columns, sample):
                 missing.append(describe(old_columns, row))
             elif after_by_key[row_key] != row:
                 differences = [
-                    f"{column}: {was!r} -> {now!r}"
+                    f"{column}: {shown(was)} -> {shown(now)}"
                     for column, was, now in zip(old_columns, row, after_by_key[row_key])
                     if was != now
                 ]
@@ -299,17 +300,19 @@ def compare_rows(table, old, new, old_columns, new_columns, sample):
 
 
 def key_text(key, values):
-    return ", ".join(f"{column}={value!r}" for column, value in zip(key, values))
+    return ", ".join(f"{column}={shown(value)}" for column, value in zip(key, values))
 
 
-def describe(columns, row, width=60):
-    """A row as `{column: value, …}`, long values cut."""
+def describe(columns, row):
+    """A row as `{column: value, …}`."""
+    return "{" + ", ".join(f"{column}: {shown(value)}" for column, value in zip(columns, row)) + "}"
 
-    def short(value):
-        text = repr(value)
-        return text if len(text) <= width else text[: width - 1] + "…"
 
-    return "{" + ", ".join(f"{column}: {short(value)}" for column, value in zip(columns, row)) + "}"
+def shown(value, width=60):
+    """A value for a message: dates as ISO text (psycopg2's repr as datetime.datetime(…,
+    tzinfo=…)), long values cut."""
+    text = value.isoformat() if isinstance(value, (datetime.date, datetime.time)) else repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def row_counts(tables):
