@@ -1,4 +1,5 @@
-"""What an officer should look at today, for the admin index (their districts only).
+"""What an officer should look at today, for the admin index (their districts only,
+as villages/scoping.py decides).
 
 It spans catalogue and orders, so it lives with the project, above the apps. Each entry is
 a short list plus the total, and a link to the admin list that shows all of it.
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.models import EXPIRING_WITHIN_DAYS, Product
 from core.formats import day, vnd
 from orders.models import ProducerOrder, Status
-from villages.admin_scope import officer_districts
+from villages.scoping import scope_queryset
 
 SHOWN = 8
 
@@ -26,14 +27,6 @@ class Panel:
     total: int = 0
     more_url: str = ""
     empty: str = ""
-
-
-def _products(user):
-    products = Product.objects.all()
-    districts = officer_districts(user)
-    if districts is not None:
-        products = products.filter(producer__district__in=districts)
-    return products
 
 
 def _change_url(item):
@@ -49,7 +42,7 @@ def _panel(title, queryset, more_url, empty, describe):
 
 def panels_for(user, today=None):
     today = today or timezone.localdate()
-    products = _products(user).select_related("producer")
+    products = scope_queryset(Product.objects.select_related("producer"), user)
     changelist = reverse("admin:catalogue_product_changelist")
     expiring = products.certificate_expiring(today=today).order_by("certificate_valid_until")
     expired_published = products.published().certificate_expired(today=today).order_by("certificate_valid_until")
@@ -61,10 +54,7 @@ def panels_for(user, today=None):
         .annotate(scan_total=Count("scans"))
         .order_by("-scan_total", "name_vi")
     )
-    parts = ProducerOrder.objects.for_admin().filter(status=Status.NEW).order_by("-created_at")
-    districts = officer_districts(user)
-    if districts is not None:
-        parts = parts.filter(producer__district__in=districts)
+    parts = scope_queryset(ProducerOrder.objects.for_admin(), user).filter(status=Status.NEW).order_by("-created_at")
 
     return [
         _panel(

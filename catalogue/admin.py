@@ -180,7 +180,6 @@ class LotInline(DistrictScopedInline, admin.TabularInline):
 
 @admin.register(Producer)
 class ProducerAdmin(FoldedSearchAdmin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    district_lookup = "district"
     resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "village", "phone", "is_demo"]
     list_filter = ["kind", "district"]
@@ -193,7 +192,6 @@ class ProducerAdmin(FoldedSearchAdmin, OfficerImportExportMixin, DistrictScopedA
 
 @admin.register(Product)
 class ProductAdmin(FoldedSearchAdmin, LabelAdminMixin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    district_lookup = "producer__district"
     resource_classes = [ProductResource]
     # Seven columns fit beside the filters on a 1280 px screen: the OCOP group is a filter
     # only, and the certificate's status and end date share a column.
@@ -311,7 +309,6 @@ class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
 
 @admin.register(Lot)
 class LotAdmin(FoldedSearchAdmin, LabelAdminMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    district_lookup = "product__producer__district"
     list_display = ["code", "product", "produced_on", "best_before", "quantity"]
     list_filter = ["produced_on", "product__producer__district"]
     search_fields = ["code", "product__search_text", "product__trace_code"]
@@ -341,8 +338,6 @@ class ScanAdmin(FoldedSearchAdmin, DistrictScopedAdmin):
     Scans are written by the trace page only, so the admin is read-only. An officer sees
     the scans of their districts' products.
     """
-
-    district_lookup = "product__producer__district"
 
     change_list_template = "admin/catalogue/scan/change_list.html"
     list_display = ["scanned_at", "product", "lot", "language", "source"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
 from core.text import search_terms
+from villages import scoping
 from villages.models import Craft, District, Village
 
 from . import search
@@ -96,6 +97,8 @@ class Producer(DemoFlagModel, TimeStampedModel):
 
     objects = ProducerQuerySet.as_manager()
 
+    district_path = "district"  # villages/scoping.py
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("producer")
@@ -123,7 +126,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(stock_quantity__gt=0)
 
     def in_districts(self, districts):
-        return self.filter(producer__district__in=districts)
+        return scoping.in_districts(self, districts)
 
     def search(self, query):
         """Accent- and case-insensitive search; products whose name matches come first.
@@ -334,6 +337,8 @@ class Product(TimeStampedModel):
 
     objects = ProductQuerySet.as_manager()
 
+    district_path = "producer__district"  # villages/scoping.py
+
     class Meta:
         ordering = ["-stars", "name"]
         verbose_name = _("product")
@@ -514,6 +519,8 @@ class Lot(TimeStampedModel):
 
     objects = LotQuerySet.as_manager()
 
+    district_path = "product__producer__district"  # villages/scoping.py
+
     class Meta:
         ordering = ["-produced_on", "code"]
         verbose_name = _("lot")
@@ -626,6 +633,8 @@ class Scan(models.Model):
     source = models.CharField(_("source"), max_length=8, choices=Source.choices)
 
     objects = ScanQuerySet.as_manager()
+
+    district_path = "product__producer__district"  # villages/scoping.py
 
     class Meta:
         ordering = ["-scanned_at"]

@@ -22,14 +22,20 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from import_export import fields, instance_loaders, resources, widgets
 
-from villages.admin_scope import officer_districts
 from villages.models import Craft, District, Village
+from villages.scoping import scope_queryset
 
 from .codes import new_trace_code
 from .import_widgets import DayMonthYearDateWidget, EmptyIsNoneCharWidget, WholeNumberWidget
 from .models import Producer, Product
 
 IN_QUERY_SIZE = 900  # SQLite allows 999 parameters per query in older builds
+
+
+def scoped_for(queryset, user):
+    """The rows an import or export by `user` reaches: their districts' (villages/scoping.py).
+    Without a user (a resource used from a shell or a command) nothing is narrowed."""
+    return queryset if user is None else scope_queryset(queryset, user)
 
 
 def in_batches(values, size=IN_QUERY_SIZE):
@@ -76,19 +82,12 @@ class CachedForeignKeyWidget(widgets.ForeignKeyWidget):
 class ScopedForeignKeyWidget(CachedForeignKeyWidget):
     """Looks a related row up by slug, among the rows of the importing officer's districts."""
 
-    def __init__(self, model, field="slug", district_lookup="district", **kwargs):
-        self.district_lookup = district_lookup
+    def __init__(self, model, field="slug", **kwargs):
         self.user = None
         super().__init__(model, field=field, **kwargs)
 
     def get_queryset(self, value, row, *args, **kwargs):
-        queryset = self.model.objects.all()
-        districts = officer_districts(self.user) if self.user is not None else None
-        if districts is None:
-            return queryset
-        if self.district_lookup == "":
-            return queryset.filter(pk__in=districts)
-        return queryset.filter(**{f"{self.district_lookup}__in": districts})
+        return scoped_for(self.model.objects.all(), self.user)
 
     def not_found(self, value):
         return ValueError(
@@ -100,7 +99,6 @@ class ScopedForeignKeyWidget(CachedForeignKeyWidget):
 class ScopedResource(resources.ModelResource):
     """A resource that knows who imports, and refuses rows outside their districts."""
 
-    district_lookup = "district"
     # Every date column reads day/month/year or ISO, and nothing else; whole numbers are
     # digits only (import_widgets.py).
     WIDGETS_MAP = {
@@ -138,11 +136,7 @@ class ScopedResource(resources.ModelResource):
         return super().skip_row(instance, original, row, import_validation_errors=import_validation_errors)
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        districts = officer_districts(self.user) if self.user is not None else None
-        if districts is None:
-            return queryset
-        return queryset.filter(**{f"{self.district_lookup}__in": districts})
+        return scoped_for(super().get_queryset(), self.user)
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
@@ -197,11 +191,11 @@ class ScopedResource(resources.ModelResource):
 class ProducerResource(ScopedResource):
     district = fields.Field(
         attribute="district", column_name="district",
-        widget=ScopedForeignKeyWidget(District, "slug", district_lookup=""),
+        widget=ScopedForeignKeyWidget(District, "slug"),
     )
     village = fields.Field(
         attribute="village", column_name="village",
-        widget=ScopedForeignKeyWidget(Village, "slug", district_lookup="district"),
+        widget=ScopedForeignKeyWidget(Village, "slug"),
     )
 
     class Meta:
@@ -220,13 +214,9 @@ class ProducerResource(ScopedResource):
 
 
 class ProductResource(ScopedResource):
-    district_lookup = "producer__district"
-
     producer = fields.Field(
         attribute="producer", column_name="producer",
-        widget=ScopedForeignKeyWidget(
-            Producer, "slug", district_lookup="district", select_related=("district", "village")
-        ),
+        widget=ScopedForeignKeyWidget(Producer, "slug", select_related=("district", "village")),
     )
     craft = fields.Field(attribute="craft", column_name="craft", widget=CachedForeignKeyWidget(Craft, "slug"))
     # The issuer has a Vietnamese and an English column (modeltranslation); the column

@@ -22,8 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from core.formats import day, vnd
-from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline, scope_queryset
+from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from villages.models import District
+from villages.scoping import scope_queryset
 
 from . import services
 from .models import Fulfilment, Order, OrderLine, PayeeAccount, Payment, ProducerOrder, Status
@@ -114,7 +115,7 @@ def visible_parts(request):
     An order spanning districts is listed for each district's officer, but everything shown
     or filtered about it (amounts, statuses, producers) comes from these parts only.
     """
-    return scope_queryset(ProducerOrder.objects.all(), request.user, ProducerOrderAdmin.district_lookup)
+    return scope_queryset(ProducerOrder.objects.all(), request.user)
 
 
 class VisiblePartsFilter(admin.SimpleListFilter):
@@ -157,7 +158,7 @@ class PartDistrictFilter(VisiblePartsFilter):
     part_lookup = "producer__district_id"
 
     def lookups(self, request, model_admin):
-        districts = scope_queryset(District.objects.order_by("name"), request.user, "")
+        districts = scope_queryset(District.objects.order_by("name"), request.user)
         return [(str(district.pk), district.name) for district in districts]
 
     def is_valid(self, value):
@@ -166,7 +167,6 @@ class PartDistrictFilter(VisiblePartsFilter):
 
 @admin.register(Order)
 class OrderAdmin(ReadOnlyAdmin):
-    district_lookup = "parts__producer__district"
     # The shopper's name and phone share a column, so every column fits a 1280 px screen.
     list_display = ["code", created, "shopper", "fulfilment_short", "payment_short", "total_vnd", "statuses"]
     list_filter = [PartStatusFilter, "fulfilment", "payment", "created_at", PartDistrictFilter]
@@ -261,7 +261,6 @@ def _status_action(status, label):
 
 @admin.register(ProducerOrder)
 class ProducerOrderAdmin(ReadOnlyAdmin):
-    district_lookup = "producer__district"
     list_display = ["order_code", created, "producer", "status", "fulfilment", "payment", "subtotal_vnd", "shopper"]
     list_filter = ["status", "order__fulfilment", "order__payment", "producer__district", "created_at"]
     search_fields = ["order__code", "order__phone", "order__name", "producer__name"]
@@ -361,7 +360,6 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
 
 @admin.register(PayeeAccount)
 class PayeeAccountAdmin(DistrictScopedAdmin):
-    district_lookup = "producer__district"
     list_display = ["producer", "bank_name", "account_number", "account_name"]
     search_fields = ["producer__name", "account_number", "account_name"]
     autocomplete_fields = ["producer"]

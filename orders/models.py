@@ -83,6 +83,8 @@ class PayeeAccount(TimeStampedModel):
     account_number = models.CharField(_("account number"), max_length=40)
     account_name = models.CharField(_("account holder"), max_length=120)
 
+    district_path = "producer__district"  # villages/scoping.py
+
     class Meta:
         ordering = ["producer__name"]
         verbose_name = _("payee account")
@@ -159,6 +161,9 @@ class Order(TimeStampedModel):
 
     objects = OrderQuerySet.as_manager()
 
+    # An order spanning districts belongs to each of its parts' districts (villages/scoping.py).
+    district_path = "parts__producer__district"
+
     class Meta:
         ordering = ["-created_at"]
         # A context: "order" alone is also a position in a sequence (thứ tự) elsewhere.
@@ -220,6 +225,8 @@ class ProducerOrder(TimeStampedModel):
 
     objects = ProducerOrderQuerySet.as_manager()
 
+    district_path = "producer__district"  # villages/scoping.py
+
     class Meta:
         ordering = ["order", "producer__name"]
         verbose_name = _("producer order")
@@ -265,6 +272,8 @@ class OrderLine(models.Model):
     unit = models.CharField(_("unit"), max_length=50)
     unit_price = models.PositiveIntegerField(_("unit price (VND)"))
     quantity = models.PositiveIntegerField(_("quantity"))
+
+    district_path = "part__producer__district"  # villages/scoping.py
 
     class Meta:
         ordering = ["id"]

@@ -8,23 +8,20 @@ from villages.admin_search import FoldedSearchAdmin
 
 from .models import Showroom, ShowroomStock
 
-# A stock row belongs to the district of the product on the shelf.
-STOCK_DISTRICT = "product__producer__district"
-
 
 class ShowroomStockInline(DistrictScopedInline, admin.TabularInline):
     # An officer stocks their showrooms with their own districts' products: the product
-    # choices (autocomplete included) come from the scoped product admin, and so do the
-    # rows offered for editing. Rows of other districts' products are in the inline below.
+    # choices (autocomplete included) come from the scoped product admin, and the rows
+    # offered for editing are those of their products (a stock row's district is its
+    # product's: ShowroomStock.district_path). Rows of other districts' products are in
+    # the inline below.
     model = ShowroomStock
-    district_lookup = STOCK_DISTRICT
     extra = 1
     autocomplete_fields = ["product"]
 
 
 class OtherDistrictsStockInline(OtherDistrictsRowsInline):
     model = ShowroomStock
-    district_lookup = STOCK_DISTRICT
     fields = ["product", "added_at"]
     readonly_fields = fields
     verbose_name = _("product from another district")
@@ -33,7 +30,6 @@ class OtherDistrictsStockInline(OtherDistrictsRowsInline):
 
 @admin.register(Showroom)
 class ShowroomAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    district_lookup = "district"
     list_display = ["name", "kind", "district", "village", "phone", "is_active", "is_demo"]
     list_filter = ["kind", "is_active", "district"]
     search_fields = ["name", "slug", "address", "district__name"]

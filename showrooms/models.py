@@ -52,6 +52,8 @@ class Showroom(DemoFlagModel, GeoPointModel, TimeStampedModel):
 
     objects = ShowroomQuerySet.as_manager()
 
+    district_path = "district"  # villages/scoping.py
+
     class Meta(GeoPointModel.Meta):
         ordering = ["name"]
         verbose_name = _("showroom")
@@ -74,6 +76,11 @@ class ShowroomStock(models.Model):
         Product, on_delete=models.CASCADE, related_name="showroom_stock", verbose_name=_("product")
     )
     added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    # A stock row belongs to the district of the product on the shelf, not the showroom's:
+    # in their showroom, an officer edits the rows of their own districts' products and
+    # sees the others read-only (showrooms/admin.py; villages/scoping.py).
+    district_path = "product__producer__district"
 
     class Meta:
         ordering = ["showroom", "product"]

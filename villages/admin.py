@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_scope import DistrictScopedAdmin, DistrictScopedInline, is_city_admin
+from .admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from .admin_search import FoldedSearchAdmin
 from .models import Craft, District, Province, Village, VillageImage
+from .scoping import is_city_admin
 
 
 @admin.register(Province)
@@ -21,7 +22,6 @@ class DistrictAdmin(FoldedSearchAdmin, DistrictScopedAdmin):
     """Officers may look their districts up (autocomplete needs it); only city
     administrators add districts or assign officers to them."""
 
-    district_lookup = ""
     list_display = ["name", "code", "kind", "province", "village_count"]
     list_filter = ["kind", "province"]
     search_fields = ["name", "code", "slug"]
@@ -69,7 +69,6 @@ class VillageImageInline(DistrictScopedInline, TranslationTabularInline):
 
 @admin.register(Village)
 class VillageAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    district_lookup = "district"
     list_display = ["name", "district", "current_commune", "is_recognised", "recognised_year", "is_demo"]
     list_filter = ["is_recognised", "district", "crafts"]
     search_fields = ["name", "slug", "current_commune", "district__name"]

@@ -1,10 +1,10 @@
-"""District scoping for the admin: an officer sees and edits only their own districts.
+"""District scoping in the admin: an officer sees and edits only their own districts.
 
-City administrators (superusers, or users with the `villages.manage_all_districts`
-permission) see everything. A district officer is assigned districts through
-`District.officers`; every admin class of a listing mixes in `DistrictScopedAdmin` and names
-the lookup from its model to a District (`district_lookup`). From that one attribute the
-mixin scopes every path the admin has:
+Who may touch which district's rows is decided in `scoping.py` (THE district scope, also
+used by import/export, the dashboard and any later API); this module only applies it to
+the admin's pages. Every admin class of a listing mixes in `DistrictScopedAdmin`; the
+path from its model to a District is the model's own `district_path`, so the admin does
+not repeat it. From it the mixin scopes every path the admin has:
 
 - list pages, counts, filters, bulk actions and delete (all start from `get_queryset`);
 - change, delete and history pages of a record outside the officer's districts: an admin
@@ -31,40 +31,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import District
-
-MANAGE_ALL_PERMISSION = "villages.manage_all_districts"
-
-
-def is_city_admin(user):
-    return user.is_active and (user.is_superuser or user.has_perm(MANAGE_ALL_PERMISSION))
-
-
-def officer_districts(user):
-    """The districts a user may touch, or None for 'all of them'."""
-    if is_city_admin(user):
-        return None
-    cached = getattr(user, "_officer_district_ids", None)
-    if cached is None:
-        cached = list(user.officer_districts.values_list("pk", flat=True))
-        user._officer_district_ids = cached
-    return cached
-
-
-def scope_queryset(queryset, user, lookup):
-    districts = officer_districts(user)
-    if districts is None:
-        return queryset
-    if lookup == "":
-        return queryset.filter(pk__in=districts)
-    return queryset.filter(**{f"{lookup}__in": districts}).distinct()
-
-
-def lookup_for(model, site):
-    """The district lookup declared by the admin of `model`, if it is a scoped model."""
-    if model is District:
-        return ""
-    model_admin = site._registry.get(model)
-    return getattr(model_admin, "district_lookup", None)
+from .scoping import district_path, officer_districts, outside_scope, scope_queryset
 
 
 def outside_districts_response(request, admin_site, opts=None):
@@ -153,19 +120,17 @@ class ScopedChoicesMixin:
         return self._scope_choices(field, db_field, request)
 
     def _scope_choices(self, field, db_field, request):
-        lookup = lookup_for(db_field.related_model, self.admin_site)
-        if field is not None and lookup is not None and hasattr(field, "queryset"):
-            field.queryset = scope_queryset(field.queryset, request.user, lookup)
+        if field is not None and district_path(db_field.related_model) is not None and hasattr(field, "queryset"):
+            field.queryset = scope_queryset(field.queryset, request.user)
         return field
 
 
 class DistrictScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
-    """Base for the admin of every listing that belongs to a district."""
-
-    district_lookup = None  # e.g. "district" or "producer__district"
+    """Base for the admin of every listing that belongs to a district (its model declares
+    `district_path`)."""
 
     def get_queryset(self, request):
-        return scope_queryset(super().get_queryset(request), request.user, self.district_lookup)
+        return scope_queryset(super().get_queryset(request), request.user)
 
     def get_list_filter(self, request):
         return [district_filter_for(self.model, entry) for entry in super().get_list_filter(request)]
@@ -203,19 +168,15 @@ class DistrictScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
 
 class DistrictScopedInline(ScopedChoicesMixin):
     """Mix into inlines: their choices are scoped, and so are their rows when the inline's
-    model has a scoped admin of its own (an order's parts from another district) or the
-    inline names a `district_lookup` (a showroom's stock, by its products' districts)."""
-
-    district_lookup = None
+    model belongs to a district of its own (an order's parts from another district, a
+    showroom's stock by its products' districts). Rows of a model without one (images,
+    production steps) are their parent's, which is scoped already."""
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        lookup = self.district_lookup
-        if lookup is None:
-            lookup = lookup_for(self.model, self.admin_site)
-        if lookup is None:
+        if district_path(self.model) is None:
             return queryset
-        return scope_queryset(queryset, request.user, lookup)
+        return scope_queryset(queryset, request.user)
 
 
 class OtherDistrictsRowsInline(admin.TabularInline):
@@ -229,18 +190,13 @@ class OtherDistrictsRowsInline(admin.TabularInline):
     this one.
     """
 
-    district_lookup = None
     extra = 0
     can_delete = False
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        districts = officer_districts(request.user)
-        if districts is None:
-            return queryset.none()
         # Each row shows its related record (e.g. the product): one join, not a query per row.
-        related = self.district_lookup.split("__", 1)[0]
-        return queryset.exclude(**{f"{self.district_lookup}__in": districts}).select_related(related)
+        related = district_path(self.model).split("__", 1)[0]
+        return outside_scope(super().get_queryset(request), request.user).select_related(related)
 
     def has_view_permission(self, request, obj=None):
         return officer_districts(request.user) is not None and super().has_view_permission(request, obj)

@@ -59,6 +59,10 @@ class District(models.Model):
 
     objects = DistrictQuerySet.as_manager()
 
+    # The lookup from a row to its district, read by villages/scoping.py: a district is its
+    # own district.
+    district_path = "pk"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("district")
@@ -133,6 +137,8 @@ class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
     directions = models.TextField(_("how to get there"), blank=True)
 
     objects = VillageQuerySet.as_manager()
+
+    district_path = "district"  # villages/scoping.py
 
     class Meta(GeoPointModel.Meta):
         ordering = ["name"]

@@ -1,8 +1,9 @@
 """The district officer role: the one definition of what an officer may do in the admin.
 
 An officer keeps their districts' listings and orders current; which districts is the
-`District.officers` relation, and every admin scopes to it (`admin_scope.py`). This module
-says which model permissions the role's group holds. It is used by the data migration that
+`District.officers` relation, and what that lets them touch is decided in `scoping.py` (the
+admin, imports and the dashboard all ask it). This module says which model permissions
+the role's group holds. It is used by the data migration that
 creates the group, by the `post_migrate` sync (permissions of apps migrated after
 `villages` exist only then), by `manage.py officer`, by `load_demo` and by the tests.
 
