@@ -32,9 +32,14 @@ def params(values):
 
 def query_string(values, add=(), remove=()):
     """The canonical query string, with pairs added or removed (page always dropped: a
-    changed filter starts again on the first page)."""
+    changed filter starts again on the first page).
+
+    An added value goes after the values its parameter already has, not at the end: the
+    link is then the canonical URL of the state it leads to, not a second one for it.
+    """
     pairs = [pair for pair in params(values) if pair not in remove]
     pairs.extend(pair for pair in add if pair not in pairs)
+    pairs.sort(key=lambda pair: ORDER.index(pair[0]))  # stable: values keep their order
     return urlencode(pairs)
 
 
