@@ -19,7 +19,13 @@ def chips(filterset):
     for name, value in querystrings.params(values):
         if name == "sort":
             continue  # an order, not a filter: nothing to remove
-        found.append({"name": name, "label": _label(filterset, name, value), "url": querystrings.link(values, remove=[(name, value)])})
+        found.append(
+            {
+                "name": name,
+                "label": _label(filterset, name, value),
+                "url": querystrings.link(values, remove=[(name, value)]),
+            }
+        )
     return found
 
 

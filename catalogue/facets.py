@@ -102,13 +102,14 @@ def _facet(filterset, name, options, keep_empty=False):
         if not (count or is_selected or keep_empty):
             continue
         pair = (name, key)
+        url = querystrings.link(values, remove=[pair]) if is_selected else querystrings.link(values, add=[pair])
         shown.append(
             {
                 "value": key,
                 "label": str(label),
                 "count": count,
                 "selected": is_selected,
-                "url": querystrings.link(values, remove=[pair]) if is_selected else querystrings.link(values, add=[pair]),
+                "url": url,
             }
         )
     # A selected option with no product under the other filters still needs its chip.
