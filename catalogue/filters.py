@@ -1,22 +1,21 @@
-"""The product list's filters, facets and shareable URLs, built on django-filter.
+"""The product list's filters, built on django-filter: what a query string asks for.
 
 Every state of the list is a plain query string (district=gia-lam&stars=5&q=gom), so a
 shopper can share it and the page works without JavaScript. Shared links outlive the
 data: a village may be renamed, a hand-typed `stars=9` may arrive. Unknown values are
 dropped and reported as "ignored" instead of failing the whole form, so the shopper still
 sees the products the rest of the link asks for.
-"""
 
-import hashlib
-from urllib.parse import urlencode
+The modules beside it build on the FilterSet's understood `values`: querystrings.py (the
+canonical links), facets.py (options with their counts), chips.py (the active filters).
+"""
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.db.models import CharField, F, QuerySet, Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core import cache as ocop_cache
 from villages.models import Craft, District, Village
 
 from .models import OcopGroup, Stars
@@ -47,9 +46,8 @@ SORT_ORDERINGS = {
 LAPSED = "expired"
 STATUS_CHOICES = [(LAPSED, _("No longer OCOP-certified"))]
 
-# Parameters in the order they appear in canonical URLs.
+# Parameters that may be repeated (district=gia-lam&district=ha-dong).
 MULTI_VALUE_PARAMS = ("district", "village", "craft", "group", "stars")
-SINGLE_VALUE_PARAMS = ("q", "price_min", "price_max", "in_stock", "status", "sort")
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -256,153 +254,11 @@ class ProductFilter(django_filters.FilterSet):
                 ignored.append(name)
         return ignored
 
-    # --- URLs ---------------------------------------------------------------------------
-    def params(self):
-        """The understood state as an ordered list of (name, value) pairs."""
-        pairs = []
-        for name in ("q", *MULTI_VALUE_PARAMS, "price_min", "price_max", "in_stock", "status", "sort"):
-            value = self.values.get(name)
-            if value in (None, "", []):
-                continue
-            if name in MULTI_VALUE_PARAMS:
-                pairs.extend((name, item) for item in value)
-            elif name == "in_stock":
-                pairs.append((name, "1"))
-            else:
-                pairs.append((name, str(value)))
-        return pairs
-
-    def query_string(self, add=(), remove=()):
-        """The canonical query string, with pairs added or removed (page always dropped)."""
-        pairs = [pair for pair in self.params() if pair not in remove]
-        pairs.extend(pair for pair in add if pair not in pairs)
-        return urlencode(pairs)
-
-    # --- facets -------------------------------------------------------------------------
-    def facets(self, queryset):
-        """Each option with how many products it would show under the *other* filters.
-
-        Four queries however many products: one GROUP BY each for district, village and
-        craft, one conditional aggregate for stars and groups together.
-        """
-        facets = []
-        # values() with plain field names: modeltranslation's queryset mishandles
-        # values(alias=F(...)) and would group by every column.
-        place_fields = {
-            "district": ("producer__district__slug", "producer__district__name", "producer__district__name"),
-            "village": ("producer__village__slug", "producer__village__name", "producer__village__name"),
-            "craft": ("craft__slug", "craft__name_vi", "craft__name_en"),
-        }
-        english = (get_language() or "vi").startswith("en")
-        for name, (key, label_vi, label_en) in place_fields.items():
-            rows = (
-                self.narrowed(queryset, without=(name,))
-                .filter(**{f"{key}__isnull": False})
-                .values(*dict.fromkeys((key, label_vi, label_en)))
-                .order_by()
-                .annotate(count=Count("pk"))
-            )
-            options = [
-                (row[key], (row[label_en] if english and row[label_en] else row[label_vi]), row["count"])
-                for row in rows
-            ]
-            options.sort(key=lambda option: (-option[2], option[1]))
-            facets.append(self._facet(name, options))
-
-        selected_stars = self.values.get("stars", [])
-        selected_groups = self.values.get("group", [])
-        stars_q = Q(stars__in=selected_stars) if selected_stars else Q()
-        group_q = Q(group__in=selected_groups) if selected_groups else Q()
-        counts = (
-            self.narrowed(queryset, without=("stars", "group"))
-            .order_by()
-            .aggregate(
-                **{f"stars_{value}": Count("pk", filter=Q(stars=value) & group_q) for value in Stars.values},
-                **{f"group_{value}": Count("pk", filter=Q(group=value) & stars_q) for value in OcopGroup.values},
-            )
-        )
-        facets.insert(
-            0,
-            self._facet(
-                "stars",
-                [(str(value), label, counts[f"stars_{value}"]) for value, label in reversed(Stars.choices)],
-                keep_empty=True,
-            ),
-        )
-        facets.append(
-            self._facet("group", [(value, label, counts[f"group_{value}"]) for value, label in OcopGroup.choices])
-        )
-        return facets
-
-    def cached_facets(self, queryset):
-        """facets(), cached per language and filter state until the catalogue changes.
-
-        The facet counts are four GROUP BY queries over every matching product, the most
-        expensive part of the page at 100,000 products, and the same few states (the bare
-        list, one district, one craft) are asked for again and again. The key carries the
-        catalogue's generation, so an edit or a sale shows in the counts at once.
-        """
-        return ocop_cache.get_or_set(
-            "facets",
-            [get_language() or "vi", hashlib.sha256(self.query_string().encode()).hexdigest()[:32]],
-            lambda: self.facets(queryset),
-        )
-
-    def _facet(self, name, options, keep_empty=False):
-        selected = self.values.get(name, [])
-        shown = []
-        for key, label, count in options:
-            is_selected = key in selected
-            if not (count or is_selected or keep_empty):
-                continue
-            pair = (name, key)
-            shown.append(
-                {
-                    "value": key,
-                    "label": str(label),
-                    "count": count,
-                    "selected": is_selected,
-                    "url": "?" + (self.query_string(remove=[pair]) if is_selected else self.query_string(add=[pair])),
-                }
-            )
-        # A selected option with no product under the other filters still needs its chip.
-        for key in selected:
-            if not any(option["value"] == key for option in shown):
-                shown.append(
-                    {
-                        "value": key,
-                        "label": str(self.label_for(name, key)),
-                        "count": 0,
-                        "selected": True,
-                        "url": "?" + self.query_string(remove=[(name, key)]),
-                    }
-                )
-        # Plain strings, not lazy translations: facets are cached (see cached_facets).
-        return {"name": name, "label": str(self.filters[name].label), "options": shown}
-
+    # --- labels -----------------------------------------------------------------------
     def label_for(self, name, value):
+        """The name a shopper reads for one value of a filter (a village's name for its
+        slug, "5 stars" for 5); the value itself when it has none."""
         if name in PlaceChoices.KINDS:
             return self.places.labels(name).get(value, value)
         choices = dict(self.filters[name].extra.get("choices", []))
         return choices.get(value, value)
-
-    def chips(self):
-        """Active filters as removable chips: [{label, url}]."""
-        chips = []
-        for name, value in self.params():
-            if name == "sort":
-                continue
-            if name == "q":
-                label = _("“%(q)s”") % {"q": value}
-            elif name == "price_min":
-                label = _("from %(price)s ₫") % {"price": f"{int(value):,}".replace(",", ".")}
-            elif name == "price_max":
-                label = _("up to %(price)s ₫") % {"price": f"{int(value):,}".replace(",", ".")}
-            elif name == "in_stock":
-                label = _("In stock")
-            elif name == "status":
-                label = dict(STATUS_CHOICES)[value]
-            else:
-                label = self.label_for(name, value)
-            chips.append({"name": name, "label": label, "url": "?" + self.query_string(remove=[(name, value)])})
-        return chips

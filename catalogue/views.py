@@ -1,11 +1,12 @@
-from urllib.parse import urlencode
-
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core import cache as ocop_cache
 
+from . import querystrings
+from .chips import chips
+from .facets import cached_facets
 from .filters import ProductFilter
 from .models import Producer, Product
 
@@ -45,24 +46,23 @@ class ProductListView(ForgivingPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         filterset = self.filterset
+        values = filterset.values
         context = super().get_context_data(**kwargs)
         base = Product.objects.published()  # the filterset narrows it to a certificate status
         context.update(
             filterset=filterset,
-            query=filterset.values.get("q", ""),
-            facets=filterset.cached_facets(base),
-            chips=filterset.chips(),
+            query=values.get("q", ""),
+            facets=cached_facets(filterset, base),
+            chips=chips(filterset),
             ignored=filterset.ignored,
             sort_choices=filterset.filters["sort"].extra["choices"],
             sort_key=filterset.sort_key,
-            query_string=filterset.query_string(),
-            values=filterset.values,
+            params=querystrings.params(values),
+            query_string=querystrings.query_string(values),
+            # Canonical URL and hreflang alternates: the understood filters and the page.
+            canonical_query=querystrings.canonical_query(values, page=context["page_obj"].number),
+            values=values,
         )
-        # Canonical URL and hreflang alternates: the understood filters and the page.
-        params = filterset.params()
-        if context["page_obj"].number > 1:
-            params.append(("page", str(context["page_obj"].number)))
-        context["canonical_query"] = "?" + urlencode(params) if params else ""
         # The cards of this page are the same for every visitor: rendered once per set of
         # products (rendering 24 cards with their thumbnails costs more than the queries).
         context.update(ocop_cache.fragment_context(), grid_key=",".join(str(p.pk) for p in context["products"]))
@@ -80,16 +80,14 @@ class ProductDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         product = self.object
-        # Showrooms are an app above this one: reach them through the reverse relation.
-        showrooms = product.showrooms.active().for_listing()
-        # related_to() runs its id queries when called: defer it, like the querysets.
+        # The showrooms that stock it are the "where to buy" partial's own query (showrooms
+        # sits above this app and names that partial, see showrooms.context_processors).
+        # related_to() runs its id queries when called: deferred, so that they run only
+        # when the page's cached fragment is cold.
         related = SimpleLazyObject(
             lambda: list(Product.objects.on_sale().related_to(product, limit=RELATED_PRODUCTS).for_cards())
         )
-        # Both lazy: read only when the page's cached fragment is cold.
-        return super().get_context_data(
-            showrooms=showrooms, related_products=related, **ocop_cache.fragment_context(), **kwargs
-        )
+        return super().get_context_data(related_products=related, **ocop_cache.fragment_context(), **kwargs)
 
 
 class ProducerDetailView(DetailView):

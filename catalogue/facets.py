@@ -1,0 +1,128 @@
+"""The product list's facets: each filter's options with how many products each would show.
+
+A facet counts under every active filter except its own, so a shopper who picked 5 stars
+still sees how many 4-star products there are and can widen the choice.
+"""
+
+import hashlib
+
+from django.db.models import Count, Q
+from django.utils.translation import get_language
+
+from core import cache as ocop_cache
+
+from . import querystrings
+from .models import OcopGroup, Stars
+
+# values() with plain field names: modeltranslation's queryset mishandles
+# values(alias=F(...)) and would group by every column. (slug, Vietnamese name, English name)
+PLACE_FIELDS = {
+    "district": ("producer__district__slug", "producer__district__name", "producer__district__name"),
+    "village": ("producer__village__slug", "producer__village__name", "producer__village__name"),
+    "craft": ("craft__slug", "craft__name_vi", "craft__name_en"),
+}
+
+
+def facets(filterset, queryset):
+    """Each option with how many products it would show under the *other* filters.
+
+    Four queries however many products: one GROUP BY each for district, village and
+    craft, one conditional aggregate for stars and groups together.
+    """
+    counts = _star_and_group_counts(filterset, queryset)
+    shown = [
+        _facet(
+            filterset,
+            "stars",
+            [(str(value), label, counts[f"stars_{value}"]) for value, label in reversed(Stars.choices)],
+            keep_empty=True,
+        )
+    ]
+    english = (get_language() or "vi").startswith("en")
+    for name, (key, label_vi, label_en) in PLACE_FIELDS.items():
+        rows = (
+            filterset.narrowed(queryset, without=(name,))
+            .filter(**{f"{key}__isnull": False})
+            .values(*dict.fromkeys((key, label_vi, label_en)))
+            .order_by()
+            .annotate(count=Count("pk"))
+        )
+        options = [
+            (row[key], (row[label_en] if english and row[label_en] else row[label_vi]), row["count"])
+            for row in rows
+        ]
+        options.sort(key=lambda option: (-option[2], option[1]))
+        shown.append(_facet(filterset, name, options))
+    shown.append(
+        _facet(filterset, "group", [(value, label, counts[f"group_{value}"]) for value, label in OcopGroup.choices])
+    )
+    return shown
+
+def cached_facets(filterset, queryset):
+    """facets(), cached per language and filter state until the catalogue changes.
+
+    The facet counts are four GROUP BY queries over every matching product, the most
+    expensive part of the page at 100,000 products, and the same few states (the bare
+    list, one district, one craft) are asked for again and again. The key carries the
+    catalogue's generation, so an edit or a sale shows in the counts at once.
+    """
+    state = querystrings.query_string(filterset.values)
+    return ocop_cache.get_or_set(
+        "facets",
+        [get_language() or "vi", hashlib.sha256(state.encode()).hexdigest()[:32]],
+        lambda: facets(filterset, queryset),
+    )
+
+
+def _star_and_group_counts(filterset, queryset):
+    """{"stars_5": n, …, "group_food": n, …} in one aggregate: each star level counted
+    under the chosen groups and each group under the chosen star levels."""
+    selected_stars = filterset.values.get("stars", [])
+    selected_groups = filterset.values.get("group", [])
+    stars_q = Q(stars__in=selected_stars) if selected_stars else Q()
+    group_q = Q(group__in=selected_groups) if selected_groups else Q()
+    return (
+        filterset.narrowed(queryset, without=("stars", "group"))
+        .order_by()
+        .aggregate(
+            **{f"stars_{value}": Count("pk", filter=Q(stars=value) & group_q) for value in Stars.values},
+            **{f"group_{value}": Count("pk", filter=Q(group=value) & stars_q) for value in OcopGroup.values},
+        )
+    )
+
+
+def _facet(filterset, name, options, keep_empty=False):
+    """One facet: its options (value, label, count) as dicts with the link that selects
+    or unselects each; options without products are left out unless selected."""
+    values = filterset.values
+    selected = values.get(name, [])
+    shown = []
+    for key, label, count in options:
+        is_selected = key in selected
+        if not (count or is_selected or keep_empty):
+            continue
+        pair = (name, key)
+        url = querystrings.link(values, remove=[pair]) if is_selected else querystrings.link(values, add=[pair])
+        shown.append(
+            {
+                "value": key,
+                "label": str(label),
+                "count": count,
+                "selected": is_selected,
+                "url": url,
+            }
+        )
+    # A selected option with no product under the other filters still needs its chip.
+    for key in selected:
+        if not any(option["value"] == key for option in shown):
+            shown.append(
+                {
+                    "value": key,
+                    "label": str(filterset.label_for(name, key)),
+                    "count": 0,
+                    "selected": True,
+                    "url": querystrings.link(values, remove=[(name, key)]),
+                }
+            )
+    # Plain strings, not lazy translations: facets are cached (see cached_facets).
+    return {"name": name, "label": str(filterset.filters[name].label), "options": shown}
