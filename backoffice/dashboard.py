@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import EXPIRING_WITHIN_DAYS, Product
+from catalogue.certificates import EXPIRING_WITHIN_DAYS
+from catalogue.models import Product
 from core.formats import day, vnd
 from orders.models import ProducerOrder, Status
 from villages.scoping import scope_queryset

@@ -15,9 +15,10 @@ from core.formats import day, vnd
 from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from villages.admin_search import FoldedSearchAdmin
 
+from .certificates import CertificateStatus
 from .import_admin import OfficerImportExportMixin  # CSV/Excel import and export
 from .labels import Label
-from .models import CertificateStatus, Lot, Producer, Product, ProductImage, ProductionStep, Scan
+from .models import Lot, Producer, Product, ProductImage, ProductionStep, Scan
 from .resources import ProducerResource, ProductResource
 
 # An A4 sheet of 3 × 7 labels of 70 × 42.3 mm, the common edge-to-edge label stock.

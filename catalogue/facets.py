@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from core import cache as ocop_cache
 
 from . import querystrings
-from .models import OcopGroup, Stars
+from .certificates import OcopGroup, Stars
 
 # values() with plain field names: modeltranslation's queryset mishandles
 # values(alias=F(...)) and would group by every column. (slug, Vietnamese name, English name)

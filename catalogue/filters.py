@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from villages.models import Craft, District, Village
 
-from .models import OcopGroup, Stars
+from .certificates import OcopGroup, Stars
 
 # Caps that keep a hostile query string cheap: values per parameter and search length.
 MAX_VALUES = 20

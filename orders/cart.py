@@ -11,7 +11,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.models import CertificateStatus, Product
+from catalogue.certificates import CertificateStatus
+from catalogue.models import Product
 from core.formats import day
 from showrooms.models import Showroom
 

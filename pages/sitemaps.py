@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from catalogue.models import Producer, Product, certified_on
+from catalogue.certificates import certified_on
+from catalogue.models import Producer, Product
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
 

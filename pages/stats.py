@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import CertificateStatus, OcopGroup, Product, Stars, certificate_status_conditions, certified_on
+from catalogue.certificates import CertificateStatus, OcopGroup, Stars, certificate_status_conditions, certified_on
+from catalogue.models import Product
 
 # Each row is a label above its bar: on a 390 px phone the chart is drawn at about 0.8
 # of these units and its words stay readable (a label beside the bar, in a chart twice

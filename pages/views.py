@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
-from catalogue.models import Product, Stars, certified_on
+from catalogue.certificates import Stars, certified_on
+from catalogue.models import Product
 from core import cache as ocop_cache
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
