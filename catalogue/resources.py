@@ -110,6 +110,17 @@ class ScopedResource(resources.ModelResource):
         )},
     }
 
+    class Meta:
+        # Inherited by every resource below (import-export merges a parent's Meta): rows are
+        # validated by full_clean(), an unchanged row is reported as skipped, a file is one
+        # transaction, and related rows are looked up once per import.
+        import_id_fields = ("slug",)
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+        use_transactions = True
+        instance_loader_class = instance_loaders.CachedInstanceLoader
+
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
         if isinstance(f, (models.CharField, models.TextField)) and f.null:
@@ -200,17 +211,11 @@ class ProducerResource(ScopedResource):
 
     class Meta:
         model = Producer
-        import_id_fields = ("slug",)
         fields = (
             "slug", "name", "kind", "district", "village", "address", "phone", "email",
             "website", "facebook_url", "tiktok_url", "zalo_url", "description_vi", "description_en",
         )
         export_order = fields
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
-        use_transactions = True
-        instance_loader_class = instance_loaders.CachedInstanceLoader
 
 
 class ProductResource(ScopedResource):
@@ -225,7 +230,6 @@ class ProductResource(ScopedResource):
 
     class Meta:
         model = Product
-        import_id_fields = ("slug",)
         fields = (
             "slug", "name_vi", "name_en", "producer", "craft", "group", "product_set", "stars",
             "potential_five_star", "certificate_number", "certificate_issuer", "certificate_issuer_en",
@@ -234,11 +238,6 @@ class ProductResource(ScopedResource):
             "is_published", "trace_code",
         )
         export_order = fields
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
-        use_transactions = True
-        instance_loader_class = instance_loaders.CachedInstanceLoader
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if not instance.trace_code:

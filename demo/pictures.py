@@ -85,6 +85,14 @@ class Canvas:
     def ellipse(self, box, fill, outline=None, width=1):
         self.draw.ellipse(self.box(box), fill=fill, outline=outline, width=width * SCALE)
 
+    def rings(self, box, count, step, squash, outline, width=3):
+        """`count` ellipses inside `box`, each `step` narrower on both sides and
+        `step * squash` lower on both: the rings of a woven tray or a conical hat."""
+        left, top, right, bottom = box
+        for k in range(1, count + 1):
+            inset = k * step
+            self.ellipse([left + inset, top + inset * squash, right - inset, bottom - inset * squash], None, outline, width)
+
     def rect(self, box, fill, outline=None, width=1, radius=0):
         self.draw.rounded_rectangle(self.box(box), radius=radius * SCALE, fill=fill, outline=outline, width=width * SCALE)
 
@@ -347,9 +355,7 @@ def draw_tray(c, rng, main, accent):
 def draw_woven_tray(c, rng, main, accent):
     c.ellipse([130, 300, 670, 490], shade(main, 0.7))
     c.ellipse([150, 306, 650, 474], main)
-    for k in range(1, 9):
-        inset = k * 26
-        c.ellipse([150 + inset, 306 + inset * 0.34, 650 - inset, 474 - inset * 0.34], None, shade(main, 0.78), 3)
+    c.rings([150, 306, 650, 474], 8, 26, 0.34, shade(main, 0.78))
     # fruit: oranges, a bunch of bananas, a mango
     for x, y in ((330, 360), (380, 330), (300, 320)):
         c.circle(x, y, 36, (236, 140, 40))
@@ -725,9 +731,7 @@ def draw_flat_hat(c, rng, main, accent):
     """Nón quai thao: a wide flat hat, tilted towards us, its tasselled strap hanging below."""
     c.ellipse([110, 150, 690, 400], shade(main, 0.75))
     c.ellipse([110, 140, 690, 384], main)
-    for k in range(1, 7):
-        inset = k * 40
-        c.ellipse([110 + inset, 140 + inset * 0.42, 690 - inset, 384 - inset * 0.42], None, shade(main, 0.85), 3)
+    c.rings([110, 140, 690, 384], 6, 40, 0.42, shade(main, 0.85))
     c.ellipse([320, 222, 480, 302], shade(main, 0.9))
     c.ellipse([320, 222, 480, 302], None, (40, 30, 30), 6)
     # the strap (quai) with its black silk tassels
