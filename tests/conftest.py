@@ -55,9 +55,9 @@ def world():
 @pytest.fixture
 def officer_client(client):
     """A client signed in as the Phú Xuyên district officer."""
-    from tests.scope import make_officer
+    from tests import factories
 
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
+    client.force_login(factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
     return client
 
 
@@ -66,14 +66,13 @@ def importing_officer(client, settings):
     """The Phú Xuyên officer with the admin in English, and one producer of theirs
     (son-mai-son-ha) for import files to name."""
     from tests import factories
-    from tests.scope import make_officer
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
-    factories.make_producer(
+    client.force_login(factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
+    factories.ProducerFactory(
         name="Sơn mài Sơn Hà",
         slug="son-mai-son-ha",
-        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
+        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
     return client
 

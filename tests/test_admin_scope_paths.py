@@ -17,7 +17,7 @@ from catalogue.models import Scan
 from orders.models import Order
 from showrooms.models import ShowroomStock
 from tests import factories
-from tests.scope import SCOPED, admin_url, make_officer
+from tests.scope import SCOPED, admin_url
 from villages.models import District
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def officer(db):
-    return make_officer("officer.px", "phu-xuyen")
+    return factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
 
 
 @pytest.fixture
@@ -66,17 +66,16 @@ def test_view_on_site_of_own_record_still_redirects(officer_client, world, app, 
 
 
 def test_view_on_site_does_not_name_an_unpublished_product_of_another_district(officer_client, world):
-    hidden = factories.make_product(name="Bình chưa công bố", producer=world["other"]["producer"], is_published=False)
+    hidden = factories.PublishedProductFactory(name="Bình chưa công bố", producer=world["other"]["producer"], is_published=False)
     response = officer_client.get(view_on_site_url(hidden))
     assert response.status_code == 404
     assert hidden.slug not in response.headers.get("Location", "") + response.content.decode()
 
 
 def test_view_on_site_does_not_give_away_another_districts_order_code(officer_client, world):
-    from tests.factories import place_order as place
 
-    theirs = place((world["other"]["product"], 1))
-    mine = place((world["own"]["product"], 1))
+    theirs = factories.OrderFactory(lines=[(world["other"]["product"], 1)])
+    mine = factories.OrderFactory(lines=[(world["own"]["product"], 1)])
     response = officer_client.get(view_on_site_url(theirs))
     assert response.status_code == 404
     assert theirs.code not in response.headers.get("Location", "") + response.content.decode()
@@ -85,9 +84,8 @@ def test_view_on_site_does_not_give_away_another_districts_order_code(officer_cl
 
 
 def test_view_on_site_of_another_districts_order_part_reveals_nothing(officer_client, world):
-    from tests.factories import place_order as place
 
-    mixed = place((world["own"]["product"], 1), (world["other"]["product"], 1))
+    mixed = factories.OrderFactory(lines=[(world["own"]["product"], 1), (world["other"]["product"], 1)])
     other_part = mixed.parts.get(producer=world["other"]["producer"])
     own_part = mixed.parts.get(producer=world["own"]["producer"])
     assert officer_client.get(view_on_site_url(other_part)).status_code == 404
@@ -303,7 +301,7 @@ DISTRICT_FILTERED = [
 
 @pytest.mark.parametrize("app, model", DISTRICT_FILTERED)
 def test_district_filter_lists_only_the_officers_districts(client, world, app, model):
-    officer = make_officer("officer.two", "phu-xuyen")
+    officer = factories.OfficerFactory(username="officer.two", districts=["phu-xuyen"])
     officer.officer_districts.add(District.objects.get(slug="thuong-tin"))
     client.force_login(officer)
     sidebar = _filter_sidebar(client.get(admin_url(app, model, "changelist")))

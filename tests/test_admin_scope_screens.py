@@ -20,7 +20,7 @@ def admin_client(client):
 
 @pytest.fixture
 def product():
-    return factories.make_product(name="Bình gốm men lam")
+    return factories.PublishedProductFactory(name="Bình gốm men lam")
 
 
 def test_show_counts_is_in_vietnamese(admin_client, product):
@@ -51,7 +51,7 @@ LOCAL_WARNING = "Mã QR đang trỏ tới"
 
 @override_settings(SITE_URL="http://127.0.0.1:8000", SITE_URL_IS_LOCAL=True)
 def test_label_and_qr_screens_warn_when_site_url_is_local(admin_client, product):
-    lot = factories.make_lot(product=product)
+    lot = factories.LotFactory(product=product)
     for url in [admin_url("catalogue", "product", "change", product.pk), admin_url("catalogue", "lot", "change", lot.pk)]:
         body = admin_client.get(url).content.decode()
         assert LOCAL_WARNING in body and "http://127.0.0.1:8000" in body

@@ -10,19 +10,19 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests import factories
-from tests.scope import admin_url, make_officer
+from tests.scope import admin_url
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def records():
-    village = factories.make_village(name="Làng giày Phú Yên", district_slug="phu-xuyen")
-    producer = factories.make_producer(name="Cơ sở Đức Thắng", village=village, email="info@example.com")
-    product = factories.make_product(name="Giày búp bê da bò", producer=producer, craft_slug=None)
-    lot = factories.make_lot(product=product, code="L2611-07")
+    village = factories.VillageFactory(name="Làng giày Phú Yên", district_slug="phu-xuyen")
+    producer = factories.ProducerFactory(name="Cơ sở Đức Thắng", village=village, email="info@example.com")
+    product = factories.PublishedProductFactory(name="Giày búp bê da bò", producer=producer, craft_slug=None)
+    lot = factories.LotFactory(product=product, code="L2611-07")
     # Something that must not match the searches below.
-    other = factories.make_product(name="Bình gốm men lam")
+    other = factories.PublishedProductFactory(name="Bình gốm men lam")
     return {"village": village, "producer": producer, "product": product, "lot": lot, "other": other}
 
 
@@ -75,7 +75,7 @@ def test_search_with_nothing_matching_finds_nothing(admin_client, records):
 
 
 def test_autocomplete_ignores_diacritics_and_keeps_the_district_scope(client, records):
-    officer = make_officer("officer.gl", "gia-lam")
+    officer = factories.OfficerFactory(username="officer.gl", districts=["gia-lam"])
     client.force_login(officer)
     response = client.get(
         reverse("admin:autocomplete"),

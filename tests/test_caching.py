@@ -7,7 +7,6 @@ order's update(), a new day), and reads the page again.
 
 import datetime
 import re
-import uuid
 
 import pytest
 from django.core.cache import cache
@@ -44,29 +43,17 @@ def queries_of(client, url):
     return len(captured)
 
 
-def place_order(product, quantity):
-    return services.place_order(
-        token=uuid.uuid4(),
-        items={product.pk: quantity},
-        name="Trần Văn Minh",
-        phone="+84986123456",
-        fulfilment="delivery",
-        address="5 Lý Thái Tổ",
-        payment="cash",
-    )
-
-
 # --- the cache is used at all --------------------------------------------------------------
 
 
 def test_a_warm_home_page_costs_no_query(client):
-    factories.make_product(name="Bình gốm men lam", stars=5)
+    factories.PublishedProductFactory(name="Bình gốm men lam", stars=5)
     get(client, "/")
     assert queries_of(client, "/") == 0
 
 
 def test_a_warm_trace_page_reads_nothing_from_the_database_but_records_the_scan(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     get(client, product.get_trace_url())
     with CaptureQueriesContext(connection) as captured:
         get(client, product.get_trace_url())
@@ -80,7 +67,7 @@ def test_a_warm_trace_page_reads_nothing_from_the_database_but_records_the_scan(
 
 
 def test_renamed_product_shows_at_once_on_every_page(client):
-    product = factories.make_product(name="Bình gốm men lam", stars=5)
+    product = factories.PublishedProductFactory(name="Bình gốm men lam", stars=5)
     pages = ["/", LIST, product.get_absolute_url(), product.get_trace_url()]
     for url in pages:
         assert "Bình gốm men lam" in get(client, url)
@@ -92,7 +79,7 @@ def test_renamed_product_shows_at_once_on_every_page(client):
 
 
 def test_new_price_shows_at_once_on_the_list_and_product_page(client):
-    product = factories.make_product(price=350_000)
+    product = factories.PublishedProductFactory(price=350_000)
     for url in (LIST, product.get_absolute_url()):
         assert "350.000" in get(client, url)
     edited = Product.objects.get(pk=product.pk)  # a fresh row, as the admin edits one
@@ -109,7 +96,7 @@ def five_star_count(html):
 
 
 def test_facet_counts_and_filtered_list_follow_an_edit(client):
-    product = factories.make_product(stars=4)
+    product = factories.PublishedProductFactory(stars=4)
     assert five_star_count(get(client, LIST)) == 0
     assert product.name not in get(client, LIST + "?stars=5")
     product.stars = 5
@@ -119,7 +106,7 @@ def test_facet_counts_and_filtered_list_follow_an_edit(client):
 
 
 def test_unpublished_product_leaves_the_list_and_its_trace_page(client):
-    product = factories.make_product(name="Khăn lụa Vạn Phúc")
+    product = factories.PublishedProductFactory(name="Khăn lụa Vạn Phúc")
     assert "Khăn lụa Vạn Phúc" in get(client, LIST)
     assert client.get(product.get_trace_url(), HTTP_USER_AGENT=PHONE).status_code == 200
     product.is_published = False
@@ -129,7 +116,7 @@ def test_unpublished_product_leaves_the_list_and_its_trace_page(client):
 
 
 def test_renamed_producer_shows_on_the_trace_page(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     get(client, product.get_trace_url())
     producer = product.producer
     producer.name = "Hợp tác xã Gốm Bát Tràng Mới"
@@ -142,19 +129,19 @@ def test_renamed_producer_shows_on_the_trace_page(client):
 
 def test_stock_after_an_order_shows_at_once(client):
     """Orders decrease stock with update(), which sends no signal."""
-    product = factories.make_product(stock_quantity=3)
+    product = factories.PublishedProductFactory(stock_quantity=3)
     assert "Out of stock" not in get(client, "/en" + LIST)
     assert "3 in stock" in get(client, english_url(product))
-    place_order(product, 2)
+    factories.OrderFactory(lines=[(product, 2)])
     assert "1 in stock" in get(client, english_url(product))
-    place_order(product, 1)
+    factories.OrderFactory(lines=[(product, 1)])
     assert "Out of stock" in get(client, english_url(product))
     assert "Out of stock" in get(client, "/en" + LIST)
 
 
 def test_stock_put_back_by_a_cancellation_shows_at_once(client):
-    product = factories.make_product(stock_quantity=1)
-    order = place_order(product, 1).order
+    product = factories.PublishedProductFactory(stock_quantity=1)
+    order = factories.OrderFactory(lines=[(product, 1)])
     assert "Out of stock" in get(client, english_url(product))
     assert "Out of stock" in get(client, "/en" + LIST)
     services.change_status(part=order.parts.get(), status="cancelled")
@@ -166,7 +153,7 @@ def test_stock_put_back_by_a_cancellation_shows_at_once(client):
 
 
 def test_withdrawn_certificate_shows_at_once_on_the_trace_page(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     client.cookies["django_language"] = "en"
     assert "certificate withdrawn" not in get(client, product.get_trace_url())
     product.certificate_withdrawn = True
@@ -177,8 +164,8 @@ def test_withdrawn_certificate_shows_at_once_on_the_trace_page(client):
 
 
 def test_showroom_stock_shows_at_once_on_the_product_and_trace_pages(client):
-    product = factories.make_product()
-    showroom = factories.make_showroom(name="Điểm bán OCOP Hoàn Kiếm")
+    product = factories.PublishedProductFactory()
+    showroom = factories.ShowroomFactory(name="Điểm bán OCOP Hoàn Kiếm")
     pages = [product.get_absolute_url(), product.get_trace_url()]
     for url in pages:
         assert "Điểm bán OCOP Hoàn Kiếm" not in get(client, url)
@@ -193,7 +180,7 @@ def test_showroom_stock_shows_at_once_on_the_product_and_trace_pages(client):
 def test_certificate_expiring_overnight_shows_the_next_day(client, monkeypatch):
     """No row changes at midnight: the date in every key makes the cached pages stale."""
     today = timezone.localdate()
-    product = factories.make_product(certificate_valid_until=today)
+    product = factories.PublishedProductFactory(certificate_valid_until=today)
     client.cookies["django_language"] = "en"
     assert "OCOP certificate expired" not in get(client, product.get_trace_url())
     tomorrow = today + datetime.timedelta(days=1)

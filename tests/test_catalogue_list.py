@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import factories
-from tests.factories import add_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +25,13 @@ def shown(response):
 
 @pytest.fixture
 def places():
-    bat_trang = factories.make_village(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
-    van_phuc = factories.make_village(
+    bat_trang = factories.VillageFactory(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
+    van_phuc = factories.VillageFactory(
         name="Vạn Phúc", slug="van-phuc", district_slug="ha-dong", crafts=("silk-weaving",)
     )
     return {
-        "ceramics_maker": factories.make_producer(name="Gốm Quang Vinh", village=bat_trang),
-        "silk_maker": factories.make_producer(name="Lụa Hà Đông", village=van_phuc),
+        "ceramics_maker": factories.ProducerFactory(name="Gốm Quang Vinh", village=bat_trang),
+        "silk_maker": factories.ProducerFactory(name="Lụa Hà Đông", village=van_phuc),
     }
 
 
@@ -40,9 +39,9 @@ def places():
 def products(places):
     ceramics, silk = places["ceramics_maker"], places["silk_maker"]
     return {
-        "vase": factories.make_product(name="Bình gốm men lam", producer=ceramics, stars=5, price=900_000),
-        "cup": factories.make_product(name="Cốc gốm", producer=ceramics, stars=3, price=120_000, stock_quantity=0),
-        "scarf": factories.make_product(
+        "vase": factories.PublishedProductFactory(name="Bình gốm men lam", producer=ceramics, stars=5, price=900_000),
+        "cup": factories.PublishedProductFactory(name="Cốc gốm", producer=ceramics, stars=3, price=120_000, stock_quantity=0),
+        "scarf": factories.PublishedProductFactory(
             name="Khăn lụa", producer=silk, craft_slug="silk-weaving", stars=4, price=450_000,
             product_set="handicrafts-fabric",
         ),
@@ -112,7 +111,7 @@ def test_facet_links_are_shareable_urls_that_apply_the_filter(client, products):
 
 def test_twenty_four_products_a_page_with_page_links(client, places):
     for n in range(30):
-        factories.make_product(name=f"Sản phẩm {n:02d}", producer=places["ceramics_maker"], stars=4)
+        factories.PublishedProductFactory(name=f"Sản phẩm {n:02d}", producer=places["ceramics_maker"], stars=4)
     first = client.get(URL, {"craft": "ceramics"})
     assert len(shown(first)) == 24
     body = first.content.decode()
@@ -214,10 +213,10 @@ def count_queries(client, url, params):
 )
 def test_list_query_count_does_not_grow_with_products_shown(client, places, params, django_assert_max_num_queries):
     for n in range(2):
-        add_photo(factories.make_product(name=f"Bình gốm {n}", producer=places["ceramics_maker"], stars=5))
+        factories.ProductImageFactory(product=factories.PublishedProductFactory(name=f"Bình gốm {n}", producer=places["ceramics_maker"], stars=5))
     few = count_queries(client, URL, params)
     for n in range(30):
-        add_photo(factories.make_product(name=f"Bình gốm thêm {n}", producer=places["ceramics_maker"], stars=5))
+        factories.ProductImageFactory(product=factories.PublishedProductFactory(name=f"Bình gốm thêm {n}", producer=places["ceramics_maker"], stars=5))
     assert count_queries(client, URL, params) == few
     cache.clear()
     with django_assert_max_num_queries(10):
@@ -225,7 +224,7 @@ def test_list_query_count_does_not_grow_with_products_shown(client, places, para
 
 
 def test_cards_show_resized_photos_in_webp_with_a_jpeg_fallback(client, places):
-    add_photo(factories.make_product(name="Bình có ảnh", producer=places["ceramics_maker"]))
+    factories.ProductImageFactory(product=factories.PublishedProductFactory(name="Bình có ảnh", producer=places["ceramics_maker"]))
     body = client.get(URL).content.decode()
     picture = re.search(r"<picture>.*?</picture>", body, re.S).group(0)
     assert re.search(r'<source type="image/webp" srcset="[^"]+\.webp"', picture)
@@ -238,5 +237,5 @@ def test_facet_counts_are_cached_briefly_but_the_products_are_not(client, produc
     with CaptureQueriesContext(connection) as again:
         client.get(URL, {"stars": "5"})
     assert len(again) <= first - 4  # the four facet queries are skipped
-    factories.make_product(name="Bình mới", producer=products["vase"].producer, stars=5)
+    factories.PublishedProductFactory(name="Bình mới", producer=products["vase"].producer, stars=5)
     assert "Bình mới" in shown(client.get(URL, {"stars": "5"}))

@@ -27,16 +27,16 @@ def catalogue(today):
 
     All three in the same district, craft and showroom, and all published.
     """
-    producer = factories.make_producer(name="Gốm Quang Vinh")
-    valid = factories.make_product(name="Bình gốm còn hạn", producer=producer, stars=4)
-    expired = factories.make_product(
+    producer = factories.ProducerFactory(name="Gốm Quang Vinh")
+    valid = factories.PublishedProductFactory(name="Bình gốm còn hạn", producer=producer, stars=4)
+    expired = factories.PublishedProductFactory(
         name="Bát gốm hết hạn",
         producer=producer,
         stars=4,
         certificate_date=datetime.date(2023, 3, 12),
         certificate_valid_until=datetime.date(2026, 3, 12),
     )
-    withdrawn = factories.make_product(
+    withdrawn = factories.PublishedProductFactory(
         name="Nón lá bị thu hồi",
         producer=producer,
         stars=5,
@@ -44,7 +44,7 @@ def catalogue(today):
         certificate_withdrawn_reason_vi="Không đạt tiêu chuẩn khi kiểm tra lại",
         certificate_withdrawn_reason_en="Failed the re-inspection",
     )
-    factories.make_showroom(name="Điểm bán OCOP Hoàn Kiếm", products=[valid, expired, withdrawn])
+    factories.ShowroomFactory(name="Điểm bán OCOP Hoàn Kiếm", products=[valid, expired, withdrawn])
     return {"valid": valid, "expired": expired, "withdrawn": withdrawn}
 
 
@@ -134,7 +134,7 @@ def test_home_counts_and_features_only_certified_products(client, catalogue):
 
 def test_a_certificate_expiring_at_midnight_leaves_the_list_and_home_the_next_day(client, today):
     """No row changes at midnight: cached pages and counts must follow the date."""
-    factories.make_product(name="Bình hết hạn đêm nay", certificate_valid_until=TODAY)
+    factories.PublishedProductFactory(name="Bình hết hạn đêm nay", certificate_valid_until=TODAY)
     assert "Bình hết hạn đêm nay" in get(client, "/products/")
     assert "1 sản phẩm được chứng nhận" in text(get(client, "/"))
     today.move_to(TODAY + datetime.timedelta(days=1))
@@ -231,8 +231,8 @@ def test_trace_page_of_a_certified_product_keeps_where_to_buy(client, catalogue)
 
 
 def test_trace_page_drops_where_to_buy_the_day_the_certificate_lapses(client, today):
-    product = factories.make_product(name="Bình hết hạn đêm nay", certificate_valid_until=TODAY)
-    factories.make_showroom(name="Điểm bán OCOP Hoàn Kiếm", products=[product])
+    product = factories.PublishedProductFactory(name="Bình hết hạn đêm nay", certificate_valid_until=TODAY)
+    factories.ShowroomFactory(name="Điểm bán OCOP Hoàn Kiếm", products=[product])
     assert "Điểm bán OCOP Hoàn Kiếm" in get(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
     today.move_to(TODAY + datetime.timedelta(days=1))
     assert "Điểm bán OCOP Hoàn Kiếm" not in get(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
@@ -240,7 +240,7 @@ def test_trace_page_drops_where_to_buy_the_day_the_certificate_lapses(client, to
 
 def test_lapsed_list_query_count_is_bounded(client, catalogue, django_assert_max_num_queries):
     for n in range(6):
-        factories.make_withdrawn_product(name=f"Thu hồi {n}")
+        factories.WithdrawnProductFactory(name=f"Thu hồi {n}")
     ShowroomStock.objects.all().delete()
     with django_assert_max_num_queries(10):
         get(client, "/products/?status=expired")

@@ -31,7 +31,7 @@ def cart_items(client):
 
 
 def test_adding_an_expired_product_is_refused_in_vietnamese(client, today):
-    product = factories.make_expired_product(name="Bát gốm hết hạn")
+    product = factories.ExpiredProductFactory(name="Bát gốm hết hạn")
     response = add(client, product)
     assert response.status_code == 409
     body = response.content.decode()
@@ -40,7 +40,7 @@ def test_adding_an_expired_product_is_refused_in_vietnamese(client, today):
 
 
 def test_adding_a_withdrawn_product_is_refused_in_english(client, today, english_site):
-    product = factories.make_withdrawn_product(name="Nón lá bị thu hồi")
+    product = factories.WithdrawnProductFactory(name="Nón lá bị thu hồi")
     response = add(client, product)
     assert response.status_code == 409
     assert "“Nón lá bị thu hồi” can no longer be sold: its OCOP certificate was withdrawn." in response.content.decode()
@@ -48,7 +48,7 @@ def test_adding_a_withdrawn_product_is_refused_in_english(client, today, english
 
 
 def test_adding_an_unpublished_product_answers_as_for_an_unknown_id(client):
-    product = factories.make_product(name="Nón lá chưa duyệt", is_published=False)
+    product = factories.PublishedProductFactory(name="Nón lá chưa duyệt", is_published=False)
     unknown = client.post(reverse("orders:cart_add", args=[product.pk + 1000]), {"quantity": 1})
     response = add(client, product)
     assert response.status_code == unknown.status_code == 404
@@ -62,8 +62,8 @@ def test_adding_an_unpublished_product_answers_as_for_an_unknown_id(client):
 @pytest.fixture
 def cart_with_a_lapsing_product(client, today):
     """A cart with a vase (valid for years) and a bowl whose certificate ends today."""
-    vase = factories.make_product(name="Bình gốm men lam", price=350_000, stock_quantity=5)
-    bowl = factories.make_product(
+    vase = factories.PublishedProductFactory(name="Bình gốm men lam", price=350_000, stock_quantity=5)
+    bowl = factories.PublishedProductFactory(
         name="Bát hết hạn đêm nay", price=120_000, stock_quantity=5, certificate_valid_until=TODAY
     )
     assert add(client, vase, 2).status_code == 302
@@ -107,8 +107,8 @@ def test_checkout_refuses_the_lapsed_line_then_places_the_rest(
 def test_place_order_refuses_a_withdrawn_product_inside_its_transaction(today):
     """The service checks the certificate on the locked row: a withdrawal that lands
     between the cart page and the order cannot sell the product."""
-    vase = factories.make_product(name="Bình gốm men lam", stock_quantity=5)
-    hat = factories.make_product(name="Nón lá", stock_quantity=5)
+    vase = factories.PublishedProductFactory(name="Bình gốm men lam", stock_quantity=5)
+    hat = factories.PublishedProductFactory(name="Nón lá", stock_quantity=5)
     Product.objects.filter(pk=hat.pk).update(certificate_withdrawn=True)  # no save(), no signal
     with pytest.raises(services.OrderError, match="Nón lá"):
         services.place_order(
@@ -125,7 +125,7 @@ def test_place_order_refuses_a_withdrawn_product_inside_its_transaction(today):
 
 
 def test_place_order_refuses_a_product_that_expired_yesterday(today):
-    bowl = factories.make_product(name="Bát gốm", certificate_valid_until=TODAY - datetime.timedelta(days=1))
+    bowl = factories.PublishedProductFactory(name="Bát gốm", certificate_valid_until=TODAY - datetime.timedelta(days=1))
     with pytest.raises(services.OrderError, match="Bát gốm"):
         services.place_order(
             token=uuid.uuid4(), items={bowl.pk: 1}, name="Lan", phone="+84912345678",

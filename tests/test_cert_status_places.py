@@ -15,20 +15,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def places(today):
-    village = factories.make_village(name="Làng gốm thử nghiệm", district_slug="gia-lam")
-    producer = factories.make_producer(name="Gốm Minh Hải", village=village)
-    valid = factories.make_product(name="Bình gốm còn hạn", producer=producer, stars=4)
-    expired = factories.make_product(
+    village = factories.VillageFactory(name="Làng gốm thử nghiệm", district_slug="gia-lam")
+    producer = factories.ProducerFactory(name="Gốm Minh Hải", village=village)
+    valid = factories.PublishedProductFactory(name="Bình gốm còn hạn", producer=producer, stars=4)
+    expired = factories.PublishedProductFactory(
         name="Bát gốm hết hạn",
         producer=producer,
         stars=5,
         certificate_date=datetime.date(2023, 3, 12),
         certificate_valid_until=datetime.date(2026, 3, 12),
     )
-    withdrawn = factories.make_product(
+    withdrawn = factories.PublishedProductFactory(
         name="Lọ gốm bị thu hồi", producer=producer, stars=5, certificate_withdrawn=True
     )
-    showroom = factories.make_showroom(
+    showroom = factories.ShowroomFactory(
         name="Điểm bán OCOP Gia Lâm", district_slug="gia-lam", products=[valid, expired, withdrawn]
     )
     return {"village": village, "producer": producer, "showroom": showroom, "valid": valid}
@@ -77,14 +77,14 @@ def test_district_list_counts_only_certified_products(client, places):
 
 
 def test_updating_an_unpublished_product_in_the_cart_answers_like_an_unknown_id(client, places):
-    hidden = factories.make_product(name="Sản phẩm chưa công bố", is_published=False)
+    hidden = factories.PublishedProductFactory(name="Sản phẩm chưa công bố", is_published=False)
     response = client.post(f"/cart/update/{hidden.pk}/", {"quantity": 1})
     assert response.status_code == 404
     assert "Sản phẩm chưa công bố" not in response.content.decode()
 
 
 def test_a_withdrawn_certificate_is_not_said_to_be_valid_until_a_date(client, places, english_site):
-    withdrawn = factories.make_product(name="Nón lá thu hồi", name_en="Withdrawn conical hat", certificate_withdrawn=True)
+    withdrawn = factories.PublishedProductFactory(name="Nón lá thu hồi", name_en="Withdrawn conical hat", certificate_withdrawn=True)
     body = client.get(withdrawn.get_absolute_url()).content.decode()
     assert "Was valid until" in body
     assert "<dt>Valid until</dt>" not in body
@@ -93,7 +93,7 @@ def test_a_withdrawn_certificate_is_not_said_to_be_valid_until_a_date(client, pl
 
 
 def test_the_certificate_level_is_not_wrapped_in_nested_brackets(client, places, english_site):
-    national = factories.make_product(name="Bình quốc gia", name_en="National vase", certificate_level="national")
+    national = factories.PublishedProductFactory(name="Bình quốc gia", name_en="National vase", certificate_level="national")
     body = client.get(national.get_absolute_url()).content.decode()
     assert "National (Ministry)" in body
     assert "(National (Ministry))" not in body

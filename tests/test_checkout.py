@@ -14,11 +14,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
 @pytest.fixture
 def two_producers():
-    bat_trang = factories.make_producer(name="Gốm Quang Vinh", email="quangvinh@example.vn")
-    van_phuc = factories.make_producer(name="Lụa Vạn Phúc", email="vanphuc@example.vn")
-    vase = factories.make_product(name="Bình gốm men lam", producer=bat_trang, price=350_000, stock_quantity=5)
-    bowl = factories.make_product(name="Bát men rạn", producer=bat_trang, price=120_000, stock_quantity=5)
-    scarf = factories.make_product(name="Khăn lụa tơ tằm", producer=van_phuc, price=450_000, stock_quantity=5)
+    bat_trang = factories.ProducerFactory(name="Gốm Quang Vinh", email="quangvinh@example.vn")
+    van_phuc = factories.ProducerFactory(name="Lụa Vạn Phúc", email="vanphuc@example.vn")
+    vase = factories.PublishedProductFactory(name="Bình gốm men lam", producer=bat_trang, price=350_000, stock_quantity=5)
+    bowl = factories.PublishedProductFactory(name="Bát men rạn", producer=bat_trang, price=120_000, stock_quantity=5)
+    scarf = factories.PublishedProductFactory(name="Khăn lụa tơ tằm", producer=van_phuc, price=450_000, stock_quantity=5)
     return vase, bowl, scarf
 
 
@@ -65,8 +65,8 @@ def test_two_products_from_two_producers_cash_on_delivery(client, two_producers,
 
 def test_pickup_at_a_showroom_that_stocks_everything(client, two_producers):
     vase, _, scarf = two_producers
-    both = factories.make_showroom(name="Showroom OCOP Hoàn Kiếm", products=[vase, scarf])
-    factories.make_showroom(name="Điểm bán chỉ có gốm", products=[vase])
+    both = factories.ShowroomFactory(name="Showroom OCOP Hoàn Kiếm", products=[vase, scarf])
+    factories.ShowroomFactory(name="Điểm bán chỉ có gốm", products=[vase])
     add(client, vase)
     add(client, scarf)
     page = client.get(reverse("orders:checkout")).content.decode()
@@ -82,8 +82,8 @@ def test_pickup_at_a_showroom_that_stocks_everything(client, two_producers):
 
 def test_a_showroom_missing_an_item_is_refused_next_to_the_field(client, two_producers):
     vase, _, scarf = two_producers
-    factories.make_showroom(name="Showroom đủ", products=[vase, scarf])
-    partial = factories.make_showroom(name="Điểm bán chỉ có gốm", products=[vase])
+    factories.ShowroomFactory(name="Showroom đủ", products=[vase, scarf])
+    partial = factories.ShowroomFactory(name="Điểm bán chỉ có gốm", products=[vase])
     add(client, vase)
     add(client, scarf)
     response = checkout(client, fulfilment="pickup", showroom=partial.pk)
@@ -136,7 +136,7 @@ def test_a_failed_checkout_is_remembered_when_coming_back_from_the_cart(client, 
 
 
 def test_email_is_optional_and_producers_without_email_get_none(client, django_capture_on_commit_callbacks):
-    product = factories.make_product(producer=factories.make_producer(email=""))
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(email=""))
     add(client, product)
     with django_capture_on_commit_callbacks(execute=True):
         response = checkout(client, email="")

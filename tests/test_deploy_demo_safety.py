@@ -64,7 +64,7 @@ def test_a_restart_keeps_a_changed_password_an_officers_edit_and_their_districts
 
 
 def test_load_demo_refuses_a_database_holding_real_records():
-    factories.make_village(name="Làng thật")
+    factories.VillageFactory(name="Làng thật")
     with pytest.raises(CommandError, match="holds data that load_demo did not make.*villages.*DEMO=0 make run"):
         load_demo()
     assert not Product.objects.exists()
@@ -81,7 +81,7 @@ def test_load_demo_refuses_a_database_with_real_accounts(username):
 
 
 def test_make_runs_mode_skips_a_real_database_without_failing_and_force_overrides():
-    factories.make_village(name="Làng thật")
+    factories.VillageFactory(name="Làng thật")
     output = load_demo("--if-empty-or-demo")
     assert "not loaded" in output
     assert not Product.objects.exists()

@@ -53,7 +53,7 @@ def test_migrate_completes_the_role_and_keeps_what_an_administrator_added():
 
 
 def test_officers_made_by_the_factory_and_by_load_demo_hold_the_role():
-    officer = factories.make_officer("officer.test", ["phu-xuyen"])
+    officer = factories.OfficerFactory(username="officer.test", districts=["phu-xuyen"])
     assert officer.is_staff and not officer.is_superuser
     assert list(officer.groups.values_list("name", flat=True)) == [roles.OFFICERS_GROUP]
     assert officer.has_perm("villages.view_craft") and officer.has_perm("catalogue.change_product")
@@ -61,7 +61,7 @@ def test_officers_made_by_the_factory_and_by_load_demo_hold_the_role():
 
 
 def test_officer_factory_user_can_use_the_craft_autocomplete(client):
-    client.force_login(factories.make_officer())
+    client.force_login(factories.OfficerFactory())
     response = client.get(
         reverse("admin:autocomplete"),
         {"app_label": "catalogue", "model_name": "product", "field_name": "craft", "term": "sơn"},
@@ -92,7 +92,7 @@ def test_officer_grant_makes_a_staff_officer_of_the_named_districts(client):
 
 
 def test_officer_revoke_takes_districts_and_at_the_last_one_the_role_and_admin_access():
-    user = factories.make_officer("minh", ["phu-xuyen", "gia-lam"])
+    user = factories.OfficerFactory(username="minh", districts=["phu-xuyen", "gia-lam"])
     assert "remains an officer of Phú Xuyên" in officer_command("revoke", "minh", "gia-lam")
     assert list(user.officer_districts.values_list("slug", flat=True)) == ["phu-xuyen"]
     assert "no longer a district officer" in officer_command("revoke", "minh", "--all")
@@ -102,7 +102,7 @@ def test_officer_revoke_takes_districts_and_at_the_last_one_the_role_and_admin_a
 
 
 def test_officer_list_names_each_officer_and_their_districts():
-    factories.make_officer("minh", ["phu-xuyen"])
+    factories.OfficerFactory(username="minh", districts=["phu-xuyen"])
     assert "minh" in officer_command("list") and "Phú Xuyên" in officer_command("list")
 
 

@@ -78,7 +78,7 @@ def test_twenty_simultaneous_checkouts_on_sqlite_all_succeed_exactly_once(live_s
         pytest.skip("SQLite's own locking (PostgreSQL: tests/test_orders_postgres.py)")
     assert "memory" not in connection.settings_dict["NAME"]
     settings.ORDERS_CHECKOUT_RATE = "1000/m"  # every shopper comes from 127.0.0.1 here
-    products = [factories.make_product(name=f"Bình gốm {n}", stock_quantity=5) for n in range(SHOPPERS)]
+    products = [factories.PublishedProductFactory(name=f"Bình gốm {n}", stock_quantity=5) for n in range(SHOPPERS)]
     shoppers = [ready_to_pay(live_server.url, product) for product in products]
 
     barrier = threading.Barrier(SHOPPERS)

@@ -6,7 +6,6 @@ English pages write 650,000 ₫ and 12 March 2026; Vietnamese pages keep 650.000
 
 import datetime
 import re
-import uuid
 
 import pytest
 from django.core import mail
@@ -26,7 +25,7 @@ DECIDED = datetime.date(2025, 3, 12)  # valid until 12 March 2028 (36 months)
 
 @pytest.fixture
 def vase():
-    return factories.make_product(
+    return factories.PublishedProductFactory(
         name="Bình gốm men lam", stars=5, price=650_000, stock_quantity=7, certificate_date=DECIDED
     )
 
@@ -82,7 +81,7 @@ def test_vietnamese_product_list_keeps_dots(client, vase):
 
 
 def test_english_product_page_writes_price_and_certificate_dates_in_english(client, vase):
-    factories.make_lot(product=vase, produced_on=datetime.date(2026, 1, 10))
+    factories.LotFactory(product=vase, produced_on=datetime.date(2026, 1, 10))
     body = get(client, english_url(vase))
     assert f"650,000{NBSP}₫" in body  # English page
     assert "12 March 2025" in body and "12 March 2028" in body  # decision date, valid until
@@ -91,7 +90,7 @@ def test_english_product_page_writes_price_and_certificate_dates_in_english(clie
 
 
 def test_vietnamese_product_page_keeps_day_month_year(client, vase):
-    factories.make_lot(product=vase, produced_on=datetime.date(2026, 1, 10))
+    factories.LotFactory(product=vase, produced_on=datetime.date(2026, 1, 10))
     body = get(client, vietnamese_url(vase))
     assert f"650.000{NBSP}₫" in body  # Vietnamese page
     assert "12/03/2025" in body and "12/03/2028" in body and "10/01/2026" in body
@@ -134,7 +133,7 @@ def test_vietnamese_pages_keep_vietnamese_search_placeholders(client):
 
 
 def test_english_empty_results_suggest_english_searches_that_find_something(client):
-    factories.make_product(name="Khăn lụa Vạn Phúc", name_en="Van Phuc silk scarf", craft_slug="silk-weaving")
+    factories.PublishedProductFactory(name="Khăn lụa Vạn Phúc", name_en="Van Phuc silk scarf", craft_slug="silk-weaving")
     body = get(client, "/en/products/?q=zzzz")
     suggestions = re.findall(r'<a href="\?q=([^"]+)">', body)
     assert "silk" in suggestions  # English page suggests English words
@@ -143,10 +142,7 @@ def test_english_empty_results_suggest_english_searches_that_find_something(clie
 
 # --- orders: confirmation page and emails -------------------------------------------------------
 def place(product, *, language, email="lan@example.vn"):
-    return services.place_order(
-        token=uuid.uuid4(), items={product.pk: 2}, name="Lan", phone="+84986123456", email=email,
-        fulfilment="delivery", address="5 Lý Thái Tổ", payment="cash", language=language,
-    ).order
+    return factories.OrderFactory(lines=[(product, 2)], name="Lan", email=email, language=language)
 
 
 def test_english_order_email_writes_amounts_with_commas_and_producer_email_keeps_dots(vase):
@@ -218,7 +214,7 @@ def test_english_issuer_entered_by_an_officer_wins_over_the_glossary(client, vas
 
 
 def test_withdrawal_reason_is_shown_in_the_page_language(client):
-    product = factories.make_withdrawn_product(
+    product = factories.WithdrawnProductFactory(
         name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
         certificate_withdrawn_reason_en="Criteria no longer met",
     )
@@ -229,7 +225,7 @@ def test_withdrawal_reason_is_shown_in_the_page_language(client):
 
 
 def test_withdrawal_reason_in_english_on_the_trace_page(client):
-    product = factories.make_withdrawn_product(
+    product = factories.WithdrawnProductFactory(
         name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
         certificate_withdrawn_reason_en="Criteria no longer met",
     )
@@ -239,7 +235,7 @@ def test_withdrawal_reason_in_english_on_the_trace_page(client):
 
 
 def test_a_vietnamese_only_reason_on_an_english_page_is_marked_as_vietnamese(client):
-    product = factories.make_withdrawn_product(name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí")
+    product = factories.WithdrawnProductFactory(name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí")
     body = get(client, english_url(product))
     assert '<span lang="vi">Không duy trì tiêu chí</span>' in body  # English page, Vietnamese text
 
@@ -250,7 +246,7 @@ def test_importing_in_an_english_admin_keeps_the_issuer_in_the_vietnamese_column
 
     from catalogue.resources import ProductResource
 
-    producer = factories.make_producer(slug="gom-thu")
+    producer = factories.ProducerFactory(slug="gom-thu")
     dataset = tablib.Dataset(headers=[
         "slug", "name_vi", "producer", "craft", "group", "product_set", "stars", "certificate_number",
         "certificate_issuer", "certificate_level", "certificate_date", "price", "unit_vi", "stock_quantity",
@@ -279,8 +275,8 @@ def test_officers_can_enter_the_issuer_and_reason_in_english(admin_client, vase)
 
 @pytest.mark.django_db
 def test_a_vietnamese_description_shown_on_an_english_page_is_marked_as_vietnamese(client, english_site):
-    untranslated = factories.make_product(name="Khay sơn mài", description_vi="Khay sơn mài vẽ tay.", description_en="")
-    translated = factories.make_product(
+    untranslated = factories.PublishedProductFactory(name="Khay sơn mài", description_vi="Khay sơn mài vẽ tay.", description_en="")
+    translated = factories.PublishedProductFactory(
         name="Bình gốm", description_vi="Bình gốm men lam.", description_en="A blue-glazed vase."
     )
     body = client.get(untranslated.get_absolute_url()).content.decode()

@@ -78,12 +78,12 @@ def test_link_types_accept_curie_and_uri():
 
 @pytest.fixture
 def product(db):
-    return factories.make_product(name="Khay sơn mài Hạ Thái", gtin=GTIN14)
+    return factories.PublishedProductFactory(name="Khay sơn mài Hạ Thái", gtin=GTIN14)
 
 
 @pytest.fixture
 def lot(product):
-    return factories.make_lot(product=product, code="L2601-01")
+    return factories.LotFactory(product=product, code="L2601-01")
 
 
 def linkset_of(response):
@@ -164,7 +164,7 @@ def test_malformed_path_is_400(client, product):
 
 def test_unknown_or_unpublished_gtin_is_404(client, db):
     assert client.get("/01/96385074").status_code == 404
-    factories.make_product(gtin=GTIN14, is_published=False)
+    factories.PublishedProductFactory(gtin=GTIN14, is_published=False)
     assert client.get(f"/01/{GTIN14}").status_code == 404
     assert client.get(f"/01/{GTIN14}?linkType=linkset").status_code == 404
 

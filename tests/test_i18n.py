@@ -27,8 +27,8 @@ def test_english_lives_under_en(client):
 
 
 def test_product_content_is_shown_in_english_with_vietnamese_fallback(client):
-    translated = factories.make_product(name="Bình gốm men lam", name_en="Blue-glaze vase")
-    untranslated = factories.make_product(name="Nón lá Chuông")
+    translated = factories.PublishedProductFactory(name="Bình gốm men lam", name_en="Blue-glaze vase")
+    untranslated = factories.PublishedProductFactory(name="Nón lá Chuông")
     vietnamese_url, english_url = translated.get_absolute_url(), "/en" + untranslated.get_absolute_url()
     body = client.get("/en/products/").content.decode()
     assert "Blue-glaze vase" in body and "Nón lá Chuông" in body
@@ -37,7 +37,7 @@ def test_product_content_is_shown_in_english_with_vietnamese_fallback(client):
 
 
 def test_craft_facet_names_follow_the_language(client):
-    factories.make_product(craft_slug="lacquer")
+    factories.PublishedProductFactory(craft_slug="lacquer")
     assert "Sơn mài" in client.get("/products/").content.decode()
     assert "Lacquer" in client.get("/en/products/").content.decode()
 
@@ -52,7 +52,7 @@ def test_language_switcher_keeps_the_page_and_its_filters(client):
 
 
 def test_english_pages_link_back_to_their_vietnamese_version(client):
-    path = factories.make_product().get_absolute_url()
+    path = factories.PublishedProductFactory().get_absolute_url()
     body = client.get("/en" + path).content.decode()
     assert f'hreflang="vi" href="https://ocop.test{path}"' in body
 

@@ -78,7 +78,7 @@ def test_exported_dates_are_iso_so_they_import_back_the_same():
     with translation.override("vi"):
         from catalogue.resources import ProductResource
 
-        product = factories.make_product(certificate_date=datetime.date(2026, 3, 1))
+        product = factories.PublishedProductFactory(certificate_date=datetime.date(2026, 3, 1))
         dataset = ProductResource().export(Product.objects.filter(pk=product.pk))
     assert dataset.dict[0]["certificate_date"] == "2026-03-01"
 

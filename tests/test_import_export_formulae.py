@@ -11,7 +11,6 @@ import tablib
 from catalogue.models import Product
 from tests import factories
 from tests.import_files import export, preview
-from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +29,17 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 @pytest.fixture
 def officer_client(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
+    client.force_login(factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
     return client
 
 
 @pytest.fixture
 def hostile_product():
-    producer = factories.make_producer(
+    producer = factories.ProducerFactory(
         name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
-        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
+        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
-    return factories.make_product(producer=producer, slug="hop-doc", price=550_000, stock_quantity=7, **{
+    return factories.PublishedProductFactory(producer=producer, slug="hop-doc", price=550_000, stock_quantity=7, **{
         k: v for k, v in HOSTILE.items() if k != "name_vi"
     }, name=HOSTILE["name_vi"])
 

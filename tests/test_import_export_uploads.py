@@ -14,7 +14,6 @@ from catalogue.import_admin import PENDING_HOURS, PendingImportStorage
 from catalogue.models import Product
 from tests import factories
 from tests.import_files import confirm, preview, product_csv
-from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +25,16 @@ def own_media(settings, tmp_path):
 
 @pytest.fixture
 def officer(settings):
-    return make_officer("officer.px", "phu-xuyen")
+    return factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
 
 
 @pytest.fixture
 def officer_client(client, settings, officer):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(officer)
-    factories.make_producer(
+    factories.ProducerFactory(
         name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
-        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
+        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
     return client
 
@@ -93,7 +92,7 @@ def test_a_tampered_confirmation_is_refused_without_reading_any_file(officer_cli
 def test_another_users_preview_cannot_be_confirmed(officer_client, client):
     response = preview(officer_client, product_csv([{"slug": "hop-1"}]))
     data = response.context["confirm_form"].initial
-    colleague = make_officer("officer.px2", "phu-xuyen")
+    colleague = factories.OfficerFactory(username="officer.px2", districts=["phu-xuyen"])
     officer_client.force_login(colleague)
     answer = officer_client.post(reverse("admin:catalogue_product_process_import"), data)
     assert "upload the file again" in answer.content.decode()
@@ -188,7 +187,7 @@ def test_the_steps_of_a_long_file_belong_to_the_officer_who_uploaded_it(officer_
     steps_url = response.url
     job = parse_qs(urlsplit(steps_url).query)["job"][0]
     assert officer_client.post(steps_url.split("?")[0], {"job": job}).url == steps_url  # the owner moves on
-    officer_client.force_login(make_officer("officer.px2", "phu-xuyen"))
+    officer_client.force_login(factories.OfficerFactory(username="officer.px2", districts=["phu-xuyen"]))
     answer = officer_client.post(steps_url.split("?")[0], {"job": job})
     assert answer.status_code == 302 and answer.url.endswith("/import/")
     assert not Product.objects.filter(slug__startswith="hop-").exists()

@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from tests import factories
 from tests.import_files import confirm, preview, product_csv
-from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +30,10 @@ ENGLISH_LEFT_BEHIND = [
 @pytest.fixture
 def officer_client(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
-    factories.make_producer(
+    client.force_login(factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
+    factories.ProducerFactory(
         name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
-        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
+        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
     return client
 

@@ -31,8 +31,8 @@ HEADERS = st.fixed_dictionaries(
 
 @pytest.fixture
 def public_urls():
-    product = factories.make_product(name="Khay sơn mài", gtin=GTIN14, slug="khay-son-mai")
-    lot = factories.make_lot(product=product, code="L2601-01", steps=1)
+    product = factories.PublishedProductFactory(name="Khay sơn mài", gtin=GTIN14, slug="khay-son-mai")
+    lot = factories.LotFactory(product=product, code="L2601-01", steps=1)
     return [
         "/",
         "/products/",

@@ -257,7 +257,7 @@ def post_photo(client, product, payload, name="photo.jpg"):
 
 
 def test_admin_refuses_the_20000_by_2_image_in_words_and_saves_nothing(admin_client_en):
-    product = factories.make_product(name="Khay sơn mài")
+    product = factories.PublishedProductFactory(name="Khay sơn mài")
     response = post_photo(admin_client_en, product, encoded(picture((20000, 2))))
     assert response.status_code == 200
     body = response.content.decode()
@@ -268,7 +268,7 @@ def test_admin_refuses_the_20000_by_2_image_in_words_and_saves_nothing(admin_cli
 def test_admin_upload_stores_a_clean_file_and_its_thumbnails(admin_client_en):
     from core.thumbnails import SIZES, thumbnail_name
 
-    product = factories.make_product(name="Khay sơn mài")
+    product = factories.PublishedProductFactory(name="Khay sơn mài")
     response = post_photo(admin_client_en, product, jpeg_with_every_metadata_block())
     assert response.status_code == 302
     saved = ProductImage.objects.get(product=product)

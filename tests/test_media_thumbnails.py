@@ -61,7 +61,7 @@ def expected_box(size):
 
 
 def test_saving_a_photo_makes_every_size_the_templates_use_right_away():
-    photo = add_photo(factories.make_product())
+    photo = add_photo(factories.PublishedProductFactory())
     found = stored_sizes(photo)
     for size in SIZES.values():
         for fmt in size.formats:
@@ -69,7 +69,7 @@ def test_saving_a_photo_makes_every_size_the_templates_use_right_away():
 
 
 def test_a_small_photo_is_never_enlarged():
-    photo = add_photo(factories.make_product(), size=(640, 480))
+    photo = add_photo(factories.PublishedProductFactory(), size=(640, 480))
     for (name, _fmt), (width, height) in stored_sizes(photo).items():
         box = SIZES[name]
         assert width <= min(box.width, 640) and height <= min(box.height, 480)
@@ -81,7 +81,7 @@ def test_the_20000_by_2_image_saved_without_the_form_is_not_upscaled_and_takes_n
     """A row that never went through the upload form (an old upload, a script) cannot hang
     anything either: its thumbnails are thin strips, made in well under a second."""
     started = time.monotonic()
-    photo = add_photo(factories.make_product(), size=(20000, 2))
+    photo = add_photo(factories.PublishedProductFactory(), size=(20000, 2))
     assert time.monotonic() - started < 2
     for (name, _fmt), (width, height) in stored_sizes(photo).items():
         assert width <= SIZES[name].width and height == 2
@@ -89,14 +89,14 @@ def test_the_20000_by_2_image_saved_without_the_form_is_not_upscaled_and_takes_n
 
 def test_the_load_demo_way_of_saving_makes_thumbnails_too():
     """load_demo saves with FieldFile.save(..., save=True); so may any other script."""
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     photo = ProductImage(product=product, alt_text_vi="Ảnh", position=0)
     photo.image.save("demo-1.jpg", ContentFile(jpeg_bytes()), save=True)
     assert stored_sizes(photo)
 
 
 def test_replacing_a_photo_makes_thumbnails_of_the_new_one():
-    photo = add_photo(factories.make_product())
+    photo = add_photo(factories.PublishedProductFactory())
     photo = ProductImage.objects.get(pk=photo.pk)
     photo.image = SimpleUploadedFile("portrait.jpg", jpeg_bytes((900, 1600)), content_type="image/jpeg")
     photo.save()
@@ -107,7 +107,7 @@ def test_replacing_a_photo_makes_thumbnails_of_the_new_one():
 def test_the_thumbnails_command_makes_missing_thumbnails_of_existing_photos():
     from django.core.management import call_command
 
-    photo = add_photo(factories.make_product())
+    photo = add_photo(factories.PublishedProductFactory())
     for size in SIZES.values():
         for fmt in size.formats:
             default_storage.delete(thumbnail_name(photo.image.name, size, fmt))
@@ -120,7 +120,7 @@ def test_the_thumbnails_command_makes_missing_thumbnails_of_existing_photos():
 
 @pytest.fixture
 def product_with_three_photos():
-    product = factories.make_product(name="Bình gốm ba ảnh", gtin="08934567890120")
+    product = factories.PublishedProductFactory(name="Bình gốm ba ảnh", gtin="08934567890120")
     for position in range(3):
         add_photo(product, size=(2400, 1800), position=position)
     return product
@@ -165,7 +165,7 @@ def test_pages_with_photos_process_no_image_and_point_at_the_files_made_on_save(
 
 def test_missing_thumbnails_fall_back_to_the_placeholder_without_processing(client):
     """E.g. a photo uploaded before thumbnails were made on save, until `thumbnails` runs."""
-    product = factories.make_product(name="Ảnh cũ")
+    product = factories.PublishedProductFactory(name="Ảnh cũ")
     photo = add_photo(product)
     for size in SIZES.values():
         for fmt in size.formats:
@@ -202,7 +202,7 @@ def test_every_size_named_in_a_template_is_in_the_one_list_of_sizes():
 
 def test_a_stored_file_that_cannot_be_read_saves_the_row_and_the_page_shows_a_placeholder(client):
     """A script may store anything; the row stays valid and no page fails because of it."""
-    product = factories.make_product(name="Ảnh hỏng")
+    product = factories.PublishedProductFactory(name="Ảnh hỏng")
     photo = ProductImage(product=product, alt_text_vi="Ảnh hỏng", position=0, width=800, height=600)
     photo.image.save("broken.jpg", ContentFile(b"\xff\xd8 not really a jpeg"), save=False)
     photo.save()

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def assert_rejected_by_database(**changes):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Product.objects.filter(pk=product.pk).update(**changes)
 
@@ -29,13 +29,13 @@ def test_database_rejects_star_ratings_other_than_3_4_5(stars):
 
 @pytest.mark.parametrize("stars", [3, 4, 5])
 def test_database_accepts_3_4_and_5_stars(stars):
-    product = factories.make_product(stars=stars)
+    product = factories.PublishedProductFactory(stars=stars)
     product.refresh_from_db()
     assert product.stars == stars
 
 
 def test_model_validation_explains_wrong_star_rating():
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     product.stars = 2
     with pytest.raises(ValidationError) as error:
         product.full_clean()
@@ -44,7 +44,7 @@ def test_model_validation_explains_wrong_star_rating():
 
 def test_only_a_four_star_product_can_be_potential_five_star():
     assert_rejected_by_database(stars=3, potential_five_star=True)
-    product = factories.make_product(stars=4, potential_five_star=True)
+    product = factories.PublishedProductFactory(stars=4, potential_five_star=True)
     assert product.potential_five_star
 
 
@@ -53,7 +53,7 @@ def test_product_set_must_belong_to_its_group():
 
 
 def test_gtin_with_wrong_check_digit_is_refused():
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     product.gtin = "8934567890123"  # correct check digit is 0
     with translation.override("en"):
         with pytest.raises(ValidationError) as error:
@@ -73,7 +73,7 @@ def test_gtin_with_wrong_check_digit_is_refused():
 )
 def test_gtin_is_stored_as_fourteen_digits(typed, stored):
     assert normalise_gtin(typed) == stored
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     product.gtin = typed.replace(" ", "")
     product.full_clean()
     product.save()
@@ -82,11 +82,11 @@ def test_gtin_is_stored_as_fourteen_digits(typed, stored):
 
 
 def test_gtin_is_unique_and_empty_gtins_do_not_clash():
-    factories.make_product(gtin="08934567890120")
-    factories.make_product(gtin=None)
-    factories.make_product(gtin="")  # stored as NULL, so a second empty GTIN is fine
+    factories.PublishedProductFactory(gtin="08934567890120")
+    factories.PublishedProductFactory(gtin=None)
+    factories.PublishedProductFactory(gtin="")  # stored as NULL, so a second empty GTIN is fine
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_product(gtin="08934567890120")
+        factories.PublishedProductFactory(gtin="08934567890120")
 
 
 def test_database_rejects_a_gtin_that_is_not_fourteen_digits():
@@ -94,39 +94,39 @@ def test_database_rejects_a_gtin_that_is_not_fourteen_digits():
 
 
 def test_duplicate_trace_codes_are_rejected_case_insensitively():
-    first = factories.make_product(trace_code="abc1234")
+    first = factories.PublishedProductFactory(trace_code="abc1234")
     assert first.trace_code == "ABC1234"
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_product(trace_code="ABC1234")
+        factories.PublishedProductFactory(trace_code="ABC1234")
 
 
 def test_every_product_gets_a_short_trace_code():
-    codes = {factories.make_product().trace_code for _ in range(5)}
+    codes = {factories.PublishedProductFactory().trace_code for _ in range(5)}
     assert len(codes) == 5
     assert all(len(code) == 7 and code.isalnum() and code.isupper() for code in codes)
 
 
 def test_lot_code_is_unique_per_product_but_reusable_across_products():
-    lot = factories.make_lot(code="L2601-01")
-    factories.make_lot(code="L2601-01")  # another product: allowed
+    lot = factories.LotFactory(code="L2601-01")
+    factories.LotFactory(code="L2601-01")  # another product: allowed
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_lot(product=lot.product, code="L2601-01")
+        factories.LotFactory(product=lot.product, code="L2601-01")
 
 
 def test_lot_best_before_cannot_precede_production():
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_lot(produced_on=datetime.date(2026, 5, 1), best_before=datetime.date(2026, 4, 1))
+        factories.LotFactory(produced_on=datetime.date(2026, 5, 1), best_before=datetime.date(2026, 4, 1))
 
 
 def test_lot_code_with_characters_unsafe_in_a_url_is_rejected():
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_lot(code="L 01/2")
+        factories.LotFactory(code="L 01/2")
 
 
 def test_certificate_is_valid_for_36_months_unless_set():
-    product = factories.make_product(certificate_date=datetime.date(2024, 2, 29))
+    product = factories.PublishedProductFactory(certificate_date=datetime.date(2024, 2, 29))
     assert product.certificate_valid_until == datetime.date(2027, 2, 28)
-    product = factories.make_product(
+    product = factories.PublishedProductFactory(
         certificate_date=datetime.date(2024, 1, 10), certificate_valid_until=datetime.date(2025, 1, 10)
     )
     assert product.certificate_valid_until == datetime.date(2025, 1, 10)
@@ -144,7 +144,7 @@ def test_certificate_is_valid_for_36_months_unless_set():
 )
 def test_certificate_status_at_its_boundaries(days_left, status):
     today = timezone.localdate()
-    product = factories.make_product(
+    product = factories.PublishedProductFactory(
         certificate_date=today - datetime.timedelta(days=900),
         certificate_valid_until=today + datetime.timedelta(days=days_left),
     )
@@ -162,7 +162,7 @@ def test_certificate_status_at_its_boundaries(days_left, status):
 
 
 def test_withdrawn_certificate_shows_as_withdrawn_even_before_expiry():
-    product = factories.make_withdrawn_product()
+    product = factories.WithdrawnProductFactory()
     assert product.certificate_status == CertificateStatus.WITHDRAWN
     assert not product.certificate_status.is_current
     assert not Product.objects.certificate_current().filter(pk=product.pk).exists()
@@ -174,14 +174,14 @@ def test_certificate_cannot_expire_before_its_decision():
 
 def test_village_coordinates_must_be_on_earth_and_come_in_pairs():
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_village(latitude=120, longitude=105)
+        factories.VillageFactory(latitude=120, longitude=105)
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_village(latitude=21.0, longitude=None)
+        factories.VillageFactory(latitude=21.0, longitude=None)
 
 
 def test_producer_village_must_be_in_the_producers_district():
-    village = factories.make_village(district_slug="gia-lam")
-    producer = factories.make_producer(village=village)
+    village = factories.VillageFactory(district_slug="gia-lam")
+    producer = factories.ProducerFactory(village=village)
     producer.district = factories.district("phu-xuyen")
     with pytest.raises(ValidationError) as error:
         producer.full_clean()
@@ -189,9 +189,9 @@ def test_producer_village_must_be_in_the_producers_district():
 
 
 def test_search_fields_fold_vietnamese_and_follow_related_names():
-    village = factories.make_village(name="Bát Tràng")
-    producer = factories.make_producer(name="Gốm Quang Vinh", village=village)
-    product = factories.make_product(name="Đĩa sứ vẽ tay", producer=producer)
+    village = factories.VillageFactory(name="Bát Tràng")
+    producer = factories.ProducerFactory(name="Gốm Quang Vinh", village=village)
+    product = factories.PublishedProductFactory(name="Đĩa sứ vẽ tay", producer=producer)
     assert product.search_name == "dia su ve tay"
     for word in ["bat trang", "gom quang vinh", "gia lam", "gom su", "ceramics"]:
         assert word in product.search_text
@@ -212,9 +212,9 @@ def test_prices_are_formatted_the_vietnamese_way(amount, shown):
 
 
 def test_every_model_links_to_its_page(client):
-    product = factories.make_product()
-    lot = factories.make_lot(product=product)
-    showroom = factories.make_showroom(products=[product])
+    product = factories.PublishedProductFactory()
+    lot = factories.LotFactory(product=product)
+    showroom = factories.ShowroomFactory(products=[product])
     for obj in [product, product.producer, product.producer.village, product.producer.district,
                 product.craft, showroom]:
         assert client.get(obj.get_absolute_url()).status_code == 200, obj

@@ -152,7 +152,7 @@ def hidden(page, name):
 
 def test_cart_and_order_move_between_instances(two_instances):
     first, second = two_instances
-    product = factories.make_product(name="Bình gốm hai máy chủ", stock_quantity=2)
+    product = factories.PublishedProductFactory(name="Bình gốm hai máy chủ", stock_quantity=2)
     product_url = f"/en/products/{product.slug}/"
     shopper = Browser()
 

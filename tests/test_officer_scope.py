@@ -58,11 +58,11 @@ def test_posting_a_change_to_another_district_changes_nothing(officer_client, wo
 def test_bulk_delete_cannot_reach_another_district(officer_client, world, app, model, key):
     # Records nothing else points to, so PROTECT cannot be what saves them.
     other = {
-        "village": lambda: factories.make_village(district_slug="gia-lam"),
-        "producer": lambda: factories.make_producer(district_slug="gia-lam"),
-        "product": lambda: factories.make_product(producer=world["other"]["producer"]),
-        "lot": lambda: factories.make_lot(product=world["other"]["product"], code="X1"),
-        "showroom": lambda: factories.make_showroom(district_slug="gia-lam"),
+        "village": lambda: factories.VillageFactory(district_slug="gia-lam"),
+        "producer": lambda: factories.ProducerFactory(district_slug="gia-lam"),
+        "product": lambda: factories.PublishedProductFactory(producer=world["other"]["producer"]),
+        "lot": lambda: factories.LotFactory(product=world["other"]["product"], code="X1"),
+        "showroom": lambda: factories.ShowroomFactory(district_slug="gia-lam"),
     }[key]()
     officer_client.post(
         admin_url(app, model, "changelist"),
@@ -149,10 +149,9 @@ def test_officer_edits_own_product(officer_client, world):
 
 
 def test_orders_show_an_officer_only_their_producers_parts(officer_client, world):
-    from tests.factories import place_order as place
 
-    mixed = place((world["own"]["product"], 1), (world["other"]["product"], 1))
-    elsewhere = place((world["other"]["product"], 1))
+    mixed = factories.OrderFactory(lines=[(world["own"]["product"], 1), (world["other"]["product"], 1)])
+    elsewhere = factories.OrderFactory(lines=[(world["other"]["product"], 1)])
     own_part = mixed.parts.get(producer=world["own"]["producer"])
     other_part = mixed.parts.get(producer=world["other"]["producer"])
 

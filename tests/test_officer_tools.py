@@ -14,7 +14,6 @@ from PIL import Image
 from catalogue.models import Product, ProductImage
 from core.images import clean_uploaded_image
 from tests import factories
-from tests.scope import make_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -22,20 +21,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def officer(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    user = make_officer("officer.px", "phu-xuyen")
+    user = factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
     client.force_login(user)
     return user
 
 
 @pytest.fixture
 def places():
-    own_producer = factories.make_producer(
+    own_producer = factories.ProducerFactory(
         name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
-        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
+        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
-    other_producer = factories.make_producer(
+    other_producer = factories.ProducerFactory(
         name="Gốm Bát Tràng", slug="gom-bat-trang",
-        village=factories.make_village(name="Bát Tràng", district_slug="gia-lam"),
+        village=factories.VillageFactory(name="Bát Tràng", district_slug="gia-lam"),
     )
     return own_producer, other_producer
 
@@ -144,15 +143,15 @@ def test_valid_import_is_confirmed_after_the_preview_and_writes_every_row(client
 
 
 def test_import_cannot_update_another_districts_product(client, officer, places):
-    factories.make_product(name="Bình gốm", producer=places[1], slug="binh-gom-gl")
+    factories.PublishedProductFactory(name="Bình gốm", producer=places[1], slug="binh-gom-gl")
     response = import_preview(client, HEADER + product_row("binh-gom-gl"))
     assert "outside your districts" in response.content.decode()
     assert Product.objects.get(slug="binh-gom-gl").producer == places[1]
 
 
 def test_export_contains_only_the_officers_districts(client, officer, places):
-    factories.make_product(name="Hộp sơn mài xuất", producer=places[0])
-    factories.make_product(name="Bình gốm Gia Lâm", producer=places[1])
+    factories.PublishedProductFactory(name="Hộp sơn mài xuất", producer=places[0])
+    factories.PublishedProductFactory(name="Bình gốm Gia Lâm", producer=places[1])
     url = reverse("admin:catalogue_product_export")
     form = client.get(url).context["form"]
     csv_format = next(value for value, label in form.fields["format"].choices if str(label).lower() == "csv")
@@ -218,7 +217,7 @@ def test_files_over_ten_megabytes_are_refused():
 
 
 def test_officer_uploads_a_photo_through_the_admin_and_a_bad_file_saves_nothing(client, officer, places):
-    product = factories.make_product(name="Khay sơn mài", producer=places[0])
+    product = factories.PublishedProductFactory(name="Khay sơn mài", producer=places[0])
     url = reverse("admin:catalogue_product_change", args=[product.pk])
     form = client.get(url).context["adminform"].form
     base = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
@@ -252,12 +251,12 @@ def test_officer_uploads_a_photo_through_the_admin_and_a_bad_file_saves_nothing(
 
 def test_dashboard_lists_what_needs_attention_in_the_officers_districts_only(client, officer, places):
     today = timezone.localdate()
-    factories.make_product(
+    factories.PublishedProductFactory(
         name="Nón sắp hết hạn", producer=places[0],
         certificate_date=today - datetime.timedelta(days=1000), certificate_valid_until=today + datetime.timedelta(days=20),
     )
-    factories.make_expired_product(name="Quạt hết hạn vẫn đăng", producer=places[0])
-    factories.make_expired_product(name="Gốm hết hạn Gia Lâm", producer=places[1])
+    factories.ExpiredProductFactory(name="Quạt hết hạn vẫn đăng", producer=places[0])
+    factories.ExpiredProductFactory(name="Gốm hết hạn Gia Lâm", producer=places[1])
     body = client.get(reverse("admin:index")).content.decode()
     assert "Certificates expiring within 90 days" in body
     assert "Nón sắp hết hạn" in body

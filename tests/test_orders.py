@@ -11,7 +11,6 @@ from catalogue.models import Product
 from orders import services
 from orders.models import Order, OrderLine, ProducerOrder, Status, normalise_order_code
 from tests import factories
-from tests.factories import place_order as place
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
@@ -31,9 +30,9 @@ def stock(product):
 
 
 def test_cancelling_a_part_puts_its_stock_back():
-    vase = factories.make_product(stock_quantity=5)
-    scarf = factories.make_product(stock_quantity=5)
-    order = place((vase, 2), (scarf, 1))
+    vase = factories.PublishedProductFactory(stock_quantity=5)
+    scarf = factories.PublishedProductFactory(stock_quantity=5)
+    order = factories.OrderFactory(lines=[(vase, 2), (scarf, 1)])
     assert (stock(vase), stock(scarf)) == (3, 4)
     vase_part = order.parts.get(producer=vase.producer)
     services.change_status(part=vase_part, status=Status.CANCELLED)
@@ -42,8 +41,8 @@ def test_cancelling_a_part_puts_its_stock_back():
 
 
 def test_a_cancelled_part_cannot_be_cancelled_again_nor_stock_returned_twice():
-    vase = factories.make_product(stock_quantity=5)
-    part = place((vase, 2)).parts.get()
+    vase = factories.PublishedProductFactory(stock_quantity=5)
+    part = factories.OrderFactory(lines=[(vase, 2)]).parts.get()
     services.change_status(part=part, status=Status.CANCELLED)
     with pytest.raises(services.StatusChangeRefused):
         services.change_status(part=part, status=Status.CANCELLED)
@@ -51,10 +50,10 @@ def test_a_cancelled_part_cannot_be_cancelled_again_nor_stock_returned_twice():
 
 
 def test_delivery_parts_ship_and_pickup_parts_get_ready():
-    vase = factories.make_product(stock_quantity=5)
-    showroom = factories.make_showroom(products=[vase])
-    delivery = place((vase, 1)).parts.get()
-    pickup = place((vase, 1), fulfilment="pickup", showroom=showroom).parts.get()
+    vase = factories.PublishedProductFactory(stock_quantity=5)
+    showroom = factories.ShowroomFactory(products=[vase])
+    delivery = factories.OrderFactory(lines=[(vase, 1)]).parts.get()
+    pickup = factories.OrderFactory(lines=[(vase, 1)], fulfilment="pickup", showroom=showroom).parts.get()
     for part in (delivery, pickup):
         services.change_status(part=part, status=Status.CONFIRMED)
     with pytest.raises(services.StatusChangeRefused):
@@ -70,32 +69,32 @@ def test_delivery_parts_ship_and_pickup_parts_get_ready():
 
 
 def test_new_part_cannot_skip_confirmation():
-    part = place((factories.make_product(), 1)).parts.get()
+    part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
     with pytest.raises(services.StatusChangeRefused):
         services.change_status(part=part, status=Status.COMPLETED)
 
 
 def test_an_order_that_fails_leaves_nothing_behind():
     """A bank transfer to a producer without an account fails after the order row was written."""
-    vase = factories.make_product(stock_quantity=5)
+    vase = factories.PublishedProductFactory(stock_quantity=5)
     with pytest.raises(services.OrderError):
-        place((vase, 1), payment="bank_transfer")
+        factories.OrderFactory(lines=[(vase, 1)], payment="bank_transfer")
     assert not Order.objects.exists() and not OrderLine.objects.exists()
     assert stock(vase) == 5
 
 
 def test_service_refuses_a_pickup_showroom_that_lacks_an_item():
-    vase, scarf = factories.make_product(), factories.make_product()
-    showroom = factories.make_showroom(products=[vase])
+    vase, scarf = factories.PublishedProductFactory(), factories.PublishedProductFactory()
+    showroom = factories.ShowroomFactory(products=[vase])
     with pytest.raises(services.OrderError):
-        place((vase, 1), (scarf, 1), fulfilment="pickup", showroom=showroom)
+        factories.OrderFactory(lines=[(vase, 1), (scarf, 1)], fulfilment="pickup", showroom=showroom)
     assert not Order.objects.exists()
 
 
 def test_service_refuses_an_unpublished_product():
-    hidden = factories.make_product(is_published=False)
+    hidden = factories.PublishedProductFactory(is_published=False)
     with pytest.raises(services.SoldOut):
-        place((hidden, 1))
+        factories.OrderFactory(lines=[(hidden, 1)])
     assert not Order.objects.exists()
 
 
@@ -103,7 +102,7 @@ def test_service_refuses_an_unpublished_product():
 
 
 def test_the_same_token_cannot_make_two_orders():
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     with pytest.raises(IntegrityError), transaction.atomic():
         Order.objects.create(
             code="ABCDEFGH", token=order.token, name="x", phone="+84912345678", fulfilment="delivery",
@@ -120,7 +119,7 @@ def test_a_delivery_without_address_cannot_be_stored():
 
 
 def test_an_order_line_needs_a_positive_quantity():
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     line = OrderLine.objects.get()
     with pytest.raises(IntegrityError), transaction.atomic():
         OrderLine.objects.filter(pk=line.pk).update(quantity=0)
@@ -128,7 +127,7 @@ def test_an_order_line_needs_a_positive_quantity():
 
 
 def test_order_codes_are_short_and_unambiguous():
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     assert len(order.code) == 8
     assert not set(order.code) & set("01OIL")
     assert normalise_order_code(f" {order.code[:4].lower()}-{order.code[4:]} ") == order.code
@@ -138,9 +137,9 @@ def test_order_codes_are_short_and_unambiguous():
 
 
 def test_lookup_by_code_and_phone_shows_the_status_of_each_part(client):
-    vase = factories.make_product(producer=factories.make_producer(name="Gốm Quang Vinh"))
-    scarf = factories.make_product(producer=factories.make_producer(name="Lụa Vạn Phúc"))
-    order = place((vase, 1), (scarf, 1))
+    vase = factories.PublishedProductFactory(producer=factories.ProducerFactory(name="Gốm Quang Vinh"))
+    scarf = factories.PublishedProductFactory(producer=factories.ProducerFactory(name="Lụa Vạn Phúc"))
+    order = factories.OrderFactory(lines=[(vase, 1), (scarf, 1)])
     services.change_status(part=order.parts.get(producer=vase.producer), status=Status.CONFIRMED)
 
     response = client.post(reverse("orders:lookup"), {"code": order.code.lower(), "phone": "0986 123 456"})
@@ -152,7 +151,7 @@ def test_lookup_by_code_and_phone_shows_the_status_of_each_part(client):
 
 
 def test_lookup_with_the_wrong_phone_finds_nothing(client):
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     response = client.post(reverse("orders:lookup"), {"code": order.code, "phone": "0912 000 111"})
     assert response.status_code == 404
     assert "No order has this code and phone number." in response.content.decode()
@@ -167,7 +166,7 @@ def test_lookup_with_a_malformed_code_is_explained(client):
 
 def test_lookup_is_rate_limited(client, settings):
     settings.ORDERS_LOOKUP_RATE = "2/m"
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     for _ in range(2):
         client.post(reverse("orders:lookup"), {"code": "ZZZZZZZZ", "phone": "0986 123 456"})
     response = client.post(reverse("orders:lookup"), {"code": order.code, "phone": "0986 123 456"})
@@ -183,7 +182,7 @@ def test_lookup_link_prefills_the_code(client):
 
 
 def test_admin_lists_orders_and_parts_with_filters(admin_client):
-    order = place((factories.make_product(), 1), (factories.make_product(), 2))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1), (factories.PublishedProductFactory(), 2)])
     for url in [
         reverse("admin:orders_order_changelist"),
         reverse("admin:orders_order_changelist") + "?parts__status__exact=new",
@@ -198,8 +197,8 @@ def test_admin_lists_orders_and_parts_with_filters(admin_client):
 
 
 def test_admin_action_cancels_parts_and_puts_stock_back(admin_client):
-    vase = factories.make_product(stock_quantity=5)
-    part = place((vase, 3)).parts.get()
+    vase = factories.PublishedProductFactory(stock_quantity=5)
+    part = factories.OrderFactory(lines=[(vase, 3)]).parts.get()
     response = admin_client.post(
         reverse("admin:orders_producerorder_changelist"),
         {"action": "mark_cancelled", "_selected_action": [part.pk]},
@@ -210,7 +209,7 @@ def test_admin_action_cancels_parts_and_puts_stock_back(admin_client):
 
 
 def test_admin_action_refuses_a_wrong_move_with_a_message(admin_client):
-    part = place((factories.make_product(), 1)).parts.get()
+    part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
     response = admin_client.post(
         reverse("admin:orders_producerorder_changelist"),
         {"action": "mark_shipped", "_selected_action": [part.pk]},
@@ -221,14 +220,14 @@ def test_admin_action_refuses_a_wrong_move_with_a_message(admin_client):
 
 
 def test_orders_cannot_be_added_or_edited_in_the_admin(admin_client):
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     assert admin_client.get(reverse("admin:orders_order_add")).status_code == 403
     admin_client.post(reverse("admin:orders_order_change", args=[order.pk]), {"name": "Changed"})
     assert Order.objects.get(pk=order.pk).name == "Trần Văn Minh"
 
 
 def test_shopper_sees_status_changed_in_the_admin(admin_client):
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     part = order.parts.get()
     admin_client.post(
         reverse("admin:orders_producerorder_changelist"), {"action": "mark_confirmed", "_selected_action": [part.pk]}

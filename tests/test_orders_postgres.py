@@ -77,7 +77,7 @@ def shopper_ready_to_pay(product):
 
 
 def test_two_shoppers_race_for_the_last_unit_and_exactly_one_wins(slow_stock_check):
-    product = factories.make_product(name="Bình hút lộc", stock_quantity=1)
+    product = factories.PublishedProductFactory(name="Bình hút lộc", stock_quantity=1)
     anna, anna_data = shopper_ready_to_pay(product)
     binh, binh_data = shopper_ready_to_pay(product)
 
@@ -94,7 +94,7 @@ def test_two_shoppers_race_for_the_last_unit_and_exactly_one_wins(slow_stock_che
 
 
 def test_many_shoppers_never_oversell(slow_stock_check):
-    product = factories.make_product(stock_quantity=2)
+    product = factories.PublishedProductFactory(stock_quantity=2)
 
     def buy():
         try:
@@ -112,7 +112,7 @@ def test_many_shoppers_never_oversell(slow_stock_check):
 
 
 def test_a_double_click_submitting_twice_at_once_makes_one_order(slow_stock_check):
-    product = factories.make_product(stock_quantity=5)
+    product = factories.PublishedProductFactory(stock_quantity=5)
     client, data = shopper_ready_to_pay(product)
     # The same browser session, two connections: what a double click sends.
     twin = Client()
@@ -130,7 +130,7 @@ def test_a_double_click_submitting_twice_at_once_makes_one_order(slow_stock_chec
 
 
 def test_two_officers_cancelling_at_once_put_the_stock_back_once(monkeypatch):
-    product = factories.make_product(stock_quantity=5)
+    product = factories.PublishedProductFactory(stock_quantity=5)
     order = services.place_order(
         token=uuid.uuid4(), items={product.pk: 3}, name="X", phone="+84912345678",
         fulfilment="delivery", address="Hà Nội", payment="cash",

@@ -2,7 +2,6 @@
 Vietnamese word for an order, and an order spanning districts seen by one district's officer."""
 
 import re
-import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,20 +18,6 @@ from villages.models import District
 pytestmark = pytest.mark.django_db
 
 
-def place(*products_and_quantities, **fields):
-    values = {
-        "token": uuid.uuid4(),
-        "items": {product.pk: quantity for product, quantity in products_and_quantities},
-        "name": "Trần Văn Minh",
-        "phone": "+84986123456",
-        "fulfilment": "delivery",
-        "address": "5 Lý Thái Tổ",
-        "payment": "cash",
-        **fields,
-    }
-    return services.place_order(**values).order
-
-
 def english(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
@@ -46,15 +31,15 @@ def part_url(part):
 
 
 def test_sub_order_page_offers_a_button_per_next_status(admin_client, settings):
-    part = place((factories.make_product(), 1)).parts.get()
+    part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
     page = english(admin_client, settings).get(part_url(part)).content.decode()
     buttons = re.findall(r'<button[^>]*name="_status" value="([a-z]+)"', page)
     assert buttons == ["confirmed", "cancelled"]
 
 
 def test_status_button_moves_the_part_through_the_service(admin_client, settings):
-    product = factories.make_product(stock_quantity=5)
-    part = place((product, 2)).parts.get()
+    product = factories.PublishedProductFactory(stock_quantity=5)
+    part = factories.OrderFactory(lines=[(product, 2)]).parts.get()
     client = english(admin_client, settings)
     response = client.post(part_url(part), {"_status": "confirmed"}, follow=True)
     assert response.redirect_chain[-1][0] == part_url(part)
@@ -75,7 +60,7 @@ def test_status_button_moves_the_part_through_the_service(admin_client, settings
     ("bogus", "Unknown status"),
 ])
 def test_status_button_refuses_an_invalid_move_with_a_message(admin_client, settings, status, message):
-    part = place((factories.make_product(), 1)).parts.get()
+    part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
     response = english(admin_client, settings).post(part_url(part), {"_status": status}, follow=True)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -83,7 +68,7 @@ def test_status_button_refuses_an_invalid_move_with_a_message(admin_client, sett
 
 
 def test_a_view_only_user_gets_no_status_buttons_and_cannot_post_one(client, settings):
-    part = place((factories.make_product(), 1)).parts.get()
+    part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
     viewer = get_user_model().objects.create_user("viewer", password="pw-viewer-123", is_staff=True)
     viewer.user_permissions.set(Permission.objects.filter(codename__in=["view_producerorder", "view_order", "manage_all_districts"]))
     client.force_login(viewer)
@@ -107,7 +92,7 @@ def test_an_order_is_a_don_hang_in_vietnamese_and_a_production_step_keeps_its_th
 
 
 def test_admin_order_page_title_says_don_hang(admin_client, settings):
-    order = place((factories.make_product(), 1))
+    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
     page = admin_client.get(reverse("admin:orders_order_change", args=[order.pk])).content.decode()
     assert "thứ tự" not in page
@@ -117,22 +102,18 @@ def test_admin_order_page_title_says_don_hang(admin_client, settings):
 # --- an order spanning two districts, seen by one district's officer ---------------------------
 
 
-def make_officer(username, district_slug):
-    return factories.make_officer(username, district_slugs=(district_slug,))
-
-
 @pytest.fixture
 def spanning(client, settings):
-    own = factories.make_product(
-        name="Nón lá Phú Xuyên", price=100_000, producer=factories.make_producer(name="Cơ sở Phú Xuyên", district_slug="phu-xuyen")
+    own = factories.PublishedProductFactory(
+        name="Nón lá Phú Xuyên", price=100_000, producer=factories.ProducerFactory(name="Cơ sở Phú Xuyên", district_slug="phu-xuyen")
     )
-    other = factories.make_product(
-        name="Gốm Bát Tràng", price=7_000_000, producer=factories.make_producer(name="Cơ sở Gia Lâm", district_slug="gia-lam")
+    other = factories.PublishedProductFactory(
+        name="Gốm Bát Tràng", price=7_000_000, producer=factories.ProducerFactory(name="Cơ sở Gia Lâm", district_slug="gia-lam")
     )
-    order = place((own, 2), (other, 1))
+    order = factories.OrderFactory(lines=[(own, 2), (other, 1)])
     other_part = order.parts.get(producer=other.producer)
     services.change_status(part=other_part, status=Status.CONFIRMED)
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
+    client.force_login(factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
     english(client, settings)
     return {"order": order, "client": client, "other_district": District.objects.get(slug="gia-lam")}
 

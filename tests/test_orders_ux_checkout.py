@@ -34,13 +34,13 @@ def place(client, **fields):
 @pytest.fixture
 def ceramics_and_silk(settings):
     settings.ORDERS_BANK_TRANSFER_PAYEE = {}
-    gom = factories.make_producer(name="Gốm Quang Vinh")
-    lua = factories.make_producer(name="Lụa Vạn Phúc")
+    gom = factories.ProducerFactory(name="Gốm Quang Vinh")
+    lua = factories.ProducerFactory(name="Lụa Vạn Phúc")
     PayeeAccount.objects.create(
         producer=gom, bank_name="Vietcombank", account_number="0011004455667", account_name="GOM QUANG VINH"
     )
-    vase = factories.make_product(name="Bình gốm men lam", producer=gom, price=350_000, stock_quantity=5)
-    scarf = factories.make_product(name="Khăn lụa tơ tằm", producer=lua, price=450_000, stock_quantity=5)
+    vase = factories.PublishedProductFactory(name="Bình gốm men lam", producer=gom, price=350_000, stock_quantity=5)
+    scarf = factories.PublishedProductFactory(name="Khăn lụa tơ tằm", producer=lua, price=450_000, stock_quantity=5)
     return vase, scarf
 
 
@@ -89,7 +89,7 @@ def test_a_forged_bank_transfer_post_is_refused_in_words(client, ceramics_and_si
 
 def test_checkout_names_the_item_that_blocks_pickup_and_offers_the_rest_at_a_showroom(client, ceramics_and_silk):
     vase, scarf = ceramics_and_silk
-    factories.make_showroom(name="Điểm bán gốm Bát Tràng", products=[vase])
+    factories.ShowroomFactory(name="Điểm bán gốm Bát Tràng", products=[vase])
     add(client, vase)
     add(client, scarf)
     page = checkout_page(client)
@@ -101,7 +101,7 @@ def test_checkout_names_the_item_that_blocks_pickup_and_offers_the_rest_at_a_sho
 
 def test_picking_up_part_removes_only_the_blocking_items_and_the_order_goes_through(client, ceramics_and_silk):
     vase, scarf = ceramics_and_silk
-    showroom = factories.make_showroom(name="Điểm bán gốm Bát Tràng", products=[vase])
+    showroom = factories.ShowroomFactory(name="Điểm bán gốm Bát Tràng", products=[vase])
     add(client, vase, 2)
     add(client, scarf)
     response = client.post(reverse("orders:pickup_part"), {**SHOPPER, "pickup_at": showroom.pk})
@@ -123,7 +123,7 @@ def test_picking_up_part_removes_only_the_blocking_items_and_the_order_goes_thro
 
 def test_picking_up_part_at_a_showroom_with_none_of_the_items_is_refused(client, ceramics_and_silk):
     vase, scarf = ceramics_and_silk
-    elsewhere = factories.make_showroom(name="Điểm bán mây tre", products=[])
+    elsewhere = factories.ShowroomFactory(name="Điểm bán mây tre", products=[])
     add(client, vase)
     add(client, scarf)
     response = client.post(reverse("orders:pickup_part"), {"pickup_at": elsewhere.pk})
@@ -142,7 +142,7 @@ def test_picking_up_part_with_a_bad_showroom_is_a_400(client, ceramics_and_silk,
 
 def test_pickup_refused_names_the_item_no_showroom_stocks(client, ceramics_and_silk):
     vase, scarf = ceramics_and_silk
-    factories.make_showroom(name="Điểm bán gốm Bát Tràng", products=[vase])
+    factories.ShowroomFactory(name="Điểm bán gốm Bát Tràng", products=[vase])
     add(client, vase)
     add(client, scarf)
     response = place(client, fulfilment="pickup", address="")
@@ -177,14 +177,14 @@ def test_confirmation_email_links_to_the_lookup_with_the_code_filled_in(
 
 
 def test_cards_send_the_shopper_back_to_the_same_card(client):
-    product = factories.make_product(name="Bình gốm men lam", stars=5)
+    product = factories.PublishedProductFactory(name="Bình gốm men lam", stars=5)
     page = client.get(reverse("home")).content.decode()
     assert f'id="product-{product.pk}"' in page
     assert f'name="next" value="{reverse("home")}#product-{product.pk}"' in page
 
 
 def test_add_to_cart_redirect_keeps_the_anchor(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     response = client.post(
         reverse("orders:cart_add", args=[product.pk]), {"quantity": 1, "next": f"/en/?x=1#product-{product.pk}"}
     )
@@ -194,7 +194,7 @@ def test_add_to_cart_redirect_keeps_the_anchor(client):
 
 @pytest.mark.parametrize("next_url", ["https://evil.example/#product-1", "//evil.example/", "javascript:alert(1)"])
 def test_add_to_cart_refuses_an_off_site_next(client, next_url):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     response = client.post(reverse("orders:cart_add", args=[product.pk]), {"quantity": 1, "next": next_url})
     assert response.status_code == 302
     assert response.url == product.get_absolute_url()
@@ -203,7 +203,7 @@ def test_add_to_cart_refuses_an_off_site_next(client, next_url):
 @pytest.mark.parametrize("url", ["home", "catalogue:product_list"])
 def test_a_second_visitor_can_add_from_a_cached_card(url):
     """Card grids are cached fragments: the form token in them must be the visitor's own."""
-    product = factories.make_product(name="Bình gốm men lam", stars=5)
+    product = factories.PublishedProductFactory(name="Bình gốm men lam", stars=5)
     Client(enforce_csrf_checks=True).get(reverse(url))  # warms the cache
     visitor = Client(enforce_csrf_checks=True)
     page = visitor.get(reverse(url)).content.decode()
@@ -220,8 +220,8 @@ def test_producer_email_names_the_products_in_vietnamese_when_the_shopper_ordere
     """The shopper's lines keep the names they saw; the producer reads their own catalogue's."""
     from tests.shopping import add, checkout
 
-    producer = factories.make_producer(name="Cơ sở giày da Phú Yên", email="giayda@example.vn")
-    shoes = factories.make_product(
+    producer = factories.ProducerFactory(name="Cơ sở giày da Phú Yên", email="giayda@example.vn")
+    shoes = factories.PublishedProductFactory(
         name="Giày búp bê da nữ", producer=producer, price=350_000, name_en="Women's leather ballet flats"
     )
     add(client, shoes)

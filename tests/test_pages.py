@@ -7,19 +7,18 @@ import pytest
 from django.core.cache import cache
 
 from tests import factories
-from tests.factories import add_photo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def vase():
-    village = factories.make_village(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
-    producer = factories.make_producer(
+    village = factories.VillageFactory(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
+    producer = factories.ProducerFactory(
         name="Gốm Quang Vinh", village=village, slug="gom-quang-vinh",
         facebook_url="https://facebook.com/gomquangvinh", zalo_url="https://zalo.me/0912345678",
     )
-    return factories.make_product(
+    return factories.PublishedProductFactory(
         name="Bình gốm men lam", producer=producer, stars=5, price=650_000, stock_quantity=7,
         description="Bình vẽ tay men lam.",
     )
@@ -41,8 +40,8 @@ def test_product_page_shows_stars_as_stars_and_text_price_and_stock(client, vase
 
 
 def test_product_page_gallery_has_sized_lazy_thumbnails_in_webp_and_jpeg(client, vase):
-    add_photo(vase, position=0)
-    add_photo(vase, position=1)
+    factories.ProductImageFactory(product=vase, position=0)
+    factories.ProductImageFactory(product=vase, position=1)
     body = page(client, vase.get_absolute_url())
     gallery = re.search(r'<div class="gallery">.*?</ul>', body, re.S).group(0)
     assert gallery.count('type="image/webp"') == 4  # two photos, two thumbnails
@@ -54,29 +53,29 @@ def test_product_page_gallery_has_sized_lazy_thumbnails_in_webp_and_jpeg(client,
 
 
 def test_withdrawn_certificate_is_shown_as_withdrawn_not_valid(client):
-    product = factories.make_withdrawn_product(name="Nón lá bị thu hồi")
+    product = factories.WithdrawnProductFactory(name="Nón lá bị thu hồi")
     body = page(client, product.get_absolute_url())
     assert "cert-withdrawn" in body and "cert-valid" not in body
 
 
 def test_expired_certificate_is_shown_as_expired(client):
-    product = factories.make_expired_product(name="Nón lá hết hạn")
+    product = factories.ExpiredProductFactory(name="Nón lá hết hạn")
     assert "cert-expired" in page(client, product.get_absolute_url())
 
 
 def test_product_page_lists_showrooms_that_stock_it(client, vase):
-    factories.make_showroom(name="Điểm OCOP Bát Tràng", products=[vase])
-    factories.make_showroom(name="Điểm không bán bình")
+    factories.ShowroomFactory(name="Điểm OCOP Bát Tràng", products=[vase])
+    factories.ShowroomFactory(name="Điểm không bán bình")
     body = page(client, vase.get_absolute_url())
     assert "Điểm OCOP Bát Tràng" in body and "Điểm không bán bình" not in body
 
 
 def test_related_products_come_from_the_same_village_or_craft(client, vase):
-    neighbour = factories.make_product(name="Cốc cùng làng", producer=vase.producer)
-    same_craft = factories.make_product(name="Gốm nơi khác")
-    unrelated = factories.make_product(
+    neighbour = factories.PublishedProductFactory(name="Cốc cùng làng", producer=vase.producer)
+    same_craft = factories.PublishedProductFactory(name="Gốm nơi khác")
+    unrelated = factories.PublishedProductFactory(
         name="Khăn lụa", craft_slug="silk-weaving", product_set="handicrafts-fabric",
-        producer=factories.make_producer(village=factories.make_village(crafts=("silk-weaving",))),
+        producer=factories.ProducerFactory(village=factories.VillageFactory(crafts=("silk-weaving",))),
     )
     body = page(client, vase.get_absolute_url())
     related = body.split("Related products", 1)[-1] if "Related products" in body else body.split("Sản phẩm liên quan", 1)[-1]
@@ -86,7 +85,7 @@ def test_related_products_come_from_the_same_village_or_craft(client, vase):
 
 
 def test_product_page_has_schema_org_json_ld_and_sharing_tags(client, vase):
-    add_photo(vase)
+    factories.ProductImageFactory(product=vase)
     body = page(client, vase.get_absolute_url())
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
     assert data["@type"] == "Product" and data["name"] == "Bình gốm men lam"
@@ -100,20 +99,20 @@ def test_product_page_has_schema_org_json_ld_and_sharing_tags(client, vase):
 
 
 def test_markup_in_a_product_name_cannot_break_out_of_json_ld(client):
-    product = factories.make_product(name="</script><script>alert(1)</script>")
+    product = factories.PublishedProductFactory(name="</script><script>alert(1)</script>")
     body = page(client, product.get_absolute_url())
     assert "<script>alert(1)" not in body
 
 
 def test_unpublished_product_is_not_found(client):
-    product = factories.make_product(is_published=False)
+    product = factories.PublishedProductFactory(is_published=False)
     assert client.get(product.get_absolute_url()).status_code == 404
 
 
 def test_product_page_query_count_is_bounded_and_does_not_grow(client, vase, django_assert_max_num_queries):
-    factories.make_lot(product=vase, code="L1")
-    factories.make_showroom(products=[vase])
-    factories.make_product(name="Cùng làng", producer=vase.producer)
+    factories.LotFactory(product=vase, code="L1")
+    factories.ShowroomFactory(products=[vase])
+    factories.PublishedProductFactory(name="Cùng làng", producer=vase.producer)
 
     def count():
         from django.db import connection
@@ -126,10 +125,10 @@ def test_product_page_query_count_is_bounded_and_does_not_grow(client, vase, dja
 
     few = count()
     for n in range(3):
-        add_photo(vase, position=n)
-        factories.make_lot(product=vase, code=f"L{n + 2}")
-        factories.make_showroom(products=[vase])
-        factories.make_product(name=f"Cùng làng {n}", producer=vase.producer)
+        factories.ProductImageFactory(product=vase, position=n)
+        factories.LotFactory(product=vase, code=f"L{n + 2}")
+        factories.ShowroomFactory(products=[vase])
+        factories.PublishedProductFactory(name=f"Cùng làng {n}", producer=vase.producer)
     assert count() == few
     cache.clear()
     with django_assert_max_num_queries(10):
@@ -145,15 +144,15 @@ def test_producer_page_shows_contact_social_links_and_products(client, vase):
 
 
 def test_village_list_filters_by_district_and_craft(client):
-    factories.make_village(name="Bát Tràng", district_slug="gia-lam", crafts=("ceramics",))
-    factories.make_village(name="Vạn Phúc", district_slug="ha-dong", crafts=("silk-weaving",))
-    factories.make_village(name="Phù Lãng", district_slug="ha-dong", crafts=("ceramics",))
+    factories.VillageFactory(name="Bát Tràng", district_slug="gia-lam", crafts=("ceramics",))
+    factories.VillageFactory(name="Vạn Phúc", district_slug="ha-dong", crafts=("silk-weaving",))
+    factories.VillageFactory(name="Phù Lãng", district_slug="ha-dong", crafts=("ceramics",))
     body = page(client, "/villages/?district=ha-dong&craft=ceramics").split('class="result-count"')[1]
     assert "Phù Lãng" in body and "Vạn Phúc" not in body and "Bát Tràng" not in body
 
 
 def test_village_list_ignores_an_unknown_district(client):
-    factories.make_village(name="Bát Tràng")
+    factories.VillageFactory(name="Bát Tràng")
     assert "Bát Tràng" in page(client, "/villages/?district=atlantis").split('class="result-count"')[1]
 
 
@@ -168,8 +167,8 @@ def test_village_page_shows_story_producers_products_and_map_link(client, vase):
 
 
 def test_district_page_groups_products_by_stars_and_lists_showrooms(client, vase):
-    factories.make_product(name="Cốc 3 sao", producer=vase.producer, stars=3)
-    factories.make_showroom(name="Điểm OCOP Gia Lâm", district_slug="gia-lam")
+    factories.PublishedProductFactory(name="Cốc 3 sao", producer=vase.producer, stars=3)
+    factories.ShowroomFactory(name="Điểm OCOP Gia Lâm", district_slug="gia-lam")
     body = page(client, "/districts/gia-lam/")
     section = body.split('class="stars-section"', 1)[1]
     assert section.index("Bình gốm men lam") < section.index("Cốc 3 sao")
@@ -179,8 +178,8 @@ def test_district_page_groups_products_by_stars_and_lists_showrooms(client, vase
 
 # --- statistics, crawlers ----------------------------------------------------------------------
 def test_stats_page_draws_bars_from_the_database(client, vase):
-    factories.make_product(name="Khác", stars=3)
-    factories.make_product(name="Khác nữa", stars=3)
+    factories.PublishedProductFactory(name="Khác", stars=3)
+    factories.PublishedProductFactory(name="Khác nữa", stars=3)
     body = page(client, "/stats/")
     stars_chart = re.search(r'id="chart-stars".*?</figure>', body, re.S).group(0)
     assert "<svg" in stars_chart
@@ -258,7 +257,7 @@ def test_page_query_count_does_not_grow_with_products_shown(client, vase, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    showroom = factories.make_showroom(slug="test-showroom", products=[vase])
+    showroom = factories.ShowroomFactory(slug="test-showroom", products=[vase])
 
     def count():
         cache.clear()
@@ -268,8 +267,8 @@ def test_page_query_count_does_not_grow_with_products_shown(client, vase, url):
 
     few = count()
     for n in range(12):
-        product = factories.make_product(name=f"Gốm {n}", producer=vase.producer, stars=4 + n % 2)
-        add_photo(product)
+        product = factories.PublishedProductFactory(name=f"Gốm {n}", producer=vase.producer, stars=4 + n % 2)
+        factories.ProductImageFactory(product=product)
         showroom.stock.create(product=product)
-        factories.make_village(name=f"Làng {n}", district_slug="gia-lam")
+        factories.VillageFactory(name=f"Làng {n}", district_slug="gia-lam")
     assert count() == few

@@ -54,7 +54,7 @@ def saved_from_import(client, gtin):
 
 
 def saved_from_code(client, gtin):
-    return factories.make_product(
+    return factories.PublishedProductFactory(
         slug="hop-son-mai", producer=Producer.objects.get(slug="son-mai-son-ha"),
         certificate_date=DECISION, gtin=gtin,
     )
@@ -113,7 +113,7 @@ def test_the_admin_explains_a_broken_rule_in_the_officers_language_and_saves_not
 
 
 def test_an_edit_that_breaks_a_rule_changes_nothing(importing_officer):
-    product = factories.make_product(producer=Producer.objects.get(slug="son-mai-son-ha"), slug="hop-son-mai")
+    product = factories.PublishedProductFactory(producer=Producer.objects.get(slug="son-mai-son-ha"), slug="hop-son-mai")
     url = reverse("admin:catalogue_product_change", args=[product.pk])
     data = admin_add_data(group="food", craft=product.craft_id, certificate_date=product.certificate_date.isoformat())
     response = importing_officer.post(url, data)
@@ -135,7 +135,7 @@ def test_an_edit_that_breaks_a_rule_changes_nothing(importing_officer):
     ],
 )
 def test_full_clean_gives_the_constraints_messages(changes, field, message):
-    product = factories.make_product(certificate_date=DECISION)
+    product = factories.PublishedProductFactory(certificate_date=DECISION)
     for name, value in changes.items():
         setattr(product, name, value)
     with translation.override("en"):

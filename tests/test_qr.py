@@ -46,24 +46,24 @@ def path_of(absolute_url):
 
 
 def test_product_without_gtin_encodes_short_trace_url():
-    product = factories.make_product(trace_code="AB12CD3")
+    product = factories.PublishedProductFactory(trace_code="AB12CD3")
     assert product.qr_url == "https://ocop.test/t/AB12CD3"
 
 
 def test_lot_without_gtin_encodes_trace_code_and_lot():
-    lot = factories.make_lot(product=factories.make_product(trace_code="AB12CD3"), code="L2601-01")
+    lot = factories.LotFactory(product=factories.PublishedProductFactory(trace_code="AB12CD3"), code="L2601-01")
     assert lot.qr_url == "https://ocop.test/t/AB12CD3/L2601-01"
 
 
 def test_product_with_gtin_encodes_gs1_digital_link_with_gtin14():
-    product = factories.make_product(gtin="0" + GTIN13)
+    product = factories.PublishedProductFactory(gtin="0" + GTIN13)
     assert product.qr_url == f"https://ocop.test/01/0{GTIN13}"
-    lot = factories.make_lot(product=product, code="L7")
+    lot = factories.LotFactory(product=product, code="L7")
     assert lot.qr_url == f"https://ocop.test/01/0{GTIN13}/10/L7"
 
 
 def test_decoded_product_qr_leads_to_its_trace_page(client):
-    product = factories.make_product(name="Bình gốm men lam Bát Tràng")
+    product = factories.PublishedProductFactory(name="Bình gốm men lam Bát Tràng")
     decoded = decode_served_png(client, product.get_qr_image_url("png"))
     assert decoded.text == product.qr_url
     page = client.get(path_of(decoded.text))
@@ -73,7 +73,7 @@ def test_decoded_product_qr_leads_to_its_trace_page(client):
 
 
 def test_decoded_lot_qr_leads_to_the_lot_trace_page(client):
-    lot = factories.make_lot(code="L2603-07", materials="Đất sét trắng Trúc Thôn")
+    lot = factories.LotFactory(code="L2603-07", materials="Đất sét trắng Trúc Thôn")
     decoded = decode_served_png(client, lot.get_qr_image_url("png"))
     assert decoded.text == "https://ocop.test" + lot.get_trace_url()
     page = client.get(path_of(decoded.text))
@@ -84,8 +84,8 @@ def test_decoded_lot_qr_leads_to_the_lot_trace_page(client):
 
 
 def test_decoded_gs1_lot_qr_resolves_to_the_lot_trace_page(client):
-    product = factories.make_product(gtin="0" + GTIN13)
-    lot = factories.make_lot(product=product, code="B-26.1")
+    product = factories.PublishedProductFactory(gtin="0" + GTIN13)
+    lot = factories.LotFactory(product=product, code="B-26.1")
     decoded = decode_served_png(client, lot.get_qr_image_url("png"))
     assert decoded.text == f"https://ocop.test/01/0{GTIN13}/10/B-26.1"
     response = client.get(path_of(decoded.text), follow=True)
@@ -115,7 +115,7 @@ def test_qr_uses_error_correction_m_or_better_and_a_quiet_zone():
 
 
 def test_svg_image_is_an_svg_document(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     response = client.get(product.get_qr_image_url("svg") + "?download=1")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
@@ -125,7 +125,7 @@ def test_svg_image_is_an_svg_document(client):
 
 
 def test_qr_image_of_unpublished_product_is_hidden_from_the_public(client, admin_client):
-    product = factories.make_product(is_published=False)
+    product = factories.PublishedProductFactory(is_published=False)
     assert client.get(product.get_qr_image_url("png")).status_code == 404
     # Staff print labels before a product goes live.
     assert admin_client.get(product.get_qr_image_url("png")).status_code == 200
@@ -133,18 +133,18 @@ def test_qr_image_of_unpublished_product_is_hidden_from_the_public(client, admin
 
 def test_qr_image_of_unknown_code_is_404(client):
     assert client.get("/qr/ZZZZ999.png").status_code == 404
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     assert client.get(f"/qr/{product.trace_code}/NOLOT.svg").status_code == 404
 
 
 def test_product_page_links_its_qr_code_and_trace_page(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     body = client.get(product.get_absolute_url()).content.decode()
     assert product.get_qr_image_url("svg") in body
     assert product.get_trace_url() in body
 
 
 def test_public_qr_images_are_cacheable(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     directives = {d.strip() for d in client.get(product.get_qr_image_url("svg"))["Cache-Control"].split(",")}
     assert directives == {"public", "max-age=3600"}

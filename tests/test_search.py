@@ -13,20 +13,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def catalogue():
-    bat_trang = factories.make_village(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
-    van_phuc = factories.make_village(
+    bat_trang = factories.VillageFactory(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
+    van_phuc = factories.VillageFactory(
         name="Vạn Phúc", slug="van-phuc", district_slug="ha-dong", crafts=("silk-weaving",)
     )
-    quang_vinh = factories.make_producer(name="Gốm Quang Vinh", village=bat_trang)
-    silk_house = factories.make_producer(name="Lụa Vạn Phúc Đức Hạnh", village=van_phuc)
+    quang_vinh = factories.ProducerFactory(name="Gốm Quang Vinh", village=bat_trang)
+    silk_house = factories.ProducerFactory(name="Lụa Vạn Phúc Đức Hạnh", village=van_phuc)
     return {
-        "vase": factories.make_product(name="Bình gốm men lam", producer=quang_vinh, stars=5),
-        "cup": factories.make_product(name="Cốc gốm Bát Tràng", producer=quang_vinh, stars=3),
-        "scarf": factories.make_product(
+        "vase": factories.PublishedProductFactory(name="Bình gốm men lam", producer=quang_vinh, stars=5),
+        "cup": factories.PublishedProductFactory(name="Cốc gốm Bát Tràng", producer=quang_vinh, stars=3),
+        "scarf": factories.PublishedProductFactory(
             name="Khăn lụa tơ tằm", producer=silk_house, craft_slug="silk-weaving", stars=4,
             group="handicrafts", product_set="handicrafts-fabric",
         ),
-        "hidden": factories.make_product(name="Bình gốm chưa duyệt", producer=quang_vinh, is_published=False),
+        "hidden": factories.PublishedProductFactory(name="Bình gốm chưa duyệt", producer=quang_vinh, is_published=False),
     }
 
 

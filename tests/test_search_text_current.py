@@ -23,9 +23,9 @@ def found(query):
 
 @pytest.fixture
 def vase():
-    village = factories.make_village(name="Làng Cũ Thử", district_slug="gia-lam")
-    producer = factories.make_producer(name="Gốm Xưa Thử", village=village)
-    return factories.make_product(name="Bình gốm men lam", producer=producer, craft_slug="ceramics")
+    village = factories.VillageFactory(name="Làng Cũ Thử", district_slug="gia-lam")
+    producer = factories.ProducerFactory(name="Gốm Xưa Thử", village=village)
+    return factories.PublishedProductFactory(name="Bình gốm men lam", producer=producer, craft_slug="ceramics")
 
 
 def test_renamed_village_finds_its_products_by_the_new_name_only(vase):
@@ -46,7 +46,7 @@ def test_renamed_producer_finds_its_products_by_the_new_name_only(vase):
 
 
 def test_producer_moved_to_another_village_is_found_by_the_new_village(vase):
-    other = factories.make_village(name="Làng Khác Hẳn", district_slug="gia-lam")
+    other = factories.VillageFactory(name="Làng Khác Hẳn", district_slug="gia-lam")
     producer = vase.producer
     producer.village = other
     producer.save()
@@ -74,7 +74,7 @@ def test_renamed_district_finds_its_products_by_the_new_name_only(vase):
 
 
 def test_other_villages_products_are_not_touched_by_a_rename(vase):
-    other = factories.make_product(name="Nón lá thử", producer=factories.make_producer(name="Nón Chuông Thử"))
+    other = factories.PublishedProductFactory(name="Nón lá thử", producer=factories.ProducerFactory(name="Nón Chuông Thử"))
     village = vase.producer.village
     village.name = "Làng Mới Đẹp"
     village.save()
@@ -97,10 +97,10 @@ def test_the_search_page_shows_the_renamed_village_products_at_once(client, vase
 
 
 def rename_queries(count):
-    village = factories.make_village(name=f"Làng {count} sản phẩm")
-    producer = factories.make_producer(village=village)
+    village = factories.VillageFactory(name=f"Làng {count} sản phẩm")
+    producer = factories.ProducerFactory(village=village)
     for n in range(count):
-        factories.make_product(name=f"Sản phẩm {n}", producer=producer)
+        factories.PublishedProductFactory(name=f"Sản phẩm {n}", producer=producer)
     village.name = f"Làng đổi tên {count}"
     with CaptureQueriesContext(connection) as captured:
         village.save()
@@ -127,5 +127,5 @@ def test_saving_a_village_without_a_new_name_does_not_touch_its_products(vase):
 
 def test_a_new_village_costs_no_product_query():
     with CaptureQueriesContext(connection) as captured:
-        factories.make_village(name="Làng Mới Lập")
+        factories.VillageFactory(name="Làng Mới Lập")
     assert not [query["sql"] for query in captured if "catalogue_product" in query["sql"]]

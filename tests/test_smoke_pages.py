@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_page_shows_featured_product_with_price_in_vnd(client):
-    factories.make_product(name="Bình hút lộc men lam", stars=5, price=650_000)
+    factories.PublishedProductFactory(name="Bình hút lộc men lam", stars=5, price=650_000)
     response = client.get("/")
     assert response.status_code == 200
     body = response.content.decode()

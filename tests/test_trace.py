@@ -43,9 +43,9 @@ def text_of(response):
 
 
 def test_trace_page_shows_product_certificate_producer_and_place(client):
-    village = factories.make_village(name="Bát Tràng", current_commune="Xã Bát Tràng")
-    producer = factories.make_producer(name="Gốm Quang Vinh", village=village, phone="0243 874 0123")
-    product = factories.make_product(
+    village = factories.VillageFactory(name="Bát Tràng", current_commune="Xã Bát Tràng")
+    producer = factories.ProducerFactory(name="Gốm Quang Vinh", village=village, phone="0243 874 0123")
+    product = factories.PublishedProductFactory(
         name="Bình hút lộc men lam", producer=producer, stars=5, certificate_number="1032/QĐ-UBND",
         certificate_issuer="UBND thành phố Hà Nội",
     )
@@ -66,7 +66,7 @@ def test_trace_page_shows_product_certificate_producer_and_place(client):
 
 
 def test_trace_code_lookup_ignores_case(client):
-    factories.make_product(trace_code="AB12CD3")
+    factories.PublishedProductFactory(trace_code="AB12CD3")
     assert scan(client, "/t/ab12cd3").status_code == 200
     assert scan(client, "/t/Ab12Cd3/").status_code == 200
 
@@ -74,8 +74,8 @@ def test_trace_code_lookup_ignores_case(client):
 @pytest.mark.parametrize(
     "make, headline",
     [
-        (factories.make_expired_product, "OCOP certificate expired"),
-        (factories.make_withdrawn_product, "OCOP certificate withdrawn"),
+        (factories.ExpiredProductFactory, "OCOP certificate expired"),
+        (factories.WithdrawnProductFactory, "OCOP certificate withdrawn"),
     ],
 )
 def test_expired_or_withdrawn_certificate_is_said_first_in_plain_words(client, make, headline):
@@ -88,15 +88,15 @@ def test_expired_or_withdrawn_certificate_is_said_first_in_plain_words(client, m
 
 def test_certificate_expiring_soon_is_still_registered_but_says_so(client):
     today = timezone.localdate()
-    product = factories.make_product(certificate_valid_until=today + datetime.timedelta(days=30))
+    product = factories.PublishedProductFactory(certificate_valid_until=today + datetime.timedelta(days=30))
     text = text_of(scan(client, product.get_trace_url()))
     assert "Registered OCOP product" in text
     assert "Expiring soon" in text
 
 
 def test_lot_page_shows_dates_materials_and_steps_in_order(client):
-    product = factories.make_product()
-    lot = factories.make_lot(
+    product = factories.PublishedProductFactory()
+    lot = factories.LotFactory(
         product=product, code="L2601-01", steps=3, produced_on=datetime.date(2026, 1, 10),
         best_before=datetime.date(2027, 1, 10), materials="Gỗ mít Chuyên Mỹ",
     )
@@ -108,8 +108,8 @@ def test_lot_page_shows_dates_materials_and_steps_in_order(client):
 
 
 def test_vietnamese_phone_gets_vietnamese_dates_and_product_name(client):
-    product = factories.make_product(name_vi="Nón lá Chuông", name_en="Chuông conical hat")
-    lot = factories.make_lot(product=product, produced_on=datetime.date(2026, 1, 10))
+    product = factories.PublishedProductFactory(name_vi="Nón lá Chuông", name_en="Chuông conical hat")
+    lot = factories.LotFactory(product=product, produced_on=datetime.date(2026, 1, 10))
     vietnamese = scan(client, lot.get_trace_url(), HTTP_ACCEPT_LANGUAGE="vi-VN,vi;q=0.9,en;q=0.5")
     english = scan(client, lot.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert vietnamese["Content-Language"] == "vi" and english["Content-Language"] == "en"
@@ -119,13 +119,13 @@ def test_vietnamese_phone_gets_vietnamese_dates_and_product_name(client):
 
 
 def test_phone_in_another_language_gets_english(client):
-    product = factories.make_product(name_vi="Nón lá Chuông", name_en="Chuông conical hat")
+    product = factories.PublishedProductFactory(name_vi="Nón lá Chuông", name_en="Chuông conical hat")
     response = scan(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="ko-KR,ko;q=0.9")
     assert response["Content-Language"] == "en"
 
 
 def test_language_can_be_switched_on_the_page(client):
-    product = factories.make_product(name_vi="Nón lá Chuông", name_en="Chuông conical hat")
+    product = factories.PublishedProductFactory(name_vi="Nón lá Chuông", name_en="Chuông conical hat")
     page = scan(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
     assert 'name="language" value="vi"' in page.content.decode()
     switched = client.post("/i18n/setlang/", {"language": "vi", "next": product.get_trace_url()})
@@ -136,12 +136,12 @@ def test_language_can_be_switched_on_the_page(client):
 
 
 def test_showrooms_are_listed_nearest_to_the_village_first(client):
-    village = factories.make_village(latitude=20.9757, longitude=105.9135)
-    product = factories.make_product(producer=factories.make_producer(village=village))
-    factories.make_showroom(name="Xa: Sơn Tây", latitude=21.14, longitude=105.50, products=[product])
-    factories.make_showroom(name="Gần: Bát Tràng", latitude=20.976, longitude=105.914, products=[product])
-    factories.make_showroom(name="Giữa: Hoàn Kiếm", latitude=21.03, longitude=105.85, products=[product])
-    factories.make_showroom(name="Đóng cửa", is_active=False, products=[product])
+    village = factories.VillageFactory(latitude=20.9757, longitude=105.9135)
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=village))
+    factories.ShowroomFactory(name="Xa: Sơn Tây", latitude=21.14, longitude=105.50, products=[product])
+    factories.ShowroomFactory(name="Gần: Bát Tràng", latitude=20.976, longitude=105.914, products=[product])
+    factories.ShowroomFactory(name="Giữa: Hoàn Kiếm", latitude=21.03, longitude=105.85, products=[product])
+    factories.ShowroomFactory(name="Đóng cửa", is_active=False, products=[product])
     text = text_of(scan(client, product.get_trace_url()))
     assert text.index("Gần: Bát Tràng") < text.index("Giữa: Hoàn Kiếm") < text.index("Xa: Sơn Tây")
     assert "Đóng cửa" not in text
@@ -149,7 +149,7 @@ def test_showrooms_are_listed_nearest_to_the_village_first(client):
 
 
 def test_record_says_who_keeps_it_and_when(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     text = text_of(scan(client, product.get_trace_url()))
     assert "Record kept by the OCOP office of Gia Lâm district" in text
     assert str(timezone.localdate(product.updated_at).year) in text
@@ -173,7 +173,7 @@ def test_unknown_code_page_names_where_to_report_when_configured(client, setting
 
 
 def test_unpublished_product_is_treated_as_unknown(client):
-    product = factories.make_product(is_published=False)
+    product = factories.PublishedProductFactory(is_published=False)
     response = scan(client, product.get_trace_url())
     assert response.status_code == 404
     assert "is not a registered OCOP product" in text_of(response)
@@ -181,17 +181,17 @@ def test_unpublished_product_is_treated_as_unknown(client):
 
 
 def test_unknown_lot_of_a_known_product_is_404(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     response = scan(client, f"/t/{product.trace_code}/FAKE-LOT")
     assert response.status_code == 404
     assert "Lot FAKE-LOT is not registered" in text_of(response)
 
 
 def test_page_is_light_and_has_no_javascript(client):
-    product = factories.make_product(description="x" * 2000)
-    lot = factories.make_lot(product=product, steps=8)
+    product = factories.PublishedProductFactory(description="x" * 2000)
+    lot = factories.LotFactory(product=product, steps=8)
     for _ in range(10):
-        factories.make_showroom(products=[product])
+        factories.ShowroomFactory(products=[product])
     response = scan(client, lot.get_trace_url())
     assert len(response.content) < 100 * 1024
     assert "<script" not in response.content.decode()
@@ -199,10 +199,10 @@ def test_page_is_light_and_has_no_javascript(client):
 
 
 def test_trace_page_queries_stay_constant(client, django_assert_max_num_queries):
-    product = factories.make_product()
-    lot = factories.make_lot(product=product, steps=6)
+    product = factories.PublishedProductFactory()
+    lot = factories.LotFactory(product=product, steps=6)
     for _ in range(5):
-        factories.make_showroom(products=[product])
+        factories.ShowroomFactory(products=[product])
     scan(client, lot.get_trace_url())  # warms the demo-data flag cache
     # product, images, stock rows, lot, steps, and the scan INSERT
     with django_assert_max_num_queries(6):
@@ -217,7 +217,7 @@ def revalidate(client, url, response):
 
 
 def test_page_is_cacheable_and_revalidates_to_304(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     first = scan(client, product.get_trace_url())
     assert first["ETag"] and first["Last-Modified"]
     assert "no-cache" in first["Cache-Control"]
@@ -227,7 +227,7 @@ def test_page_is_cacheable_and_revalidates_to_304(client):
 
 
 def test_page_refreshes_when_the_certificate_changes(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     first = scan(client, product.get_trace_url())
     product.certificate_withdrawn = True
     product.save()
@@ -237,7 +237,7 @@ def test_page_refreshes_when_the_certificate_changes(client):
 
 
 def test_page_refreshes_when_a_production_step_changes(client):
-    lot = factories.make_lot()
+    lot = factories.LotFactory()
     first = scan(client, lot.get_trace_url())
     step = lot.steps.first()
     step.name = "Nung lò gas lần hai"
@@ -248,15 +248,15 @@ def test_page_refreshes_when_a_production_step_changes(client):
 
 
 def test_page_refreshes_when_a_step_is_deleted(client):
-    lot = factories.make_lot(steps=3)
+    lot = factories.LotFactory(steps=3)
     first = scan(client, lot.get_trace_url())
     lot.steps.order_by("position").last().delete()
     assert revalidate(client, lot.get_trace_url(), first).status_code == 200
 
 
 def test_page_refreshes_when_showroom_stock_changes(client):
-    product = factories.make_product()
-    showroom = factories.make_showroom(name="Showroom Hoàn Kiếm")
+    product = factories.PublishedProductFactory()
+    showroom = factories.ShowroomFactory(name="Showroom Hoàn Kiếm")
     first = scan(client, product.get_trace_url())
     ShowroomStock.objects.create(showroom=showroom, product=product)
     added = revalidate(client, product.get_trace_url(), first)
@@ -268,7 +268,7 @@ def test_page_refreshes_when_showroom_stock_changes(client):
 
 def test_page_refreshes_when_the_date_changes_the_status(client, monkeypatch):
     """Status depends on the date: the day a certificate expires, the cached page is stale."""
-    product = factories.make_product(certificate_valid_until=timezone.localdate() + datetime.timedelta(days=1))
+    product = factories.PublishedProductFactory(certificate_valid_until=timezone.localdate() + datetime.timedelta(days=1))
     first = scan(client, product.get_trace_url())
     assert "Registered OCOP product" in text_of(first)
     later = timezone.localdate() + datetime.timedelta(days=2)
@@ -279,7 +279,7 @@ def test_page_refreshes_when_the_date_changes_the_status(client, monkeypatch):
 
 
 def test_languages_have_different_etags(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     english = scan(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
     vietnamese = scan(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="vi")
     assert english["ETag"] != vietnamese["ETag"]
@@ -290,7 +290,7 @@ def test_languages_have_different_etags(client):
 
 
 def test_scan_is_recorded_with_product_lot_language_and_source(client):
-    lot = factories.make_lot()
+    lot = factories.LotFactory()
     scan(client, lot.get_trace_url(), HTTP_ACCEPT_LANGUAGE="vi")
     recorded = Scan.objects.get()
     assert (recorded.product, recorded.lot, recorded.language, recorded.source) == (lot.product, lot, "vi", "qr")
@@ -298,13 +298,13 @@ def test_scan_is_recorded_with_product_lot_language_and_source(client):
 
 
 def test_click_from_a_page_is_recorded_as_link(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     scan(client, product.get_trace_url(), HTTP_REFERER="https://ocop.test/products/")
     assert Scan.objects.get().source == Scan.Source.LINK
 
 
 def test_scan_stores_no_personal_data(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     scan(client, product.get_trace_url(), REMOTE_ADDR="203.0.113.77", HTTP_REFERER="https://example.org/me")
     stored = {str(value) for value in Scan.objects.values().get().values()}
     assert not any("203.0.113.77" in value or PHONE in value or "example.org" in value for value in stored)
@@ -323,14 +323,14 @@ def test_scan_stores_no_personal_data(client):
     ],
 )
 def test_bots_and_link_previews_are_not_counted(client, user_agent):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     response = client.get(product.get_trace_url(), HTTP_USER_AGENT=user_agent)
     assert response.status_code == 200
     assert not Scan.objects.exists()
 
 
 def test_prefetch_head_and_reload_after_language_switch_are_not_counted(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     url = product.get_trace_url()
     scan(client, url, HTTP_SEC_PURPOSE="prefetch")
     client.head(url, HTTP_USER_AGENT=PHONE)
@@ -339,14 +339,14 @@ def test_prefetch_head_and_reload_after_language_switch_are_not_counted(client):
 
 
 def test_revalidated_scan_is_counted(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     first = scan(client, product.get_trace_url())
     assert revalidate(client, product.get_trace_url(), first).status_code == 304
     assert Scan.objects.count() == 2
 
 
 def test_recording_a_scan_is_one_insert_and_no_read(client):
-    product = factories.make_product()
+    product = factories.PublishedProductFactory()
     scan(client, product.get_trace_url(), HTTP_USER_AGENT="curl/8")  # same page, not recorded
     with CaptureQueriesContext(connection) as not_recorded:
         scan(client, product.get_trace_url(), HTTP_USER_AGENT="curl/8")
@@ -358,14 +358,14 @@ def test_recording_a_scan_is_one_insert_and_no_read(client):
 
 
 def test_gs1_redirect_itself_is_not_a_scan(client):
-    factories.make_product(gtin="08934567890120")
+    factories.PublishedProductFactory(gtin="08934567890120")
     client.get("/01/08934567890120", HTTP_USER_AGENT=PHONE)
     assert not Scan.objects.exists()
 
 
 def test_officer_sees_daily_scan_counts_per_product(admin_client, client):
-    product = factories.make_product(name="Lụa Vạn Phúc")
-    other = factories.make_product(name="Trà sen Tây Hồ")
+    product = factories.PublishedProductFactory(name="Lụa Vạn Phúc")
+    other = factories.PublishedProductFactory(name="Trà sen Tây Hồ")
     for _ in range(3):
         scan(client, product.get_trace_url())
     scan(client, other.get_trace_url(), HTTP_REFERER="https://example.org/")
@@ -391,8 +391,8 @@ def test_district_officer_sees_only_scans_of_their_districts_products(client):
     officer = get_user_model().objects.create_user("officer.px", password="x", is_staff=True)
     officer.user_permissions.add(Permission.objects.get(codename="view_scan"))
     factories.district("phu-xuyen").officers.add(officer)
-    own = factories.make_product(name="Khảm trai Chuyên Mỹ", producer=factories.make_producer(district_slug="phu-xuyen"))
-    other = factories.make_product(name="Gốm Bát Tràng", producer=factories.make_producer(district_slug="gia-lam"))
+    own = factories.PublishedProductFactory(name="Khảm trai Chuyên Mỹ", producer=factories.ProducerFactory(district_slug="phu-xuyen"))
+    other = factories.PublishedProductFactory(name="Gốm Bát Tràng", producer=factories.ProducerFactory(district_slug="gia-lam"))
     Scan.objects.create(product=own, language="vi", source="qr")
     Scan.objects.create(product=other, language="vi", source="qr")
     client.force_login(officer)

@@ -23,12 +23,12 @@ TABLES_PAST_THE_EDGE = """() => [...document.querySelectorAll('#content table')]
 
 @pytest.fixture
 def order():
-    shoes = factories.make_product(
+    shoes = factories.PublishedProductFactory(
         name="Giày búp bê da nữ",
-        producer=factories.make_producer(name="Giày da Phú Yên Hưng Thịnh", district_slug="phu-xuyen"),
+        producer=factories.ProducerFactory(name="Giày da Phú Yên Hưng Thịnh", district_slug="phu-xuyen"),
     )
-    vase = factories.make_product(
-        name="Bình hút lộc men lam", producer=factories.make_producer(name="Gốm Quang Vinh", district_slug="gia-lam")
+    vase = factories.PublishedProductFactory(
+        name="Bình hút lộc men lam", producer=factories.ProducerFactory(name="Gốm Quang Vinh", district_slug="gia-lam")
     )
     return services.place_order(
         token=uuid.uuid4(), items={shoes.pk: 1, vase.pk: 2}, name="Nguyễn Thị Lan", phone="+84912345678",
@@ -63,9 +63,9 @@ def test_order_pages_fit_a_1280_px_screen_and_the_status_buttons_work(page, live
 
 
 def test_partial_pickup_choices_fit_a_phone(browser, browser_context_args, live_server):
-    shoes = factories.make_product(name="Giày búp bê da nữ")
-    tea_table = factories.make_product(name="Bàn trà gỗ hương")
-    factories.make_showroom(name="Showroom OCOP huyện Phú Xuyên", products=[shoes])
+    shoes = factories.PublishedProductFactory(name="Giày búp bê da nữ")
+    tea_table = factories.PublishedProductFactory(name="Bàn trà gỗ hương")
+    factories.ShowroomFactory(name="Showroom OCOP huyện Phú Xuyên", products=[shoes])
     context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}}, is_mobile=True)
     page = context.new_page()
     try:
