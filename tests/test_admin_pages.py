@@ -6,14 +6,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def superuser_client(client):
     call_command("load_demo", "--no-images", verbosity=0)
-    user = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
-    client.force_login(user)
+    client.force_login(factories.CityAdminFactory(username="root", email="root@example.com"))
     return client
 
 

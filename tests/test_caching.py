@@ -12,13 +12,15 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from catalogue.models import Product
 from core import cache as ocop_cache
 from orders import services
 from showrooms.models import ShowroomStock
 from tests import factories
+from tests.browsing import page_text
+from tests.language import english_url
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +29,7 @@ LIST = "/products/"
 
 
 def get(client, url):
-    response = client.get(url, HTTP_USER_AGENT=PHONE)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def english_url(product):
-    with translation.override("en"):
-        return product.get_absolute_url()
+    return page_text(client, url, HTTP_USER_AGENT=PHONE)
 
 
 def queries_of(client, url):

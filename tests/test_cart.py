@@ -7,12 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from tests import factories
+from tests.shopping import post_to_cart
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
-
-
-def add(client, product, quantity=1, **extra):
-    return client.post(reverse("orders:cart_add", args=[product.pk]), {"quantity": quantity, **extra})
 
 
 def header_count(response):
@@ -24,7 +21,7 @@ def header_count(response):
 
 def test_adding_from_the_product_list_returns_to_the_list_with_the_count_in_the_header(client):
     product = factories.PublishedProductFactory(name="Bình gốm men lam")
-    response = add(client, product, next="/products/?page=1")
+    response = post_to_cart(client, product, next="/products/?page=1")
     assert response.status_code == 302
     assert response.url == "/products/?page=1"
     page = client.get(response.url)
@@ -34,8 +31,8 @@ def test_adding_from_the_product_list_returns_to_the_list_with_the_count_in_the_
 
 def test_header_counts_items_on_every_page(client):
     vase, silk = factories.PublishedProductFactory(name="Bình gốm"), factories.PublishedProductFactory(name="Khăn lụa")
-    add(client, vase, 2)
-    add(client, silk, 1)
+    post_to_cart(client, vase, 2)
+    post_to_cart(client, silk, 1)
     for url in ["/", "/products/", vase.get_absolute_url(), "/showrooms/", "/en/products/", reverse("orders:cart")]:
         assert header_count(client.get(url)) == 3, url
 
@@ -46,13 +43,13 @@ def test_header_shows_no_count_for_an_empty_cart(client):
 
 def test_unknown_next_url_is_not_followed(client):
     product = factories.PublishedProductFactory()
-    response = add(client, product, next="https://evil.example/")
+    response = post_to_cart(client, product, next="https://evil.example/")
     assert response.url == product.get_absolute_url()
 
 
 def test_adding_more_than_the_stock_is_refused_with_a_message(client):
     product = factories.PublishedProductFactory(name="Khay sơn mài", stock_quantity=3)
-    response = add(client, product, 4)
+    response = post_to_cart(client, product, 4)
     assert response.status_code == 409
     assert "Only 3 of “Khay sơn mài” in stock." in response.content.decode()
     assert header_count(client.get("/en/")) == 0
@@ -60,10 +57,10 @@ def test_adding_more_than_the_stock_is_refused_with_a_message(client):
 
 def test_adding_again_counts_what_is_already_in_the_cart(client):
     product = factories.PublishedProductFactory(name="Khay sơn mài", stock_quantity=3)
-    add(client, product, 2)
-    add(client, product, 1)
+    post_to_cart(client, product, 2)
+    post_to_cart(client, product, 1)
     assert header_count(client.get("/en/")) == 3
-    response = add(client, product, 1)
+    response = post_to_cart(client, product, 1)
     assert response.status_code == 409
     assert "3 are already in your cart" in response.content.decode()
 
@@ -71,7 +68,7 @@ def test_adding_again_counts_what_is_already_in_the_cart(client):
 def test_unpublished_product_is_refused(client):
     """Answered as for an unknown id (issue 11 §4): the refusal must not name the product."""
     product = factories.PublishedProductFactory(name="Nón lá chưa duyệt", is_published=False)
-    response = add(client, product)
+    response = post_to_cart(client, product)
     assert response.status_code == 404
     assert "Nón lá chưa duyệt" not in response.content.decode()
     assert header_count(client.get("/en/")) == 0
@@ -79,7 +76,7 @@ def test_unpublished_product_is_refused(client):
 
 def test_sold_out_product_is_refused(client):
     product = factories.PublishedProductFactory(name="Tò he", stock_quantity=0)
-    response = add(client, product)
+    response = post_to_cart(client, product)
     assert response.status_code == 409
     assert "“Tò he” is sold out." in response.content.decode()
 
@@ -87,7 +84,7 @@ def test_sold_out_product_is_refused(client):
 @pytest.mark.parametrize("quantity", ["abc", "0", "-2", "100000", ""])
 def test_bad_quantity_is_a_400_with_words(client, quantity):
     product = factories.PublishedProductFactory()
-    response = add(client, product, quantity)
+    response = post_to_cart(client, product, quantity)
     assert response.status_code == 400
     assert '<li class="message-error">' in response.content.decode()
     assert header_count(client.get("/en/")) == 0
@@ -106,14 +103,14 @@ def test_adding_needs_post(client):
 def test_adding_without_a_csrf_token_is_forbidden():
     client = Client(enforce_csrf_checks=True)
     product = factories.PublishedProductFactory()
-    assert add(client, product).status_code == 403
+    assert post_to_cart(client, product).status_code == 403
 
 
 def test_cart_page_lists_lines_with_prices_and_total(client):
     vase = factories.PublishedProductFactory(name="Bình gốm", price=350_000)
     silk = factories.PublishedProductFactory(name="Khăn lụa", price=1_200_000)
-    add(client, vase, 2)
-    add(client, silk, 1)
+    post_to_cart(client, vase, 2)
+    post_to_cart(client, silk, 1)
     body = client.get(reverse("orders:cart")).content.decode()
     assert "Bình gốm" in body and "Khăn lụa" in body
     # The English cart (the client asks for no language): commas between thousands.
@@ -123,7 +120,7 @@ def test_cart_page_lists_lines_with_prices_and_total(client):
 
 def test_changing_a_quantity(client):
     product = factories.PublishedProductFactory(stock_quantity=5)
-    add(client, product, 1)
+    post_to_cart(client, product, 1)
     response = client.post(reverse("orders:cart_update", args=[product.pk]), {"quantity": 4})
     assert response.status_code == 302
     assert header_count(client.get(response.url)) == 4
@@ -131,7 +128,7 @@ def test_changing_a_quantity(client):
 
 def test_changing_a_quantity_above_stock_is_refused_and_keeps_the_old_one(client):
     product = factories.PublishedProductFactory(name="Bình gốm", stock_quantity=5)
-    add(client, product, 2)
+    post_to_cart(client, product, 2)
     response = client.post(reverse("orders:cart_update", args=[product.pk]), {"quantity": 6})
     assert response.status_code == 409
     assert "Only 5 of “Bình gốm” in stock." in response.content.decode()
@@ -140,8 +137,8 @@ def test_changing_a_quantity_above_stock_is_refused_and_keeps_the_old_one(client
 
 def test_quantity_zero_or_remove_takes_the_line_out(client):
     vase, silk = factories.PublishedProductFactory(name="Bình gốm"), factories.PublishedProductFactory(name="Khăn lụa")
-    add(client, vase, 2)
-    add(client, silk, 1)
+    post_to_cart(client, vase, 2)
+    post_to_cart(client, silk, 1)
     client.post(reverse("orders:cart_update", args=[vase.pk]), {"quantity": 0})
     assert header_count(client.get("/en/")) == 1
     client.post(reverse("orders:cart_remove", args=[silk.pk]))
@@ -151,7 +148,7 @@ def test_quantity_zero_or_remove_takes_the_line_out(client):
 
 def test_a_line_that_sold_out_since_is_flagged_and_checkout_is_hidden(client):
     product = factories.PublishedProductFactory(name="Bình gốm", stock_quantity=5)
-    add(client, product, 3)
+    post_to_cart(client, product, 3)
     product.stock_quantity = 1
     product.save()
     body = client.get(reverse("orders:cart")).content.decode()
@@ -180,7 +177,7 @@ def test_product_list_cards_have_add_to_cart_buttons(client):
 
 def test_cart_page_in_english(client):
     product = factories.PublishedProductFactory(name="Bình gốm")
-    add(client, product)
+    post_to_cart(client, product)
     response = client.get("/en/cart/")
     assert response.status_code == 200
     assert "Your cart" in response.content.decode()
@@ -188,7 +185,7 @@ def test_cart_page_in_english(client):
 
 def test_cart_page_queries_do_not_grow_with_the_number_of_lines(client, django_assert_max_num_queries):
     for n in range(8):
-        add(client, factories.PublishedProductFactory(name=f"Sản phẩm {n}"))
+        post_to_cart(client, factories.PublishedProductFactory(name=f"Sản phẩm {n}"))
     # Session, products with producer/village/district/craft, their images.
     with django_assert_max_num_queries(4):
         response = client.get(reverse("orders:cart"))

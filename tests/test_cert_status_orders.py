@@ -12,15 +12,11 @@ from orders import services
 from orders.models import Order, OrderLine
 from tests import factories
 from tests.factories import FROZEN_TODAY
-from tests.shopping import SHOPPER, hidden_fields
+from tests.shopping import SHOPPER, hidden_fields, post_to_cart
 
 pytestmark = pytest.mark.django_db
 
 TODAY = FROZEN_TODAY  # the `today` fixture's date (conftest.py)
-
-
-def add(client, product, quantity=1):
-    return client.post(reverse("orders:cart_add", args=[product.pk]), {"quantity": quantity})
 
 
 def cart_items(client):
@@ -32,7 +28,7 @@ def cart_items(client):
 
 def test_adding_an_expired_product_is_refused_in_vietnamese(client, today):
     product = factories.ExpiredProductFactory(name="Bát gốm hết hạn")
-    response = add(client, product)
+    response = post_to_cart(client, product)
     assert response.status_code == 409
     body = response.content.decode()
     assert "“Bát gốm hết hạn” không còn được bán: chứng nhận OCOP chỉ có hiệu lực đến ngày 31/05/2026." in body
@@ -41,7 +37,7 @@ def test_adding_an_expired_product_is_refused_in_vietnamese(client, today):
 
 def test_adding_a_withdrawn_product_is_refused_in_english(client, today, english_site):
     product = factories.WithdrawnProductFactory(name="Nón lá bị thu hồi")
-    response = add(client, product)
+    response = post_to_cart(client, product)
     assert response.status_code == 409
     assert "“Nón lá bị thu hồi” can no longer be sold: its OCOP certificate was withdrawn." in response.content.decode()
     assert cart_items(client) == {}
@@ -50,7 +46,7 @@ def test_adding_a_withdrawn_product_is_refused_in_english(client, today, english
 def test_adding_an_unpublished_product_answers_as_for_an_unknown_id(client):
     product = factories.PublishedProductFactory(name="Nón lá chưa duyệt", is_published=False)
     unknown = client.post(reverse("orders:cart_add", args=[product.pk + 1000]), {"quantity": 1})
-    response = add(client, product)
+    response = post_to_cart(client, product)
     assert response.status_code == unknown.status_code == 404
     assert "Nón lá chưa duyệt" not in response.content.decode()
     assert cart_items(client) == {}
@@ -66,8 +62,8 @@ def cart_with_a_lapsing_product(client, today):
     bowl = factories.PublishedProductFactory(
         name="Bát hết hạn đêm nay", price=120_000, stock_quantity=5, certificate_valid_until=TODAY
     )
-    assert add(client, vase, 2).status_code == 302
-    assert add(client, bowl, 1).status_code == 302
+    assert post_to_cart(client, vase, 2).status_code == 302
+    assert post_to_cart(client, bowl, 1).status_code == 302
     return vase, bowl
 
 

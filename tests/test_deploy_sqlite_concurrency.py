@@ -16,12 +16,11 @@ import urllib.request
 
 import pytest
 from django.db import connection
-from django.urls import reverse
-from django.utils import translation
 
 from catalogue.models import Product
 from orders.models import Order, OrderLine
 from tests import factories
+from tests.language import en_reverse
 from tests.shopping import SHOPPER
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,11 +53,6 @@ class Shopper:
 
     def cookie(self, name):
         return next((c.value for c in self.cookies if c.name == name), "")
-
-
-def en_reverse(*args, **kwargs):
-    with translation.override("en"):
-        return reverse(*args, **kwargs)
 
 
 def ready_to_pay(base_url, product):

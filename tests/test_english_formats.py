@@ -16,6 +16,8 @@ from catalogue.models import Product
 from core.formats import day, number, vnd
 from orders import services
 from tests import factories
+from tests.browsing import page_text
+from tests.language import english_url, vietnamese_url
 
 pytestmark = pytest.mark.django_db
 
@@ -28,23 +30,6 @@ def vase():
     return factories.PublishedProductFactory(
         name="Bình gốm men lam", stars=5, price=650_000, stock_quantity=7, certificate_date=DECIDED
     )
-
-
-def get(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def english_url(product):
-    with translation.override("en"):
-        return product.get_absolute_url()
-
-
-def vietnamese_url(product):
-    # Pinned: a request to an /en/ page leaves English active in the test's thread.
-    with translation.override("vi"):
-        return product.get_absolute_url()
 
 
 # --- the filters ---------------------------------------------------------------------------
@@ -69,20 +54,20 @@ def test_filters_leave_missing_values_empty():
 
 # --- prices on the shop's pages ----------------------------------------------------------------
 def test_english_product_list_writes_prices_with_commas(client, vase):
-    body = get(client, "/en/products/")
+    body = page_text(client, "/en/products/")
     assert f"650,000{NBSP}₫" in body  # English page
     assert "650.000" not in body
 
 
 def test_vietnamese_product_list_keeps_dots(client, vase):
-    body = get(client, "/products/")
+    body = page_text(client, "/products/")
     assert f"650.000{NBSP}₫" in body  # Vietnamese page
     assert "650,000" not in body
 
 
 def test_english_product_page_writes_price_and_certificate_dates_in_english(client, vase):
     factories.LotFactory(product=vase, produced_on=datetime.date(2026, 1, 10))
-    body = get(client, english_url(vase))
+    body = page_text(client, english_url(vase))
     assert f"650,000{NBSP}₫" in body  # English page
     assert "12 March 2025" in body and "12 March 2028" in body  # decision date, valid until
     assert "10 January 2026" in body  # the lot's production date
@@ -91,7 +76,7 @@ def test_english_product_page_writes_price_and_certificate_dates_in_english(clie
 
 def test_vietnamese_product_page_keeps_day_month_year(client, vase):
     factories.LotFactory(product=vase, produced_on=datetime.date(2026, 1, 10))
-    body = get(client, vietnamese_url(vase))
+    body = page_text(client, vietnamese_url(vase))
     assert f"650.000{NBSP}₫" in body  # Vietnamese page
     assert "12/03/2025" in body and "12/03/2028" in body and "10/01/2026" in body
     assert "March" not in body
@@ -99,14 +84,14 @@ def test_vietnamese_product_page_keeps_day_month_year(client, vase):
 
 def test_trace_page_in_english_writes_dates_in_english(client, vase):
     client.cookies["django_language"] = "en"
-    body = get(client, vase.get_trace_url())
+    body = page_text(client, vase.get_trace_url())
     assert "12 March 2028" in body  # English trace page
     assert "March 12, 2028" not in body and "12/03/2028" not in body
 
 
 def test_trace_page_in_vietnamese_keeps_day_month_year(client, vase):
     client.cookies["django_language"] = "vi"
-    body = get(client, vase.get_trace_url())
+    body = page_text(client, vase.get_trace_url())
     assert "12/03/2028" in body  # Vietnamese trace page
 
 
@@ -120,7 +105,7 @@ def placeholders(body):
 
 def test_english_pages_have_english_search_placeholders(client):
     for url in ("/en/", "/en/products/"):
-        found = placeholders(get(client, url))
+        found = placeholders(page_text(client, url))
         assert found, url
         for text in found:  # English pages
             assert not VIETNAMESE_LETTERS.search(text), f"{url}: {text}"
@@ -128,16 +113,16 @@ def test_english_pages_have_english_search_placeholders(client):
 
 
 def test_vietnamese_pages_keep_vietnamese_search_placeholders(client):
-    found = placeholders(get(client, "/"))  # Vietnamese home page
+    found = placeholders(page_text(client, "/"))  # Vietnamese home page
     assert any(VIETNAMESE_LETTERS.search(text) for text in found)
 
 
 def test_english_empty_results_suggest_english_searches_that_find_something(client):
     factories.PublishedProductFactory(name="Khăn lụa Vạn Phúc", name_en="Van Phuc silk scarf", craft_slug="silk-weaving")
-    body = get(client, "/en/products/?q=zzzz")
+    body = page_text(client, "/en/products/?q=zzzz")
     suggestions = re.findall(r'<a href="\?q=([^"]+)">', body)
     assert "silk" in suggestions  # English page suggests English words
-    assert get(client, "/en/products/?q=silk").count("Van Phuc silk scarf") >= 1
+    assert page_text(client, "/en/products/?q=silk").count("Van Phuc silk scarf") >= 1
 
 
 # --- orders: confirmation page and emails -------------------------------------------------------
@@ -163,7 +148,7 @@ def test_english_order_page_writes_the_order_date_in_english(client, vase):
         url = reverse("orders:lookup")
     response = client.post(url, {"code": order.code, "phone": "0986 123 456"})
     assert response.status_code == 302
-    body = get(client, response.url)
+    body = page_text(client, response.url)
     local = order.created_at.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
     assert local.strftime("%B") in body  # English order page: the month in words
     assert f"1,300,000{NBSP}₫" in body
@@ -171,8 +156,8 @@ def test_english_order_page_writes_the_order_date_in_english(client, vase):
 
 # --- statistics ----------------------------------------------------------------------------------
 def test_stats_page_renders_in_both_languages(client, vase):
-    assert "Products by OCOP stars" in get(client, "/en/stats/")
-    assert get(client, "/stats/")
+    assert "Products by OCOP stars" in page_text(client, "/en/stats/")
+    assert page_text(client, "/stats/")
 
 
 # --- issuer and withdrawal reason in English ------------------------------------------------------
@@ -201,15 +186,15 @@ def test_an_unknown_issuer_has_no_guessed_english_name():
 
 
 def test_english_product_page_names_a_standard_issuer_in_english(client, vase):
-    body = get(client, english_url(vase))
+    body = page_text(client, english_url(vase))
     assert "Hanoi People&#x27;s Committee" in body or "Hanoi People's Committee" in body  # English page
     assert "UBND thành phố Hà Nội" not in body
-    assert "UBND thành phố Hà Nội" in get(client, vietnamese_url(vase))  # Vietnamese page
+    assert "UBND thành phố Hà Nội" in page_text(client, vietnamese_url(vase))  # Vietnamese page
 
 
 def test_english_issuer_entered_by_an_officer_wins_over_the_glossary(client, vase):
     Product.objects.filter(pk=vase.pk).update(certificate_issuer_en="Hanoi City People's Committee (OCOP council)")
-    body = get(client, english_url(vase))
+    body = page_text(client, english_url(vase))
     assert "Hanoi City People&#x27;s Committee (OCOP council)" in body
 
 
@@ -218,9 +203,9 @@ def test_withdrawal_reason_is_shown_in_the_page_language(client):
         name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
         certificate_withdrawn_reason_en="Criteria no longer met",
     )
-    english = get(client, english_url(product))
+    english = page_text(client, english_url(product))
     assert "Criteria no longer met" in english and "Không duy trì tiêu chí" not in english  # English page
-    vietnamese = get(client, vietnamese_url(product))
+    vietnamese = page_text(client, vietnamese_url(product))
     assert "Không duy trì tiêu chí" in vietnamese and "Criteria no longer met" not in vietnamese
 
 
@@ -236,7 +221,7 @@ def test_withdrawal_reason_in_english_on_the_trace_page(client):
 
 def test_a_vietnamese_only_reason_on_an_english_page_is_marked_as_vietnamese(client):
     product = factories.WithdrawnProductFactory(name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí")
-    body = get(client, english_url(product))
+    body = page_text(client, english_url(product))
     assert '<span lang="vi">Không duy trì tiêu chí</span>' in body  # English page, Vietnamese text
 
 
@@ -262,8 +247,8 @@ def test_importing_in_an_english_admin_keeps_the_issuer_in_the_vietnamese_column
     product = Product.objects.get(slug="binh-nhap")
     assert product.certificate_issuer_vi == "UBND huyện Gia Lâm", (product.certificate_issuer_vi, product.certificate_issuer_en)
     assert not product.certificate_issuer_en
-    assert "UBND huyện Gia Lâm" in get(client, vietnamese_url(product))  # Vietnamese page
-    assert "Gia Lam District People&#x27;s Committee" in get(client, english_url(product))  # English page
+    assert "UBND huyện Gia Lâm" in page_text(client, vietnamese_url(product))  # Vietnamese page
+    assert "Gia Lam District People&#x27;s Committee" in page_text(client, english_url(product))  # English page
 
 
 def test_officers_can_enter_the_issuer_and_reason_in_english(admin_client, vase):

@@ -3,22 +3,12 @@
 import json
 
 import pytest
-from django.conf import settings
-from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from catalogue.codes import gtin_check_digit
 from tests import factories
 from traceability import gs1
-
-
-@pytest.fixture(autouse=True)
-def _site_language_afterwards():
-    """Requests here activate English; leave the thread in the site language for the next test."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
 
 GTIN13 = "8934567890120"  # 0 is the check digit of 893456789012
 GTIN14 = "0" + GTIN13

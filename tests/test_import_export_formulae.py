@@ -27,13 +27,6 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.fixture
-def officer_client(client, settings):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.force_login(factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
-    return client
-
-
-@pytest.fixture
 def hostile_product():
     producer = factories.ProducerFactory(
         name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
@@ -44,8 +37,8 @@ def hostile_product():
     }, name=HOSTILE["name_vi"])
 
 
-def test_csv_export_neutralises_every_cell_a_spreadsheet_would_evaluate(officer_client, hostile_product):
-    rows = list(csv.DictReader(io.StringIO(export(officer_client, "csv").decode("utf-8-sig"), newline="")))
+def test_csv_export_neutralises_every_cell_a_spreadsheet_would_evaluate(english_officer_client, hostile_product):
+    rows = list(csv.DictReader(io.StringIO(export(english_officer_client, "csv").decode("utf-8-sig"), newline="")))
     (row,) = rows
     for column, text in HOSTILE.items():
         assert row[column] == "'" + text, column  # shown as text, nothing lost
@@ -62,8 +55,8 @@ def test_csv_keeps_negative_numbers_as_numbers_but_not_sums():
     assert row == ["-5", "-1.5", "'-2+3", "'-", "'- 5"]
 
 
-def test_xlsx_export_has_no_formula_and_keeps_text_and_numbers_exact(officer_client, hostile_product):
-    book = openpyxl.load_workbook(io.BytesIO(export(officer_client, "xlsx")))
+def test_xlsx_export_has_no_formula_and_keeps_text_and_numbers_exact(english_officer_client, hostile_product):
+    book = openpyxl.load_workbook(io.BytesIO(export(english_officer_client, "xlsx")))
     sheet = book.active
     headers = [cell.value for cell in sheet[1]]
     cells = dict(zip(headers, sheet[2]))
@@ -79,11 +72,11 @@ def test_xlsx_export_has_no_formula_and_keeps_text_and_numbers_exact(officer_cli
 
 
 @pytest.mark.parametrize("title", ["csv", "xlsx"])
-def test_an_export_imports_back_unchanged(officer_client, hostile_product, title):
+def test_an_export_imports_back_unchanged(english_officer_client, hostile_product, title):
     if title == "xlsx":  # XML (inside XLSX) cannot keep a lone carriage return: not ours to test
         Product.objects.filter(pk=hostile_product.pk).update(unit_en="\t=2+2")
-    content = export(officer_client, title)
-    response = preview(officer_client, content, title)
+    content = export(english_officer_client, title)
+    response = preview(english_officer_client, content, title)
     assert response.context.get("confirm_form") is not None, response.content.decode()[-3000:]
     (row,) = response.context["result"].rows
     assert row.import_type == "skip"  # nothing changed: the apostrophes are not taken as data
@@ -91,10 +84,10 @@ def test_an_export_imports_back_unchanged(officer_client, hostile_product, title
 
 
 @pytest.mark.parametrize("title", ["csv", "xlsx"])
-def test_an_export_with_empty_texts_stored_as_empty_strings_imports_back_unchanged(officer_client, hostile_product, title):
+def test_an_export_with_empty_texts_stored_as_empty_strings_imports_back_unchanged(english_officer_client, hostile_product, title):
     """Translated texts are stored empty as "" (forms, the demo) or NULL (never set); an
     exported empty cell reads back as NULL, which must not count as a change."""
     Product.objects.filter(pk=hostile_product.pk).update(description_en="", unit_en="")
-    content = export(officer_client, title)
-    (row,) = preview(officer_client, content, title).context["result"].rows
+    content = export(english_officer_client, title)
+    (row,) = preview(english_officer_client, content, title).context["result"].rows
     assert row.import_type == "skip"

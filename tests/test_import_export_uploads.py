@@ -23,29 +23,13 @@ def own_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def officer(settings):
-    return factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
-
-
-@pytest.fixture
-def officer_client(client, settings, officer):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.force_login(officer)
-    factories.ProducerFactory(
-        name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
-        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
-    )
-    return client
-
-
 def pending_files():
     storage = PendingImportStorage()
     return storage.list_pending()
 
 
-def test_the_confirm_form_holds_a_token_not_a_server_path(officer_client):
-    response = preview(officer_client, product_csv([{"slug": "hop-1"}]))
+def test_the_confirm_form_holds_a_token_not_a_server_path(importing_officer):
+    response = preview(importing_officer, product_csv([{"slug": "hop-1"}]))
     body = response.content.decode()
     token = response.context["confirm_form"].initial["import_file_name"]
     assert "/tmp" not in body and "/" not in token and "\\" not in token
@@ -53,24 +37,24 @@ def test_the_confirm_form_holds_a_token_not_a_server_path(officer_client):
     assert len(pending_files()) == 1  # kept for the confirmation, in shared storage
 
 
-def test_nothing_is_left_behind_after_the_import_is_confirmed(officer_client):
-    response = preview(officer_client, product_csv([{"slug": "hop-1"}, {"slug": "hop-2"}]))
-    assert confirm(officer_client, response).status_code == 302
+def test_nothing_is_left_behind_after_the_import_is_confirmed(importing_officer):
+    response = preview(importing_officer, product_csv([{"slug": "hop-1"}, {"slug": "hop-2"}]))
+    assert confirm(importing_officer, response).status_code == 302
     assert Product.objects.filter(slug__startswith="hop-").count() == 2
     assert pending_files() == []
 
 
-def test_a_preview_with_errors_leaves_no_file(officer_client):
-    response = preview(officer_client, product_csv([{"slug": "hop-1", "stars": "9"}]))
+def test_a_preview_with_errors_leaves_no_file(importing_officer):
+    response = preview(importing_officer, product_csv([{"slug": "hop-1", "stars": "9"}]))
     assert response.context.get("confirm_form") is None
     assert pending_files() == []
 
 
-def test_previews_never_confirmed_are_removed_when_they_are_old(officer_client, settings):
+def test_previews_never_confirmed_are_removed_when_they_are_old(importing_officer, settings):
     storage = PendingImportStorage()
     storage.save(b"slug\nold\n")
     old = storage.name
-    preview(officer_client, product_csv([{"slug": "hop-1"}]))
+    preview(importing_officer, product_csv([{"slug": "hop-1"}]))
     assert old in pending_files()  # a colleague may still confirm a fresh one
     later = datetime.timedelta(hours=PENDING_HOURS, minutes=1)
     PendingImportStorage.remove_stale(now=lambda: datetime.datetime.now(datetime.timezone.utc) + later)
@@ -80,41 +64,41 @@ def test_previews_never_confirmed_are_removed_when_they_are_old(officer_client, 
 @pytest.mark.parametrize(
     "tampered", ["/etc/passwd", "../../ocop_site/settings.py", "0123456789abcdef0123456789abcdef", "", "x" * 400],
 )
-def test_a_tampered_confirmation_is_refused_without_reading_any_file(officer_client, tampered):
-    response = preview(officer_client, product_csv([{"slug": "hop-1"}]))
+def test_a_tampered_confirmation_is_refused_without_reading_any_file(importing_officer, tampered):
+    response = preview(importing_officer, product_csv([{"slug": "hop-1"}]))
     data = dict(response.context["confirm_form"].initial, import_file_name=tampered)
-    answer = officer_client.post(reverse("admin:catalogue_product_process_import"), data)
+    answer = importing_officer.post(reverse("admin:catalogue_product_process_import"), data)
     assert answer.status_code in (200, 400)
     assert "upload the file again" in answer.content.decode()
     assert not Product.objects.filter(slug="hop-1").exists()
 
 
-def test_another_users_preview_cannot_be_confirmed(officer_client, client):
-    response = preview(officer_client, product_csv([{"slug": "hop-1"}]))
+def test_another_users_preview_cannot_be_confirmed(importing_officer, client):
+    response = preview(importing_officer, product_csv([{"slug": "hop-1"}]))
     data = response.context["confirm_form"].initial
     colleague = factories.OfficerFactory(username="officer.px2", districts=["phu-xuyen"])
-    officer_client.force_login(colleague)
-    answer = officer_client.post(reverse("admin:catalogue_product_process_import"), data)
+    importing_officer.force_login(colleague)
+    answer = importing_officer.post(reverse("admin:catalogue_product_process_import"), data)
     assert "upload the file again" in answer.content.decode()
     assert not Product.objects.filter(slug="hop-1").exists()
 
 
-def test_the_pending_file_is_stored_where_every_instance_reads_it(officer_client, settings):
+def test_the_pending_file_is_stored_where_every_instance_reads_it(importing_officer, settings):
     """Not /tmp of one machine: the storage every instance shares (media, or S3)."""
-    preview(officer_client, product_csv([{"slug": "hop-1"}]))
+    preview(importing_officer, product_csv([{"slug": "hop-1"}]))
     (name,) = pending_files()
     path = PendingImportStorage(name=name).storage_path()
     assert str(settings.MEDIA_ROOT) in path or not path.startswith("/tmp/tmp")
 
 
 @pytest.mark.skipif(not os.environ.get("OCOP_SLOW_TESTS"), reason="minutes long: set OCOP_SLOW_TESTS=1")
-def test_ten_thousand_rows_are_checked_and_imported_in_steps(officer_client):
+def test_ten_thousand_rows_are_checked_and_imported_in_steps(importing_officer):
     """The real size, with the real step (bench/imports.py times it: docs/performance.md)."""
     rows = [{"slug": f"hop-{i}", "price": str(100_000 + i)} for i in range(10_000)]
-    pages, checked = run_steps(officer_client, preview(officer_client, product_csv(rows)), confirm_import=False)
+    pages, checked = run_steps(importing_officer, preview(importing_officer, product_csv(rows)), confirm_import=False)
     assert "10000 new" in checked.content.decode().replace(",", "").replace(".", "")
     job = re.search(r'name="job" value="([^"]+)"', checked.content.decode()).group(1)
-    pages, done = run_steps(officer_client, officer_client.post(checked.request["PATH_INFO"], {"job": job, "confirm": "1"}))
+    pages, done = run_steps(importing_officer, importing_officer.post(checked.request["PATH_INFO"], {"job": job, "confirm": "1"}))
     assert done.url.endswith("/admin/catalogue/product/")
     assert Product.objects.filter(slug__startswith="hop-").count() == 10_000
     assert Product.objects.get(slug="hop-9999").price == 109_999
@@ -143,17 +127,17 @@ def run_steps(client, response, confirm_import=True, limit=100):
     raise AssertionError("the steps never ended")
 
 
-def test_a_long_file_is_checked_then_imported_in_steps(officer_client, monkeypatch):
+def test_a_long_file_is_checked_then_imported_in_steps(importing_officer, monkeypatch):
     from catalogue.admin import ProductAdmin
 
     monkeypatch.setattr(ProductAdmin, "chunk_rows", 40)
     rows = [{"slug": f"hop-{i}", "price": str(100_000 + i)} for i in range(100)]
-    pages, checked = run_steps(officer_client, preview(officer_client, product_csv(rows)), confirm_import=False)
+    pages, checked = run_steps(importing_officer, preview(importing_officer, product_csv(rows)), confirm_import=False)
     assert "40 of 100 rows checked" in pages[1].content.decode()
     assert "100 new" in checked.content.decode()
     assert not Product.objects.filter(slug__startswith="hop-").exists()  # checked, not saved
     assert "/tmp" not in checked.content.decode()
-    pages, done = run_steps(officer_client, officer_client.post(
+    pages, done = run_steps(importing_officer, importing_officer.post(
         checked.request["PATH_INFO"], {"job": re.search(r'name="job" value="([^"]+)"', checked.content.decode()).group(1), "confirm": "1"},
     ))
     assert done.url.endswith("/admin/catalogue/product/")
@@ -162,7 +146,7 @@ def test_a_long_file_is_checked_then_imported_in_steps(officer_client, monkeypat
     assert pending_files() == []
 
 
-def test_a_long_file_with_errors_lists_them_all_and_saves_nothing(officer_client, monkeypatch):
+def test_a_long_file_with_errors_lists_them_all_and_saves_nothing(importing_officer, monkeypatch):
     from catalogue.admin import ProductAdmin
 
     monkeypatch.setattr(ProductAdmin, "chunk_rows", 40)
@@ -170,7 +154,7 @@ def test_a_long_file_with_errors_lists_them_all_and_saves_nothing(officer_client
     rows[5]["stars"] = "9"
     rows[77]["certificate_date"] = "03-01-26"
     rows[90]["slug"] = "hop-3"  # twice in the file
-    pages, last = run_steps(officer_client, preview(officer_client, product_csv(rows)))
+    pages, last = run_steps(importing_officer, preview(importing_officer, product_csv(rows)))
     body = last.content.decode()
     for number in (6, 78, 91):
         assert f'data-row="{number}"' in body
@@ -179,15 +163,15 @@ def test_a_long_file_with_errors_lists_them_all_and_saves_nothing(officer_client
     assert pending_files() == []
 
 
-def test_the_steps_of_a_long_file_belong_to_the_officer_who_uploaded_it(officer_client, monkeypatch):
+def test_the_steps_of_a_long_file_belong_to_the_officer_who_uploaded_it(importing_officer, monkeypatch):
     from catalogue.admin import ProductAdmin
 
     monkeypatch.setattr(ProductAdmin, "chunk_rows", 40)
-    response = preview(officer_client, product_csv([{"slug": f"hop-{i}"} for i in range(100)]))
+    response = preview(importing_officer, product_csv([{"slug": f"hop-{i}"} for i in range(100)]))
     steps_url = response.url
     job = parse_qs(urlsplit(steps_url).query)["job"][0]
-    assert officer_client.post(steps_url.split("?")[0], {"job": job}).url == steps_url  # the owner moves on
-    officer_client.force_login(factories.OfficerFactory(username="officer.px2", districts=["phu-xuyen"]))
-    answer = officer_client.post(steps_url.split("?")[0], {"job": job})
+    assert importing_officer.post(steps_url.split("?")[0], {"job": job}).url == steps_url  # the owner moves on
+    importing_officer.force_login(factories.OfficerFactory(username="officer.px2", districts=["phu-xuyen"]))
+    answer = importing_officer.post(steps_url.split("?")[0], {"job": job})
     assert answer.status_code == 302 and answer.url.endswith("/import/")
     assert not Product.objects.filter(slug__startswith="hop-").exists()

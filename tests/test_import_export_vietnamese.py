@@ -6,7 +6,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests import factories
 from tests.import_files import confirm, preview, product_csv
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +27,10 @@ ENGLISH_LEFT_BEHIND = [
 
 
 @pytest.fixture
-def officer_client(client, settings):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
-    client.force_login(factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
-    factories.ProducerFactory(
-        name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
-        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
-    )
-    return client
+def vietnamese_importing_officer(importing_officer, settings):
+    """conftest's importing officer with the admin in Vietnamese."""
+    importing_officer.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    return importing_officer
 
 
 def assert_vietnamese(body):
@@ -43,37 +38,37 @@ def assert_vietnamese(body):
         assert english not in body, english
 
 
-def test_import_page_is_in_vietnamese(officer_client):
-    body = officer_client.get(reverse("admin:catalogue_product_import")).content.decode()
+def test_import_page_is_in_vietnamese(vietnamese_importing_officer):
+    body = vietnamese_importing_officer.get(reverse("admin:catalogue_product_import")).content.decode()
     assert_vietnamese(body)
     assert "Trình nhập này sẽ nhập các cột sau" in body
     assert "Tệp cần nhập" in body
 
 
-def test_export_page_is_in_vietnamese(officer_client):
-    body = officer_client.get(reverse("admin:catalogue_product_export")).content.decode()
+def test_export_page_is_in_vietnamese(vietnamese_importing_officer):
+    body = vietnamese_importing_officer.get(reverse("admin:catalogue_product_export")).content.decode()
     assert_vietnamese(body)
     assert "Trình xuất này sẽ xuất các cột sau" in body
     assert "Chọn tất cả" in body
 
 
-def test_preview_and_confirmation_are_in_vietnamese(officer_client):
-    response = preview(officer_client, product_csv([{"slug": "hop-1"}, {"slug": "hop-2"}]))
+def test_preview_and_confirmation_are_in_vietnamese(vietnamese_importing_officer):
+    response = preview(vietnamese_importing_officer, product_csv([{"slug": "hop-1"}, {"slug": "hop-2"}]))
     body = response.content.decode()
     assert_vietnamese(body)
     assert "Xác nhận nhập" in body and "Xem trước" in body
-    done = confirm(officer_client, response)
-    message = officer_client.get(done.url).content.decode()
+    done = confirm(vietnamese_importing_officer, response)
+    message = vietnamese_importing_officer.get(done.url).content.decode()
     assert "Đã nhập xong: 2 mới" in message
 
 
-def test_each_invalid_row_shows_its_errors_as_text_next_to_it(officer_client):
+def test_each_invalid_row_shows_its_errors_as_text_next_to_it(vietnamese_importing_officer):
     csv_text = product_csv([
         {"slug": "hop-1"},
         {"slug": "hop-2", "stars": "6"},
         {"slug": "hop-3", "certificate_date": "03-01-26", "price": "nhiều"},
     ])
-    body = preview(officer_client, csv_text).content.decode()
+    body = preview(vietnamese_importing_officer, csv_text).content.decode()
     assert_vietnamese(body)
     assert "validation-error-container" not in body  # the hover-only badge is gone
     rows = {

@@ -3,19 +3,9 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.utils import translation
 
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _site_language_afterwards():
-    """Requests here activate English; leave the thread in the site language for the next test."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
 
 pytestmark = pytest.mark.django_db
 

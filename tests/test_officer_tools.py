@@ -14,16 +14,15 @@ from PIL import Image
 from catalogue.models import Product, ProductImage
 from core.images import clean_uploaded_image
 from tests import factories
+from tests.import_files import preview, product_csv
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def officer(client, settings):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    user = factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
-    client.force_login(user)
-    return user
+def officer(officer, english_officer_client):
+    """conftest's officer, signed in on `client` with the admin in English."""
+    return officer
 
 
 @pytest.fixture
@@ -89,35 +88,12 @@ def test_history_of_another_districts_record_is_hidden(client, officer, places):
 
 # --- import and export -----------------------------------------------------------------------
 
-HEADER = (
-    "slug,name_vi,name_en,producer,craft,group,product_set,stars,potential_five_star,"
-    "certificate_number,certificate_issuer,certificate_level,certificate_date,"
-    "certificate_valid_until,certificate_withdrawn,price,unit_vi,unit_en,stock_quantity,gtin,"
-    "description_vi,description_en,is_published,trace_code\n"
-)
-
-
-def product_row(slug, producer="son-mai-son-ha", stars="4", gtin=""):
-    return (
-        f"{slug},Hộp sơn mài {slug},Lacquer box {slug},{producer},lacquer,handicrafts,handicrafts-decor,"
-        f"{stars},0,12/QĐ-UBND,UBND thành phố Hà Nội,province,2026-03-01,,0,550000,chiếc,piece,"
-        f"12,{gtin},Mô tả,Description,1,\n"
-    )
-
-
-def import_preview(client, csv_text):
-    url = reverse("admin:catalogue_product_import")
-    form = client.get(url).context["form"]
-    csv_format = next(value for value, label in form.fields["format"].choices if str(label).lower() == "csv")
-    upload = SimpleUploadedFile("products.csv", csv_text.encode("utf-8"), content_type="text/csv")
-    return client.post(url, {"import_file": upload, "format": csv_format, "resource": "0"})
-
-
 def test_import_preview_shows_row_errors_in_words_and_writes_nothing(client, officer, places):
-    csv_text = HEADER + product_row("hop-1") + product_row("hop-2", stars="6") + product_row(
-        "hop-3", producer="gom-bat-trang"
-    ) + product_row("hop-4", gtin="8934567890123")
-    response = import_preview(client, csv_text)
+    csv_text = product_csv([
+        {"slug": "hop-1"}, {"slug": "hop-2", "stars": "6"}, {"slug": "hop-3", "producer": "gom-bat-trang"},
+        {"slug": "hop-4", "gtin": "8934567890123"},
+    ])
+    response = preview(client, csv_text)
     body = response.content.decode()
     assert response.status_code == 200
     assert "OCOP stars are 3, 4 or 5" in body or "is not a valid choice" in body
@@ -128,9 +104,8 @@ def test_import_preview_shows_row_errors_in_words_and_writes_nothing(client, off
 
 
 def test_valid_import_is_confirmed_after_the_preview_and_writes_every_row(client, officer, places):
-    csv_text = HEADER + product_row("hop-1") + product_row("hop-2", gtin="8934567890120")
-    preview = import_preview(client, csv_text)
-    confirm_form = preview.context["confirm_form"]
+    csv_text = product_csv([{"slug": "hop-1"}, {"slug": "hop-2", "gtin": "8934567890120"}])
+    confirm_form = preview(client, csv_text).context["confirm_form"]
     assert not Product.objects.filter(slug__startswith="hop-").exists()  # the preview was a dry run
     response = client.post(reverse("admin:catalogue_product_process_import"), confirm_form.initial)
     assert response.status_code == 302
@@ -144,7 +119,7 @@ def test_valid_import_is_confirmed_after_the_preview_and_writes_every_row(client
 
 def test_import_cannot_update_another_districts_product(client, officer, places):
     factories.PublishedProductFactory(name="Bình gốm", producer=places[1], slug="binh-gom-gl")
-    response = import_preview(client, HEADER + product_row("binh-gom-gl"))
+    response = preview(client, product_csv([{"slug": "binh-gom-gl"}]))
     assert "outside your districts" in response.content.decode()
     assert Product.objects.get(slug="binh-gom-gl").producer == places[1]
 

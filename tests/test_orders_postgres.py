@@ -12,24 +12,15 @@ import uuid
 import pytest
 from django.db import connection
 from django.test import Client
-from django.urls import reverse
-from django.utils import translation
 
 from catalogue.models import Product
 from orders import services
 from orders.models import Order, ProducerOrder, Status
 from tests import factories
+from tests.language import en_reverse
 from tests.shopping import SHOPPER
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-
-def en_reverse(*args, **kwargs):
-    """The English URL: these tests read the English wording, from worker threads too
-    (where no language is active)."""
-    with translation.override("en"):
-        return reverse(*args, **kwargs)
 
 
 @pytest.fixture

@@ -5,20 +5,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import zxingcpp
-from django.conf import settings
-from django.utils import translation
 from PIL import Image
 
 from core.qr import QUIET_ZONE_MODULES, qr_png
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _site_language_afterwards():
-    """Requests here activate English; leave the thread in the site language for the next test."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ import html
 import re
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -13,14 +12,6 @@ from django.utils import timezone, translation
 from catalogue.models import Scan
 from showrooms.models import ShowroomStock
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _site_language_afterwards():
-    """Requests here activate English; leave the thread in the site language for the next test."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
 
 pytestmark = pytest.mark.django_db
 

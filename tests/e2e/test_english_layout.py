@@ -5,8 +5,7 @@ import pytest
 
 from tests import factories
 
-from .conftest import PHONE
-from .helpers import en, horizontal_overflow
+from .helpers import PHONE, en, horizontal_overflow
 
 pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 

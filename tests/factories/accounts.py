@@ -15,7 +15,6 @@ class OfficerFactory(DjangoModelFactory):
 
     class Meta:
         model = get_user_model()
-        django_get_or_create = ()
         skip_postgeneration_save = True
 
     username = "officer.px"
