@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
@@ -32,7 +32,7 @@ def test_check_deploy_is_clean_with_production_settings():
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     # A missing key file, since the checkout's own .secret_key (after `make run`) is read
-    # when no key is given; no key at all: tests/test_deploy_settings.py.
+    # when no key is given; no key at all: tests/deploy/test_settings.py.
     result = run_manage("check", DEBUG="0", SECRET_KEY_FILE=str(tmp_path / "missing"))
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr

@@ -2,7 +2,7 @@
 
 Products store their search text folded (catalogue/search.py); a rename refreshes the
 text of every product it reaches in one UPDATE. Run on PostgreSQL too:
-DATABASE_URL=postgres://... pytest tests/test_search_text_current.py.
+DATABASE_URL=postgres://... pytest tests/catalogue/test_search_text_current.py.
 """
 
 import pytest

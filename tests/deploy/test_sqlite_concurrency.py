@@ -69,7 +69,7 @@ def ready_to_pay(base_url, product):
 
 def test_twenty_simultaneous_checkouts_on_sqlite_all_succeed_exactly_once(live_server, settings):
     if connection.vendor != "sqlite":
-        pytest.skip("SQLite's own locking (PostgreSQL: tests/test_orders_postgres.py)")
+        pytest.skip("SQLite's own locking (PostgreSQL: tests/orders/test_races_postgres.py)")
     assert "memory" not in connection.settings_dict["NAME"]
     settings.ORDERS_CHECKOUT_RATE = "1000/m"  # every shopper comes from 127.0.0.1 here
     products = [factories.PublishedProductFactory(name=f"Bình gốm {n}", stock_quantity=5) for n in range(SHOPPERS)]

@@ -1,6 +1,6 @@
 """Accent- and case-insensitive search, the same cases on SQLite and PostgreSQL.
 
-Run on PostgreSQL with DATABASE_URL=postgres://... pytest tests/test_search.py.
+Run on PostgreSQL with DATABASE_URL=postgres://... pytest tests/catalogue/test_search.py.
 """
 
 import pytest

@@ -35,7 +35,7 @@ from tests import factories
 # the districts and crafts of the data migrations with it.
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30  # seconds for a server to answer /healthz
 REQUEST_TIMEOUT = 10
 
