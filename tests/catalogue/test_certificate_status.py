@@ -16,6 +16,7 @@ from showrooms.models import ShowroomStock
 from tests import factories
 from tests.browsing import page_text
 from tests.factories import FROZEN_TODAY
+from tests.language import english_page, vietnamese_page
 
 pytestmark = pytest.mark.django_db
 
@@ -71,14 +72,14 @@ def own_part(body):
 
 
 def test_default_list_shows_only_currently_certified_products(client, catalogue):
-    body = page_text(client, "/products/")
+    body = vietnamese_page(client, "/products/")
     assert "Bình gốm còn hạn" in body
     assert "Bát gốm hết hạn" not in body and "Nón lá bị thu hồi" not in body
     assert re.search(r"\b1 sản phẩm", text(body))
 
 
 def test_lapsed_products_have_their_own_list_with_their_status_on_each_card(client, catalogue):
-    body = page_text(client, "/products/?status=expired")
+    body = vietnamese_page(client, "/products/?status=expired")
     assert "Bình gốm còn hạn" not in body
     expired = card_of(body, "Bát gốm hết hạn")
     withdrawn = card_of(body, "Nón lá bị thu hồi")
@@ -93,12 +94,12 @@ def test_lapsed_products_have_their_own_list_with_their_status_on_each_card(clie
 
 
 def test_default_list_links_to_the_lapsed_list(client, catalogue, english_site):
-    body = page_text(client, "/en/products/")
+    body = english_page(client, "/en/products/")
     assert "?status=expired" in body
 
 
 def test_facets_count_only_certified_products(client, catalogue, english_site):
-    body = page_text(client, "/en/products/")
+    body = english_page(client, "/en/products/")
     options = {
         label: int(count)
         for label, count in re.findall(
@@ -115,7 +116,7 @@ def test_facets_count_only_certified_products(client, catalogue, english_site):
 
 
 def test_home_counts_and_features_only_certified_products(client, catalogue):
-    body = page_text(client, "/")
+    body = vietnamese_page(client, "/")
     hero = text(re.search(r'<section class="hero">.*?</section>', body, re.S).group(0))
     assert "1 sản phẩm được chứng nhận" in hero
     figures = re.findall(r"<li><a href=\"/products/\?stars=(\d)\"><strong>(\d+)</strong>", body)
@@ -130,20 +131,20 @@ def test_home_counts_and_features_only_certified_products(client, catalogue):
 def test_a_certificate_expiring_at_midnight_leaves_the_list_and_home_the_next_day(client, today):
     """No row changes at midnight: cached pages and counts must follow the date."""
     factories.PublishedProductFactory(name="Bình hết hạn đêm nay", certificate_valid_until=TODAY)
-    assert "Bình hết hạn đêm nay" in page_text(client, "/products/")
-    assert "1 sản phẩm được chứng nhận" in text(page_text(client, "/"))
+    assert "Bình hết hạn đêm nay" in vietnamese_page(client, "/products/")
+    assert "1 sản phẩm được chứng nhận" in text(vietnamese_page(client, "/"))
     today.move_to(TODAY + datetime.timedelta(days=1))
-    assert "Bình hết hạn đêm nay" not in page_text(client, "/products/")
-    home = text(page_text(client, "/"))
+    assert "Bình hết hạn đêm nay" not in vietnamese_page(client, "/products/")
+    home = text(vietnamese_page(client, "/"))
     assert "Bình hết hạn đêm nay" not in home and "0 sản phẩm được chứng nhận" in home
-    assert "Bình hết hạn đêm nay" in page_text(client, "/products/?status=expired")
+    assert "Bình hết hạn đêm nay" in vietnamese_page(client, "/products/?status=expired")
 
 
 # --- statistics and sitemap ---------------------------------------------------------------
 
 
 def test_stats_count_certified_products_and_show_lapsed_ones_apart(client, catalogue, english_site):
-    body = page_text(client, "/en/stats/")
+    body = english_page(client, "/en/stats/")
     stars_chart = re.search(r'id="chart-stars".*?</figure>', body, re.S).group(0)
     assert re.findall(r'class="bar-count">(\d+)</text>', stars_chart) == ["0", "1", "0"]  # 5, 4, 3 stars
     districts = re.search(r'id="chart-districts".*?</figure>', body, re.S).group(0)
@@ -165,7 +166,7 @@ def test_sitemap_lists_only_certified_products(client, catalogue):
 
 def test_expired_product_page_states_the_lapse_first_without_stars_or_cart(client, catalogue, english_site):
     product = catalogue["expired"]
-    body = page_text(client, product.get_absolute_url())
+    body = english_page(client, product.get_absolute_url())
     main = text(body.split("<main", 1)[1])
     assert "OCOP certificate expired: was 4★ until 12 March 2026" in main
     assert main.index("was 4★ until 12 March 2026") < main.index("Bát gốm hết hạn")
@@ -178,7 +179,7 @@ def test_expired_product_page_states_the_lapse_first_without_stars_or_cart(clien
 
 def test_withdrawn_product_page_states_the_withdrawal_and_reason_first(client, catalogue):
     product = catalogue["withdrawn"]
-    body = page_text(client, product.get_absolute_url())
+    body = vietnamese_page(client, product.get_absolute_url())
     main = text(body.split("<main", 1)[1])
     assert "Chứng nhận OCOP đã bị thu hồi" in main
     assert main.index("Chứng nhận OCOP đã bị thu hồi") < main.index("Nón lá bị thu hồi")
@@ -189,7 +190,7 @@ def test_withdrawn_product_page_states_the_withdrawal_and_reason_first(client, c
 
 def test_product_page_of_a_certified_product_keeps_its_stars_and_cart(client, catalogue):
     product = catalogue["valid"]
-    body = page_text(client, product.get_absolute_url())
+    body = vietnamese_page(client, product.get_absolute_url())
     assert 'class="stars"' in body and "OCOP 4 sao" in body
     assert reverse("orders:cart_add", args=[product.pk]) in body
     assert "Điểm bán OCOP Hoàn Kiếm" in body
@@ -210,7 +211,7 @@ def test_product_page_json_ld_offers_nothing_for_a_lapsed_product(client, catalo
 @pytest.mark.parametrize("which", ["expired", "withdrawn"])
 def test_trace_page_of_a_lapsed_product_has_no_where_to_buy_and_no_stars(client, catalogue, which):
     product = catalogue[which]
-    body = page_text(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
+    body = english_page(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
     page = text(body)
     assert "Where to buy it" not in page and "Điểm bán OCOP Hoàn Kiếm" not in page
     assert 'class="stars"' not in body and "★★★★" not in body.split("</head>")[1].replace("4★", "")
@@ -220,7 +221,7 @@ def test_trace_page_of_a_lapsed_product_has_no_where_to_buy_and_no_stars(client,
 
 
 def test_trace_page_of_a_certified_product_keeps_where_to_buy(client, catalogue):
-    body = page_text(client, catalogue["valid"].get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
+    body = english_page(client, catalogue["valid"].get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
     assert "Where to buy it" in body and "Điểm bán OCOP Hoàn Kiếm" in body
     assert 'class="stars"' in body
 
@@ -228,9 +229,9 @@ def test_trace_page_of_a_certified_product_keeps_where_to_buy(client, catalogue)
 def test_trace_page_drops_where_to_buy_the_day_the_certificate_lapses(client, today):
     product = factories.PublishedProductFactory(name="Bình hết hạn đêm nay", certificate_valid_until=TODAY)
     factories.ShowroomFactory(name="Điểm bán OCOP Hoàn Kiếm", products=[product])
-    assert "Điểm bán OCOP Hoàn Kiếm" in page_text(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Điểm bán OCOP Hoàn Kiếm" in english_page(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
     today.move_to(TODAY + datetime.timedelta(days=1))
-    assert "Điểm bán OCOP Hoàn Kiếm" not in page_text(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Điểm bán OCOP Hoàn Kiếm" not in english_page(client, product.get_trace_url(), HTTP_ACCEPT_LANGUAGE="en")
 
 
 def test_lapsed_list_query_count_is_bounded(client, catalogue, django_assert_max_num_queries):
@@ -238,4 +239,4 @@ def test_lapsed_list_query_count_is_bounded(client, catalogue, django_assert_max
         factories.WithdrawnProductFactory(name=f"Thu hồi {n}")
     ShowroomStock.objects.all().delete()
     with django_assert_max_num_queries(10):
-        page_text(client, "/products/?status=expired")
+        vietnamese_page(client, "/products/?status=expired")

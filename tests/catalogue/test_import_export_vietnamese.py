@@ -33,21 +33,21 @@ def vietnamese_importing_officer(importing_officer, settings):
     return importing_officer
 
 
-def assert_vietnamese(body):
+def assert_no_english_left(body):
     for english in ENGLISH_LEFT_BEHIND:
         assert english not in body, english
 
 
 def test_import_page_is_in_vietnamese(vietnamese_importing_officer):
     body = vietnamese_importing_officer.get(reverse("admin:catalogue_product_import")).content.decode()
-    assert_vietnamese(body)
+    assert_no_english_left(body)
     assert "Trình nhập này sẽ nhập các cột sau" in body
     assert "Tệp cần nhập" in body
 
 
 def test_export_page_is_in_vietnamese(vietnamese_importing_officer):
     body = vietnamese_importing_officer.get(reverse("admin:catalogue_product_export")).content.decode()
-    assert_vietnamese(body)
+    assert_no_english_left(body)
     assert "Trình xuất này sẽ xuất các cột sau" in body
     assert "Chọn tất cả" in body
 
@@ -55,7 +55,7 @@ def test_export_page_is_in_vietnamese(vietnamese_importing_officer):
 def test_preview_and_confirmation_are_in_vietnamese(vietnamese_importing_officer):
     response = preview(vietnamese_importing_officer, product_csv([{"slug": "hop-1"}, {"slug": "hop-2"}]))
     body = response.content.decode()
-    assert_vietnamese(body)
+    assert_no_english_left(body)
     assert "Xác nhận nhập" in body and "Xem trước" in body
     done = confirm(vietnamese_importing_officer, response)
     message = vietnamese_importing_officer.get(done.url).content.decode()
@@ -69,7 +69,7 @@ def test_each_invalid_row_shows_its_errors_as_text_next_to_it(vietnamese_importi
         {"slug": "hop-3", "certificate_date": "03-01-26", "price": "nhiều"},
     ])
     body = preview(vietnamese_importing_officer, csv_text).content.decode()
-    assert_vietnamese(body)
+    assert_no_english_left(body)
     assert "validation-error-container" not in body  # the hover-only badge is gone
     rows = {
         int(re.search(r'data-row="(\d+)"', row).group(1)): row

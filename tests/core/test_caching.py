@@ -20,7 +20,7 @@ from orders import services
 from showrooms.models import ShowroomStock
 from tests import factories
 from tests.browsing import page_text
-from tests.language import english_url
+from tests.language import english_page, english_url
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,11 @@ LIST = "/products/"
 
 def get(client, url):
     return page_text(client, url, HTTP_USER_AGENT=PHONE)
+
+
+def get_english(client, url):
+    """For assertions on English wording, absent ones above all: the page must be English."""
+    return english_page(client, url, HTTP_USER_AGENT=PHONE)
 
 
 def queries_of(client, url):
@@ -125,23 +130,23 @@ def test_renamed_producer_shows_on_the_trace_page(client):
 def test_stock_after_an_order_shows_at_once(client):
     """Orders decrease stock with update(), which sends no signal."""
     product = factories.PublishedProductFactory(stock_quantity=3)
-    assert "Out of stock" not in get(client, "/en" + LIST)
-    assert "3 in stock" in get(client, english_url(product))
+    assert "Out of stock" not in get_english(client, "/en" + LIST)
+    assert "3 in stock" in get_english(client, english_url(product))
     factories.OrderFactory(lines=[(product, 2)])
-    assert "1 in stock" in get(client, english_url(product))
+    assert "1 in stock" in get_english(client, english_url(product))
     factories.OrderFactory(lines=[(product, 1)])
-    assert "Out of stock" in get(client, english_url(product))
-    assert "Out of stock" in get(client, "/en" + LIST)
+    assert "Out of stock" in get_english(client, english_url(product))
+    assert "Out of stock" in get_english(client, "/en" + LIST)
 
 
 def test_stock_put_back_by_a_cancellation_shows_at_once(client):
     product = factories.PublishedProductFactory(stock_quantity=1)
     order = factories.OrderFactory(lines=[(product, 1)])
-    assert "Out of stock" in get(client, english_url(product))
-    assert "Out of stock" in get(client, "/en" + LIST)
+    assert "Out of stock" in get_english(client, english_url(product))
+    assert "Out of stock" in get_english(client, "/en" + LIST)
     services.change_status(part=order.parts.get(), status="cancelled")
-    assert "1 in stock" in get(client, english_url(product))
-    assert "Out of stock" not in get(client, "/en" + LIST)
+    assert "1 in stock" in get_english(client, english_url(product))
+    assert "Out of stock" not in get_english(client, "/en" + LIST)
 
 
 # --- certificates and showrooms -------------------------------------------------------------
@@ -150,11 +155,11 @@ def test_stock_put_back_by_a_cancellation_shows_at_once(client):
 def test_withdrawn_certificate_shows_at_once_on_the_trace_page(client):
     product = factories.PublishedProductFactory()
     client.cookies["django_language"] = "en"
-    assert "certificate withdrawn" not in get(client, product.get_trace_url())
+    assert "certificate withdrawn" not in get_english(client, product.get_trace_url())
     product.certificate_withdrawn = True
     product.certificate_withdrawn_reason = "Vi phạm tiêu chuẩn"
     product.save()
-    html = get(client, product.get_trace_url())
+    html = get_english(client, product.get_trace_url())
     assert "OCOP certificate withdrawn" in html and "Vi phạm tiêu chuẩn" in html
 
 
@@ -177,11 +182,11 @@ def test_certificate_expiring_overnight_shows_the_next_day(client, monkeypatch):
     today = timezone.localdate()
     product = factories.PublishedProductFactory(certificate_valid_until=today)
     client.cookies["django_language"] = "en"
-    assert "OCOP certificate expired" not in get(client, product.get_trace_url())
+    assert "OCOP certificate expired" not in get_english(client, product.get_trace_url())
     tomorrow = today + datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
-    assert "OCOP certificate expired" in get(client, product.get_trace_url())
-    assert "This certificate has expired" in get(client, english_url(product))
+    assert "OCOP certificate expired" in get_english(client, product.get_trace_url())
+    assert "This certificate has expired" in get_english(client, english_url(product))
 
 
 # --- the mechanism itself -----------------------------------------------------------------------

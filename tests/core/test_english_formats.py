@@ -16,8 +16,7 @@ from catalogue.models import Product
 from core.formats import day, number, vnd
 from orders import services
 from tests import factories
-from tests.browsing import page_text
-from tests.language import english_url, vietnamese_url
+from tests.language import english_page, english_url, vietnamese_page, vietnamese_url
 
 pytestmark = pytest.mark.django_db
 
@@ -54,20 +53,20 @@ def test_filters_leave_missing_values_empty():
 
 # --- prices on the shop's pages ----------------------------------------------------------------
 def test_english_product_list_writes_prices_with_commas(client, vase):
-    body = page_text(client, "/en/products/")
+    body = english_page(client, "/en/products/")
     assert f"650,000{NBSP}₫" in body  # English page
     assert "650.000" not in body
 
 
 def test_vietnamese_product_list_keeps_dots(client, vase):
-    body = page_text(client, "/products/")
+    body = vietnamese_page(client, "/products/")
     assert f"650.000{NBSP}₫" in body  # Vietnamese page
     assert "650,000" not in body
 
 
 def test_english_product_page_writes_price_and_certificate_dates_in_english(client, vase):
     factories.LotFactory(product=vase, produced_on=datetime.date(2026, 1, 10))
-    body = page_text(client, english_url(vase))
+    body = english_page(client, english_url(vase))
     assert f"650,000{NBSP}₫" in body  # English page
     assert "12 March 2025" in body and "12 March 2028" in body  # decision date, valid until
     assert "10 January 2026" in body  # the lot's production date
@@ -76,7 +75,7 @@ def test_english_product_page_writes_price_and_certificate_dates_in_english(clie
 
 def test_vietnamese_product_page_keeps_day_month_year(client, vase):
     factories.LotFactory(product=vase, produced_on=datetime.date(2026, 1, 10))
-    body = page_text(client, vietnamese_url(vase))
+    body = vietnamese_page(client, vietnamese_url(vase))
     assert f"650.000{NBSP}₫" in body  # Vietnamese page
     assert "12/03/2025" in body and "12/03/2028" in body and "10/01/2026" in body
     assert "March" not in body
@@ -84,14 +83,14 @@ def test_vietnamese_product_page_keeps_day_month_year(client, vase):
 
 def test_trace_page_in_english_writes_dates_in_english(client, vase):
     client.cookies["django_language"] = "en"
-    body = page_text(client, vase.get_trace_url())
+    body = english_page(client, vase.get_trace_url())
     assert "12 March 2028" in body  # English trace page
     assert "March 12, 2028" not in body and "12/03/2028" not in body
 
 
 def test_trace_page_in_vietnamese_keeps_day_month_year(client, vase):
     client.cookies["django_language"] = "vi"
-    body = page_text(client, vase.get_trace_url())
+    body = vietnamese_page(client, vase.get_trace_url())
     assert "12/03/2028" in body  # Vietnamese trace page
 
 
@@ -105,24 +104,24 @@ def placeholders(body):
 
 def test_english_pages_have_english_search_placeholders(client):
     for url in ("/en/", "/en/products/"):
-        found = placeholders(page_text(client, url))
+        found = placeholders(english_page(client, url))
         assert found, url
-        for text in found:  # English pages
+        for text in found:
             assert not VIETNAMESE_LETTERS.search(text), f"{url}: {text}"
             assert not re.search(r"\b(gom|lua|son mai)\b", text, re.I), f"{url}: {text}"
 
 
 def test_vietnamese_pages_keep_vietnamese_search_placeholders(client):
-    found = placeholders(page_text(client, "/"))  # Vietnamese home page
+    found = placeholders(vietnamese_page(client, "/"))  # Vietnamese home page
     assert any(VIETNAMESE_LETTERS.search(text) for text in found)
 
 
 def test_english_empty_results_suggest_english_searches_that_find_something(client):
     factories.PublishedProductFactory(name="Khăn lụa Vạn Phúc", name_en="Van Phuc silk scarf", craft_slug="silk-weaving")
-    body = page_text(client, "/en/products/?q=zzzz")
+    body = english_page(client, "/en/products/?q=zzzz")
     suggestions = re.findall(r'<a href="\?q=([^"]+)">', body)
     assert "silk" in suggestions  # English page suggests English words
-    assert page_text(client, "/en/products/?q=silk").count("Van Phuc silk scarf") >= 1
+    assert english_page(client, "/en/products/?q=silk").count("Van Phuc silk scarf") >= 1
 
 
 # --- orders: confirmation page and emails -------------------------------------------------------
@@ -148,7 +147,7 @@ def test_english_order_page_writes_the_order_date_in_english(client, vase):
         url = reverse("orders:lookup")
     response = client.post(url, {"code": order.code, "phone": "0986 123 456"})
     assert response.status_code == 302
-    body = page_text(client, response.url)
+    body = english_page(client, response.url)
     local = order.created_at.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
     assert local.strftime("%B") in body  # English order page: the month in words
     assert f"1,300,000{NBSP}₫" in body
@@ -156,8 +155,8 @@ def test_english_order_page_writes_the_order_date_in_english(client, vase):
 
 # --- statistics ----------------------------------------------------------------------------------
 def test_stats_page_renders_in_both_languages(client, vase):
-    assert "Products by OCOP stars" in page_text(client, "/en/stats/")
-    assert page_text(client, "/stats/")
+    assert "Products by OCOP stars" in english_page(client, "/en/stats/")
+    assert "Sản phẩm theo số sao OCOP" in vietnamese_page(client, "/stats/")
 
 
 # --- issuer and withdrawal reason in English ------------------------------------------------------
@@ -186,15 +185,15 @@ def test_an_unknown_issuer_has_no_guessed_english_name():
 
 
 def test_english_product_page_names_a_standard_issuer_in_english(client, vase):
-    body = page_text(client, english_url(vase))
+    body = english_page(client, english_url(vase))
     assert "Hanoi People&#x27;s Committee" in body or "Hanoi People's Committee" in body  # English page
     assert "UBND thành phố Hà Nội" not in body
-    assert "UBND thành phố Hà Nội" in page_text(client, vietnamese_url(vase))  # Vietnamese page
+    assert "UBND thành phố Hà Nội" in vietnamese_page(client, vietnamese_url(vase))  # Vietnamese page
 
 
 def test_english_issuer_entered_by_an_officer_wins_over_the_glossary(client, vase):
     Product.objects.filter(pk=vase.pk).update(certificate_issuer_en="Hanoi City People's Committee (OCOP council)")
-    body = page_text(client, english_url(vase))
+    body = english_page(client, english_url(vase))
     assert "Hanoi City People&#x27;s Committee (OCOP council)" in body
 
 
@@ -203,9 +202,9 @@ def test_withdrawal_reason_is_shown_in_the_page_language(client):
         name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
         certificate_withdrawn_reason_en="Criteria no longer met",
     )
-    english = page_text(client, english_url(product))
+    english = english_page(client, english_url(product))
     assert "Criteria no longer met" in english and "Không duy trì tiêu chí" not in english  # English page
-    vietnamese = page_text(client, vietnamese_url(product))
+    vietnamese = vietnamese_page(client, vietnamese_url(product))
     assert "Không duy trì tiêu chí" in vietnamese and "Criteria no longer met" not in vietnamese
 
 
@@ -221,7 +220,7 @@ def test_withdrawal_reason_in_english_on_the_trace_page(client):
 
 def test_a_vietnamese_only_reason_on_an_english_page_is_marked_as_vietnamese(client):
     product = factories.WithdrawnProductFactory(name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí")
-    body = page_text(client, english_url(product))
+    body = english_page(client, english_url(product))
     assert '<span lang="vi">Không duy trì tiêu chí</span>' in body  # English page, Vietnamese text
 
 
@@ -247,8 +246,8 @@ def test_importing_in_an_english_admin_keeps_the_issuer_in_the_vietnamese_column
     product = Product.objects.get(slug="binh-nhap")
     assert product.certificate_issuer_vi == "UBND huyện Gia Lâm", (product.certificate_issuer_vi, product.certificate_issuer_en)
     assert not product.certificate_issuer_en
-    assert "UBND huyện Gia Lâm" in page_text(client, vietnamese_url(product))  # Vietnamese page
-    assert "Gia Lam District People&#x27;s Committee" in page_text(client, english_url(product))  # English page
+    assert "UBND huyện Gia Lâm" in vietnamese_page(client, vietnamese_url(product))  # Vietnamese page
+    assert "Gia Lam District People&#x27;s Committee" in english_page(client, english_url(product))  # English page
 
 
 def test_officers_can_enter_the_issuer_and_reason_in_english(admin_client, vase):

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from tests import factories
+from tests.language import english_page, english_url, vietnamese_page, vietnamese_url
 
 pytestmark = pytest.mark.django_db
 
@@ -29,17 +30,16 @@ def test_english_lives_under_en(client):
 def test_product_content_is_shown_in_english_with_vietnamese_fallback(client):
     translated = factories.PublishedProductFactory(name="Bình gốm men lam", name_en="Blue-glaze vase")
     untranslated = factories.PublishedProductFactory(name="Nón lá Chuông")
-    vietnamese_url, english_url = translated.get_absolute_url(), "/en" + untranslated.get_absolute_url()
-    body = client.get("/en/products/").content.decode()
+    body = english_page(client, "/en/products/")
     assert "Blue-glaze vase" in body and "Nón lá Chuông" in body
-    assert "Bình gốm men lam" in client.get(vietnamese_url).content.decode()
-    assert "Nón lá Chuông" in client.get(english_url).content.decode()
+    assert "Bình gốm men lam" in vietnamese_page(client, vietnamese_url(translated))
+    assert "Nón lá Chuông" in english_page(client, english_url(untranslated))
 
 
 def test_craft_facet_names_follow_the_language(client):
     factories.PublishedProductFactory(craft_slug="lacquer")
-    assert "Sơn mài" in client.get("/products/").content.decode()
-    assert "Lacquer" in client.get("/en/products/").content.decode()
+    assert "Sơn mài" in vietnamese_page(client, "/products/")
+    assert "Lacquer" in english_page(client, "/en/products/")
 
 
 def test_language_switcher_keeps_the_page_and_its_filters(client):
@@ -53,7 +53,7 @@ def test_language_switcher_keeps_the_page_and_its_filters(client):
 
 def test_english_pages_link_back_to_their_vietnamese_version(client):
     path = factories.PublishedProductFactory().get_absolute_url()
-    body = client.get("/en" + path).content.decode()
+    body = english_page(client, "/en" + path)
     assert f'hreflang="vi" href="https://ocop.test{path}"' in body
 
 

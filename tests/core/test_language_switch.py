@@ -7,6 +7,8 @@ Each must land on the same page in the chosen language, and stay there.
 
 import pytest
 
+from tests.language import assert_language
+
 pytestmark = pytest.mark.django_db
 
 CASES = [
@@ -28,6 +30,9 @@ def test_switch_leads_to_the_same_page_in_the_chosen_language(client, path, lang
     )
     assert response.status_code == 302
     assert response["Location"] == destination
+    landed = client.get(destination, HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert landed.status_code == 200
+    assert_language(landed, language)  # and it stays there, whatever the browser asks for
 
 
 def test_switch_keeps_working_once_the_cookie_is_set(client):

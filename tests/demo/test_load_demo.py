@@ -6,6 +6,7 @@ from django.db.models import Count
 
 from catalogue.models import Lot, OcopGroup, Producer, Product, ProductImage
 from showrooms.models import Showroom, ShowroomStock
+from tests.language import english_page
 from villages.models import Craft, District, Village
 
 pytestmark = pytest.mark.django_db
@@ -83,9 +84,9 @@ def test_demo_logins_work_and_officers_have_their_districts(client):
 
 
 def test_demo_banner_shows_while_demo_data_is_loaded(client):
-    assert "Demo data" not in client.get("/en/").content.decode()
+    assert "Demo data" not in english_page(client, "/en/")
     call_command("load_demo", "--no-images", verbosity=0)
-    assert "Demo data" in client.get("/en/").content.decode()
+    assert "Demo data" in english_page(client, "/en/")
 
 
 def test_generate_catalogue_adds_plausible_searchable_products():

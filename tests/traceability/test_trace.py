@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from catalogue.models import Scan
 from showrooms.models import ShowroomStock
 from tests import factories
+from tests.language import assert_english
 
 pytestmark = pytest.mark.django_db
 
@@ -156,7 +157,9 @@ def test_unknown_code_is_a_plain_404_with_counterfeit_advice(client, url):
 
 
 def test_unknown_code_page_names_where_to_report_when_configured(client, settings):
-    assert "Where to report" not in text_of(scan(client, "/t/ZZZZ999"))
+    response = scan(client, "/t/ZZZZ999")
+    assert_english(response)
+    assert "Where to report" not in text_of(response)
     settings.COUNTERFEIT_REPORT_CONTACT = "Chi cục Quản lý thị trường Hà Nội, 024 3825 0000"
     text = text_of(scan(client, "/t/ZZZZ999"))
     assert "Where to report:" in text
