@@ -16,11 +16,12 @@ def sign_in(client, username, password, address):
 
 
 @pytest.fixture
-def officer():
+def staff_user():
+    """A staff member who signs in with a password (the role does not matter here)."""
     return get_user_model().objects.create_user("officer.lan", password="right-password-123", is_staff=True)
 
 
-def test_one_address_guessing_across_many_usernames_is_locked_out(client, officer, settings):
+def test_one_address_guessing_across_many_usernames_is_locked_out(client, staff_user, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     # One guess per username never reaches the per-username limit...
     statuses = [sign_in(client, f"user{n}", "guess", ATTACKER).status_code for n in range(20)]
@@ -35,13 +36,13 @@ def test_one_address_guessing_across_many_usernames_is_locked_out(client, office
     assert response.status_code == 302 and response["Location"] == "/admin/"
 
 
-def test_a_few_mistakes_across_usernames_from_an_office_do_not_lock_it(client, officer):
+def test_a_few_mistakes_across_usernames_from_an_office_do_not_lock_it(client, staff_user):
     for n in range(6):
         assert sign_in(client, f"colleague{n}", "typo", OFFICE).status_code == 200
     assert sign_in(client, "officer.lan", "right-password-123", OFFICE).status_code == 302
 
 
-def test_five_wrong_passwords_for_one_username_still_lock_that_username_from_that_address(client, officer, settings):
+def test_five_wrong_passwords_for_one_username_still_lock_that_username_from_that_address(client, staff_user, settings):
     for _ in range(settings.SIGNIN_FAILURES_PER_USERNAME):
         sign_in(client, "officer.lan", "wrong", ATTACKER)
     assert sign_in(client, "officer.lan", "right-password-123", ATTACKER).status_code == 429
@@ -53,7 +54,7 @@ def test_five_wrong_passwords_for_one_username_still_lock_that_username_from_tha
     assert sign_in(client, "officer.lan", "right-password-123", ATTACKER).status_code == 429
 
 
-def test_a_valid_password_does_not_reset_an_addresss_failures_across_usernames(client, officer):
+def test_a_valid_password_does_not_reset_an_addresss_failures_across_usernames(client, staff_user):
     get_user_model().objects.create_user("insider", password="insider-password-789", is_staff=True)
     for n in range(19):
         sign_in(client, f"user{n}", "guess", ATTACKER)

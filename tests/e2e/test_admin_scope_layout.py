@@ -4,7 +4,6 @@ inline was 2,518 px wide, the product list showed 4 of 9 columns), and no page s
 sideways."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from showrooms.models import ShowroomStock
@@ -58,7 +57,7 @@ def test_admin_pages_fit_a_1280_px_screen(page, live_server, client, listings, w
     if who == "officer":
         user = factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
     else:
-        user = get_user_model().objects.create_superuser("city", "c@example.com", "pw")
+        user = factories.CityAdminFactory()
     signed_in(page, live_server, client, user)
     problems = {}
     for path in pages_of(listings):

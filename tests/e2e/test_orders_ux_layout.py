@@ -4,7 +4,6 @@ checkout's partial-pickup choices fit a phone."""
 
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests import factories
@@ -43,7 +42,7 @@ def signed_in(page, live_server, client, user):
 
 
 def test_order_pages_fit_a_1280_px_screen_and_the_status_buttons_work(page, live_server, client, order):
-    signed_in(page, live_server, client, get_user_model().objects.create_superuser("city", "c@example.com", "pw"))
+    signed_in(page, live_server, client, factories.CityAdminFactory())
     part = order.parts.order_by("producer__name").first()
     for path in [
         reverse("admin:orders_order_changelist"),

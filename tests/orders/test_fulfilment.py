@@ -15,7 +15,7 @@ from tests import factories
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
 @pytest.fixture
-def admin_client(admin_client, settings):
+def english_admin_client(admin_client, settings):
     # The admin is outside the language prefixes: it takes the language cookie.
     admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return admin_client
@@ -181,7 +181,7 @@ def test_lookup_link_prefills_the_code(client):
 # --- admin -------------------------------------------------------------------------------------
 
 
-def test_admin_lists_orders_and_parts_with_filters(admin_client):
+def test_admin_lists_orders_and_parts_with_filters(english_admin_client):
     order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1), (factories.PublishedProductFactory(), 2)])
     for url in [
         reverse("admin:orders_order_changelist"),
@@ -191,15 +191,15 @@ def test_admin_lists_orders_and_parts_with_filters(admin_client):
         reverse("admin:orders_producerorder_change", args=[order.parts.first().pk]),
         reverse("admin:orders_payeeaccount_changelist"),
     ]:
-        response = admin_client.get(url)
+        response = english_admin_client.get(url)
         assert response.status_code == 200, url
         assert order.code in response.content.decode() or "payee" in url
 
 
-def test_admin_action_cancels_parts_and_puts_stock_back(admin_client):
+def test_admin_action_cancels_parts_and_puts_stock_back(english_admin_client):
     vase = factories.PublishedProductFactory(stock_quantity=5)
     part = factories.OrderFactory(lines=[(vase, 3)]).parts.get()
-    response = admin_client.post(
+    response = english_admin_client.post(
         reverse("admin:orders_producerorder_changelist"),
         {"action": "mark_cancelled", "_selected_action": [part.pk]},
         follow=True,
@@ -208,9 +208,9 @@ def test_admin_action_cancels_parts_and_puts_stock_back(admin_client):
     assert stock(vase) == 5
 
 
-def test_admin_action_refuses_a_wrong_move_with_a_message(admin_client):
+def test_admin_action_refuses_a_wrong_move_with_a_message(english_admin_client):
     part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
-    response = admin_client.post(
+    response = english_admin_client.post(
         reverse("admin:orders_producerorder_changelist"),
         {"action": "mark_shipped", "_selected_action": [part.pk]},
         follow=True,
@@ -219,17 +219,17 @@ def test_admin_action_refuses_a_wrong_move_with_a_message(admin_client):
     assert ProducerOrder.objects.get(pk=part.pk).status == Status.NEW
 
 
-def test_orders_cannot_be_added_or_edited_in_the_admin(admin_client):
+def test_orders_cannot_be_added_or_edited_in_the_admin(english_admin_client):
     order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
-    assert admin_client.get(reverse("admin:orders_order_add")).status_code == 403
-    admin_client.post(reverse("admin:orders_order_change", args=[order.pk]), {"name": "Changed"})
+    assert english_admin_client.get(reverse("admin:orders_order_add")).status_code == 403
+    english_admin_client.post(reverse("admin:orders_order_change", args=[order.pk]), {"name": "Changed"})
     assert Order.objects.get(pk=order.pk).name == "Trần Văn Minh"
 
 
-def test_shopper_sees_status_changed_in_the_admin(admin_client):
+def test_shopper_sees_status_changed_in_the_admin(english_admin_client):
     order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     part = order.parts.get()
-    admin_client.post(
+    english_admin_client.post(
         reverse("admin:orders_producerorder_changelist"), {"action": "mark_confirmed", "_selected_action": [part.pk]}
     )
     shopper = Client()

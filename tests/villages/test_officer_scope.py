@@ -6,7 +6,6 @@ action, and the autocomplete endpoint.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from catalogue.models import Lot, Producer, Product
@@ -133,7 +132,7 @@ def test_officers_cannot_assign_districts(officer_client, world):
 
 
 def test_city_administrator_sees_every_district(client, world):
-    admin_user = get_user_model().objects.create_superuser("city", "c@example.com", "pw")
+    admin_user = factories.CityAdminFactory()
     client.force_login(admin_user)
     response = client.get(admin_url("catalogue", "product", "changelist"))
     body = response.content.decode()
