@@ -1,5 +1,7 @@
 """Showrooms and the products they stock."""
 
+from decimal import Decimal
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -23,8 +25,8 @@ class ShowroomFactory(DjangoModelFactory):
     kind = Showroom.Kind.SHOWROOM
     district = factory.LazyAttribute(lambda o: district(o.district_slug))
     address = "Số 1, Hà Nội"
-    latitude = 20.98
-    longitude = 105.92
+    latitude = Decimal("20.98")
+    longitude = Decimal("105.92")
 
     @factory.post_generation
     def products(self, create, products, **kwargs):

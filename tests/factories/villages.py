@@ -1,5 +1,7 @@
 """Villages. Districts and crafts are reference rows from the data migrations: looked up."""
 
+from decimal import Decimal
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -28,8 +30,8 @@ class VillageFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"village-{n}")
     district = factory.LazyAttribute(lambda o: district(o.district_slug))
     current_commune = "Xã Thử"
-    latitude = 20.97
-    longitude = 105.91
+    latitude = Decimal("20.97")
+    longitude = Decimal("105.91")
 
     @factory.post_generation
     def crafts(self, create, slugs, **kwargs):
