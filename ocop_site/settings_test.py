@@ -26,7 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A test database in a file, like the real default, not Django's in-memory one: a
     # shared-cache memory database locks whole tables and ignores the busy timeout, and the
     # live server would share the test's own connection, so concurrency tests
-    # (tests/test_deploy_sqlite_concurrency.py) could not see what production sees. One
+    # (tests/deploy/test_sqlite_concurrency.py) could not see what production sees. One
     # directory per test run: several runs on one checkout never share a file.
     _test_db_dir = tempfile.mkdtemp(prefix="ocop-test-db-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     atexit.register(shutil.rmtree, _test_db_dir, ignore_errors=True)

@@ -53,28 +53,48 @@ def world():
 
 
 @pytest.fixture
-def officer_client(client):
-    """A client signed in as the Phú Xuyên district officer."""
-    from tests.scope import make_officer
+def officer(db):
+    """The Phú Xuyên district officer (officer.px)."""
+    from tests import factories
 
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
+    return factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    """A client signed in as the Phú Xuyên district officer."""
+    client.force_login(officer)
     return client
 
 
 @pytest.fixture
-def importing_officer(client, settings):
+def english_officer_client(officer_client, settings):
+    """The Phú Xuyên officer with the admin in English. The admin is outside the /en/
+    prefix: it takes the language cookie."""
+    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return officer_client
+
+
+@pytest.fixture
+def importing_officer(english_officer_client):
     """The Phú Xuyên officer with the admin in English, and one producer of theirs
     (son-mai-son-ha) for import files to name."""
     from tests import factories
-    from tests.scope import make_officer
 
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.force_login(make_officer("officer.px", "phu-xuyen"))
-    factories.make_producer(
+    factories.ProducerFactory(
         name="Sơn mài Sơn Hà",
         slug="son-mai-son-ha",
-        village=factories.make_village(name="Sơn Hà", district_slug="phu-xuyen"),
+        village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
+    return english_officer_client
+
+
+@pytest.fixture
+def city_admin_client(client):
+    """A client signed in as a city administrator (a superuser: every district)."""
+    from tests import factories
+
+    client.force_login(factories.CityAdminFactory())
     return client
 
 

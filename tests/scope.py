@@ -6,17 +6,12 @@ from django.urls import reverse
 from tests import factories
 
 
-def make_officer(username, district_slug):
-    """An officer with the product's role (villages/roles.py), as `manage.py officer grant` makes."""
-    return factories.make_officer(username, [district_slug])
-
-
 def listing_in(district_slug, name):
-    village = factories.make_village(name=f"Làng {name}", district_slug=district_slug)
-    producer = factories.make_producer(name=f"Cơ sở {name}", village=village)
-    product = factories.make_product(name=f"Sản phẩm {name}", producer=producer)
-    lot = factories.make_lot(product=product)
-    showroom = factories.make_showroom(name=f"Điểm OCOP {name}", district_slug=district_slug, products=[product])
+    village = factories.VillageFactory(name=f"Làng {name}", district_slug=district_slug)
+    producer = factories.ProducerFactory(name=f"Cơ sở {name}", village=village)
+    product = factories.PublishedProductFactory(name=f"Sản phẩm {name}", producer=producer)
+    lot = factories.LotFactory(product=product)
+    showroom = factories.ShowroomFactory(name=f"Điểm OCOP {name}", district_slug=district_slug, products=[product])
     return {"village": village, "producer": producer, "product": product, "lot": lot, "showroom": showroom}
 
 

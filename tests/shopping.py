@@ -13,8 +13,14 @@ SHOPPER = {
 }
 
 
+def post_to_cart(client, product, quantity=1, **extra):
+    """Press "Add to cart" on the product: the response, whatever it is."""
+    return client.post(reverse("orders:cart_add", args=[product.pk]), {"quantity": quantity, **extra})
+
+
 def add(client, product, quantity=1):
-    response = client.post(reverse("orders:cart_add", args=[product.pk]), {"quantity": quantity})
+    """Put the product in the cart (it must be accepted)."""
+    response = post_to_cart(client, product, quantity)
     assert response.status_code == 302, response.content.decode()[:500]
 
 

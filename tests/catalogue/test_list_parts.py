@@ -1,7 +1,7 @@
 """The product list's parts, each tested on its own: canonical query strings
 (catalogue/querystrings.py), chips (catalogue/chips.py) and facets (catalogue/facets.py).
 
-tests/test_catalogue_list.py tests them together through the page.
+tests/catalogue/test_list.py tests them together through the page.
 """
 
 from urllib.parse import parse_qsl, urlencode
@@ -31,15 +31,15 @@ def product_filter(query):
 def shelf():
     """Five products on sale in three districts, two of them in craft villages, and one
     whose certificate expired (counted only under status=expired)."""
-    bat_trang = factories.make_producer(
-        village=factories.make_village(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
+    bat_trang = factories.ProducerFactory(
+        village=factories.VillageFactory(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
     )
-    van_phuc = factories.make_producer(
-        village=factories.make_village(
+    van_phuc = factories.ProducerFactory(
+        village=factories.VillageFactory(
             name="Vạn Phúc", slug="van-phuc", district_slug="ha-dong", crafts=("silk-weaving",)
         )
     )
-    in_town = factories.make_producer(district_slug="hoan-kiem")
+    in_town = factories.ProducerFactory(district_slug="hoan-kiem")
     rows = [
         # name, producer, craft, stars, group, product set, price, stock
         ("Bình gốm", bat_trang, "ceramics", 5, "handicrafts", "handicrafts-decor", 900_000, 3),
@@ -49,11 +49,11 @@ def shelf():
         ("Bánh cốm", in_town, None, 3, "food", "food-processed", 60_000, 20),
     ]
     for name, producer, craft, stars, group, product_set, price, stock in rows:
-        factories.make_product(
+        factories.PublishedProductFactory(
             name=name, producer=producer, craft_slug=craft, stars=stars, group=group,
             product_set=product_set, price=price, stock_quantity=stock,
         )
-    factories.make_expired_product(name="Đĩa gốm hết hạn", producer=bat_trang, stars=5)
+    factories.ExpiredProductFactory(name="Đĩa gốm hết hạn", producer=bat_trang, stars=5)
 
 
 # --- canonical query strings ------------------------------------------------------------

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import DESKTOP, PHONE
+
 HERE = Path(__file__).parent
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 AXE_FAILING_IMPACTS = ("moderate", "serious", "critical")
 
 
@@ -225,11 +225,3 @@ def run_axe():
 
     return run
 
-
-def describe_violations(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
-        for node in violation["nodes"][:5]:
-            lines.append(f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
-    return "\n".join(lines)

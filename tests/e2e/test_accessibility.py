@@ -11,8 +11,7 @@ from django.core.management import call_command
 from catalogue.models import Product
 from villages.models import Village
 
-from .conftest import PHONE, describe_violations
-from .helpers import horizontal_overflow
+from .helpers import PHONE, describe_violations, horizontal_overflow
 
 pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 

@@ -4,12 +4,10 @@ inline was 2,518 px wide, the product list showed 4 of 9 columns), and no page s
 sideways."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from showrooms.models import ShowroomStock
 from tests import factories
-from tests.scope import make_officer
 
 from .helpers import horizontal_overflow
 
@@ -20,13 +18,13 @@ TABLES_PAST_THE_EDGE = """() => [...document.querySelectorAll('#content table')]
 
 @pytest.fixture
 def listings():
-    village = factories.make_village(name="Làng giày Phú Yên", district_slug="phu-xuyen")
-    producer = factories.make_producer(name="Giày da Phú Yên Hưng Thịnh", village=village)
-    product = factories.make_product(name="Giày búp bê da nữ", producer=producer)
-    lot = factories.make_lot(product=product, steps=5)
+    village = factories.VillageFactory(name="Làng giày Phú Yên", district_slug="phu-xuyen")
+    producer = factories.ProducerFactory(name="Giày da Phú Yên Hưng Thịnh", village=village)
+    product = factories.PublishedProductFactory(name="Giày búp bê da nữ", producer=producer)
+    lot = factories.LotFactory(product=product, steps=5)
     lot.steps.update(notes_vi="Da bò thuộc thảo mộc, cắt theo rập, may tay từng đường.", notes_en="Vegetable-tanned cowhide, cut and hand-stitched.")
-    other = factories.make_product(name="Bình gốm men lam", producer=factories.make_producer(district_slug="gia-lam"))
-    showroom = factories.make_showroom(name="Điểm OCOP Phú Xuyên", district_slug="phu-xuyen", products=[product])
+    other = factories.PublishedProductFactory(name="Bình gốm men lam", producer=factories.ProducerFactory(district_slug="gia-lam"))
+    showroom = factories.ShowroomFactory(name="Điểm OCOP Phú Xuyên", district_slug="phu-xuyen", products=[product])
     ShowroomStock.objects.create(showroom=showroom, product=other)
     return {"village": village, "producer": producer, "product": product, "lot": lot, "showroom": showroom}
 
@@ -57,9 +55,9 @@ def pages_of(listings):
 @pytest.mark.parametrize("who", ["officer", "city administrator"])
 def test_admin_pages_fit_a_1280_px_screen(page, live_server, client, listings, who):
     if who == "officer":
-        user = make_officer("officer.px", "phu-xuyen")
+        user = factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"])
     else:
-        user = get_user_model().objects.create_superuser("city", "c@example.com", "pw")
+        user = factories.CityAdminFactory()
     signed_in(page, live_server, client, user)
     problems = {}
     for path in pages_of(listings):
@@ -74,7 +72,7 @@ def test_admin_pages_fit_a_1280_px_screen(page, live_server, client, listings, w
 def test_main_admin_pages_do_not_scroll_sideways_on_a_phone(browser, browser_context_args, live_server, client, listings):
     context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    signed_in(page, live_server, client, make_officer("officer.px", "phu-xuyen"))
+    signed_in(page, live_server, client, factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
     try:
         for path in pages_of(listings)[:5] + [pages_of(listings)[10]]:
             assert page.goto(live_server.url + path).status == 200, path

@@ -5,8 +5,7 @@ import pytest
 
 from tests import factories
 
-from .conftest import PHONE
-from .helpers import en, horizontal_overflow
+from .helpers import PHONE, en, horizontal_overflow
 
 pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 
@@ -14,7 +13,7 @@ pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 @pytest.fixture
 def catalogue():
     for stars in (5, 4, 3):
-        factories.make_product(name=f"Bình {stars} sao", name_en=f"Vase {stars} stars", stars=stars)
+        factories.PublishedProductFactory(name=f"Bình {stars} sao", name_en=f"Vase {stars} stars", stars=stars)
 
 
 def top_of(page, selector):

@@ -33,13 +33,13 @@ expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not in
 @pytest.fixture
 def bat_trang():
     """Two Bát Tràng products (5 and 4 stars) and a 5-star product from elsewhere."""
-    village = factories.make_village(name="Bát Tràng", district_slug="gia-lam")
-    pottery = factories.make_producer(name="Gốm Minh Hải", village=village)
-    five = factories.make_product(name="Bình hút lộc men rạn", producer=pottery, stars=5, price=1_250_000, stock_quantity=3)
-    four = factories.make_product(name="Bộ ấm chén men lam", producer=pottery, stars=4, price=450_000)
-    silk_village = factories.make_village(name="Vạn Phúc", district_slug="ha-dong", crafts=("silk-weaving",))
-    silk = factories.make_producer(name="Lụa Vạn Phúc", village=silk_village)
-    elsewhere = factories.make_product(name="Khăn lụa tơ tằm", producer=silk, craft_slug="silk-weaving", stars=5)
+    village = factories.VillageFactory(name="Bát Tràng", district_slug="gia-lam")
+    pottery = factories.ProducerFactory(name="Gốm Minh Hải", village=village)
+    five = factories.PublishedProductFactory(name="Bình hút lộc men rạn", producer=pottery, stars=5, price=1_250_000, stock_quantity=3)
+    four = factories.PublishedProductFactory(name="Bộ ấm chén men lam", producer=pottery, stars=4, price=450_000)
+    silk_village = factories.VillageFactory(name="Vạn Phúc", district_slug="ha-dong", crafts=("silk-weaving",))
+    silk = factories.ProducerFactory(name="Lụa Vạn Phúc", village=silk_village)
+    elsewhere = factories.PublishedProductFactory(name="Khăn lụa tơ tằm", producer=silk, craft_slug="silk-weaving", stars=5)
     return {"five": five, "four": four, "elsewhere": elsewhere}
 
 
@@ -117,9 +117,9 @@ def test_tourist_scans_a_label_reads_it_in_english_switches_to_vietnamese_and_fi
 ):
     # The QR code encodes SITE_URL: make it the live server, as a real deployment's domain.
     settings.SITE_URL = live_server.url
-    village = factories.make_village(name="Bát Tràng", district_slug="gia-lam")
-    product = factories.make_product(name="Bình gốm men lam", producer=factories.make_producer(village=village), stars=5)
-    showroom = factories.make_showroom(name="Điểm bán OCOP Bát Tràng", address="Số 1 Giang Cao, Bát Tràng", products=[product])
+    village = factories.VillageFactory(name="Bát Tràng", district_slug="gia-lam")
+    product = factories.PublishedProductFactory(name="Bình gốm men lam", producer=factories.ProducerFactory(village=village), stars=5)
+    showroom = factories.ShowroomFactory(name="Điểm bán OCOP Bát Tràng", address="Số 1 Giang Cao, Bát Tràng", products=[product])
     page = phone_context.new_page()
 
     # Take the QR image and decode it, as a phone camera would.

@@ -2,13 +2,10 @@
 every column on a 1280 px screen (they showed 3 of 8), the status buttons work, and the
 checkout's partial-pickup choices fit a phone."""
 
-import uuid
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from orders import services
 from tests import factories
 
 from .helpers import horizontal_overflow
@@ -23,17 +20,17 @@ TABLES_PAST_THE_EDGE = """() => [...document.querySelectorAll('#content table')]
 
 @pytest.fixture
 def order():
-    shoes = factories.make_product(
+    shoes = factories.PublishedProductFactory(
         name="Giày búp bê da nữ",
-        producer=factories.make_producer(name="Giày da Phú Yên Hưng Thịnh", district_slug="phu-xuyen"),
+        producer=factories.ProducerFactory(name="Giày da Phú Yên Hưng Thịnh", district_slug="phu-xuyen"),
     )
-    vase = factories.make_product(
-        name="Bình hút lộc men lam", producer=factories.make_producer(name="Gốm Quang Vinh", district_slug="gia-lam")
+    vase = factories.PublishedProductFactory(
+        name="Bình hút lộc men lam", producer=factories.ProducerFactory(name="Gốm Quang Vinh", district_slug="gia-lam")
     )
-    return services.place_order(
-        token=uuid.uuid4(), items={shoes.pk: 1, vase.pk: 2}, name="Nguyễn Thị Lan", phone="+84912345678",
-        email="lan@example.vn", fulfilment="delivery", address="12 Hàng Bạc, Hoàn Kiếm", payment="cash",
-    ).order
+    return factories.OrderFactory(
+        lines=[(shoes, 1), (vase, 2)], name="Nguyễn Thị Lan", phone="+84912345678", email="lan@example.vn",
+        address="12 Hàng Bạc, Hoàn Kiếm",
+    )
 
 
 def signed_in(page, live_server, client, user):
@@ -45,7 +42,7 @@ def signed_in(page, live_server, client, user):
 
 
 def test_order_pages_fit_a_1280_px_screen_and_the_status_buttons_work(page, live_server, client, order):
-    signed_in(page, live_server, client, get_user_model().objects.create_superuser("city", "c@example.com", "pw"))
+    signed_in(page, live_server, client, factories.CityAdminFactory())
     part = order.parts.order_by("producer__name").first()
     for path in [
         reverse("admin:orders_order_changelist"),
@@ -63,9 +60,9 @@ def test_order_pages_fit_a_1280_px_screen_and_the_status_buttons_work(page, live
 
 
 def test_partial_pickup_choices_fit_a_phone(browser, browser_context_args, live_server):
-    shoes = factories.make_product(name="Giày búp bê da nữ")
-    tea_table = factories.make_product(name="Bàn trà gỗ hương")
-    factories.make_showroom(name="Showroom OCOP huyện Phú Xuyên", products=[shoes])
+    shoes = factories.PublishedProductFactory(name="Giày búp bê da nữ")
+    tea_table = factories.PublishedProductFactory(name="Bàn trà gỗ hương")
+    factories.ShowroomFactory(name="Showroom OCOP huyện Phú Xuyên", products=[shoes])
     context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}}, is_mobile=True)
     page = context.new_page()
     try:

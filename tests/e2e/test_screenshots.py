@@ -16,8 +16,7 @@ from PIL import Image
 
 from catalogue.models import Product
 
-from .conftest import DESKTOP, PHONE
-from .helpers import horizontal_overflow
+from .helpers import DESKTOP, PHONE, horizontal_overflow
 
 pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 

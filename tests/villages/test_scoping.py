@@ -19,7 +19,6 @@ from catalogue.resources import ProducerResource, ProductResource, ScopedForeign
 from orders.models import Order, OrderLine, PayeeAccount, ProducerOrder, Status
 from showrooms.models import Showroom, ShowroomStock
 from tests import factories
-from tests.scope import make_officer
 from villages import scoping
 from villages.admin_scope import DistrictScopedAdmin
 from villages.models import Craft, District, Village
@@ -40,15 +39,15 @@ def rows(world):
     Stock rows belong to their product's district, whichever showroom holds them; an order
     spanning both districts belongs to both, through its parts."""
     own, other = world["own"], world["other"]
-    second_producer = factories.make_producer(name="Mây tre Phú Túc", district_slug="phu-xuyen")
-    second_product = factories.make_product(name="Giỏ mây", producer=second_producer)
+    second_producer = factories.ProducerFactory(name="Mây tre Phú Túc", district_slug="phu-xuyen")
+    second_product = factories.PublishedProductFactory(name="Giỏ mây", producer=second_producer)
     ShowroomStock.objects.create(showroom=own["showroom"], product=other["product"])
     ShowroomStock.objects.create(showroom=other["showroom"], product=own["product"])
     own_orders = [
-        factories.place_order((own["product"], 1)),
-        factories.place_order((own["product"], 1), (second_product, 1), (other["product"], 1)),
+        factories.OrderFactory(lines=[(own["product"], 1)]),
+        factories.OrderFactory(lines=[(own["product"], 1), (second_product, 1), (other["product"], 1)]),
     ]
-    other_orders = [factories.place_order((other["product"], 2))]
+    other_orders = [factories.OrderFactory(lines=[(other["product"], 2)])]
     own_producers = [own["producer"], second_producer]
     own_parts = ProducerOrder.objects.filter(producer__in=own_producers)
     return {
@@ -81,11 +80,6 @@ SCOPED_MODELS = [
     PayeeAccount,
 ]
 by_name = pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda model: model.__name__)
-
-
-@pytest.fixture
-def officer():
-    return make_officer("officer.px", "phu-xuyen")
 
 
 @pytest.fixture(params=["superuser", "permission"])
@@ -141,7 +135,7 @@ def test_a_user_with_no_districts_gets_none(rows, nobody, model):
 
 
 def test_an_officer_of_two_districts_gets_both(rows):
-    officer = factories.make_officer("officer.two", ["phu-xuyen", "gia-lam"])
+    officer = factories.OfficerFactory(username="officer.two", districts=["phu-xuyen", "gia-lam"])
     assert pks(scoping.scope_queryset(Product.objects.all(), officer)) == pks(Product.objects.all())
 
 
@@ -187,7 +181,7 @@ def test_a_city_administrator_may_touch_every_row_and_nobody_none(rows, city_adm
 def test_an_order_spanning_districts_belongs_to_each(rows, officer):
     spanning = rows[Order][0][1]
     assert scoping.districts_of(spanning) == {factories.district("phu-xuyen").pk, factories.district("gia-lam").pk}
-    gia_lam_officer = factories.make_officer("officer.gl", ["gia-lam"])
+    gia_lam_officer = factories.OfficerFactory(username="officer.gl", districts=["gia-lam"])
     assert scoping.may_touch(officer, spanning) and scoping.may_touch(gia_lam_officer, spanning)
 
 

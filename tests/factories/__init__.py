@@ -1,0 +1,53 @@
+"""Test data named by state: factory_boy factories, one module per app.
+
+Each factory makes a valid row with sensible defaults; the class name (or a trait) says the
+state: `PublishedProductFactory`, `DraftProductFactory`, `ExpiredProductFactory`,
+`PublishedProductFactory(withdrawn=True)`, `OfficerFactory(districts=["gia-lam"])`.
+Districts and crafts come from the data migrations, so factories look up the real Hanoi rows
+by slug (`district_slug=`, `craft_slug=`) instead of making new ones.
+
+    from tests import factories
+    product = factories.PublishedProductFactory(name="Bình gốm", stars=5)
+"""
+
+import datetime
+
+from tests.factories.accounts import CityAdminFactory, OfficerFactory
+from tests.factories.catalogue import (
+    DraftProductFactory,
+    ExpiredProductFactory,
+    LotFactory,
+    ProducerFactory,
+    ProductImageFactory,
+    ProductionStepFactory,
+    PublishedProductFactory,
+    WithdrawnProductFactory,
+)
+from tests.factories.images import jpeg
+from tests.factories.orders import OrderFactory
+from tests.factories.showrooms import ShowroomFactory, StockFactory
+from tests.factories.villages import VillageFactory, craft, district
+
+# The local date the `today` fixture (conftest.py) freezes time at.
+FROZEN_TODAY = datetime.date(2026, 6, 1)
+
+__all__ = [
+    "FROZEN_TODAY",
+    "CityAdminFactory",
+    "DraftProductFactory",
+    "ExpiredProductFactory",
+    "LotFactory",
+    "OfficerFactory",
+    "OrderFactory",
+    "ProducerFactory",
+    "ProductImageFactory",
+    "ProductionStepFactory",
+    "PublishedProductFactory",
+    "ShowroomFactory",
+    "StockFactory",
+    "VillageFactory",
+    "WithdrawnProductFactory",
+    "craft",
+    "district",
+    "jpeg",
+]

@@ -1,0 +1,39 @@
+"""Villages. Districts and crafts are reference rows from the data migrations: looked up."""
+
+from decimal import Decimal
+
+import factory
+from factory.django import DjangoModelFactory
+
+from villages.models import Craft, District, Village
+
+
+def district(slug="phu-xuyen"):
+    return District.objects.get(slug=slug)
+
+
+def craft(slug="ceramics"):
+    return Craft.objects.get(slug=slug)
+
+
+class VillageFactory(DjangoModelFactory):
+    """A craft village in Gia Lâm making ceramics (`district_slug=`, `crafts=` slugs)."""
+
+    class Meta:
+        model = Village
+        skip_postgeneration_save = True
+
+    class Params:
+        district_slug = "gia-lam"
+
+    name = factory.Sequence(lambda n: f"Làng thử {n}")
+    slug = factory.Sequence(lambda n: f"village-{n}")
+    district = factory.LazyAttribute(lambda o: district(o.district_slug))
+    current_commune = "Xã Thử"
+    latitude = Decimal("20.97")
+    longitude = Decimal("105.91")
+
+    @factory.post_generation
+    def crafts(self, create, slugs, **kwargs):
+        if create:
+            self.crafts.set([craft(slug) for slug in (("ceramics",) if slugs is None else slugs)])
