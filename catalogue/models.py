@@ -15,12 +15,7 @@ from villages.models import Craft, District, Village
 
 from . import search
 
-# The certificate's choices and status rules live in certificates.py. They are imported
-# here for the models, and so that the apps and tests that import them from catalogue.models
-# (`from catalogue.models import Stars, certified_on`) keep working; the redundant alias
-# marks a name that is only passed on (backoffice.dashboard, orders.cart and pages.stats
-# import them from here).
-from .certificates import EXPIRING_WITHIN_DAYS as EXPIRING_WITHIN_DAYS
+# The certificate's choices and status rules live in certificates.py.
 from .certificates import (
     GROUP_OF_SET,
     CertificateLevel,
@@ -31,8 +26,6 @@ from .certificates import (
     certificate_valid_until,
     certified_on,
 )
-from .certificates import CertificateStatus as CertificateStatus
-from .certificates import certificate_status_conditions as certificate_status_conditions
 from .codes import (
     LOT_CODE_PATTERN,
     TRACE_CODE_PATTERN,

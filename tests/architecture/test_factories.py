@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalogue.models import CertificateStatus
+from catalogue.certificates import CertificateStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from catalogue.certificates import CertificateStatus
 from catalogue.codes import normalise_gtin
-from catalogue.models import CertificateStatus, Product
+from catalogue.models import Product
 from core.formats import vnd
 from core.text import fold
 from tests import factories
