@@ -5,7 +5,6 @@ a product whose certificate expired or was withdrawn is left out of them and of 
 counts, as on the list and the home page. Its own page still says what happened.
 """
 
-import datetime
 
 import pytest
 
@@ -19,16 +18,8 @@ def places(today):
     village = factories.VillageFactory(name="Làng gốm thử nghiệm", district_slug="gia-lam")
     producer = factories.ProducerFactory(name="Gốm Minh Hải", village=village)
     valid = factories.PublishedProductFactory(name="Bình gốm còn hạn", producer=producer, stars=4)
-    expired = factories.PublishedProductFactory(
-        name="Bát gốm hết hạn",
-        producer=producer,
-        stars=5,
-        certificate_date=datetime.date(2023, 3, 12),
-        certificate_valid_until=datetime.date(2026, 3, 12),
-    )
-    withdrawn = factories.PublishedProductFactory(
-        name="Lọ gốm bị thu hồi", producer=producer, stars=5, certificate_withdrawn=True
-    )
+    expired = factories.ExpiredProductFactory(name="Bát gốm hết hạn", producer=producer, stars=5)
+    withdrawn = factories.WithdrawnProductFactory(name="Lọ gốm bị thu hồi", producer=producer, stars=5)
     showroom = factories.ShowroomFactory(
         name="Điểm bán OCOP Gia Lâm", district_slug="gia-lam", products=[valid, expired, withdrawn]
     )
