@@ -7,23 +7,18 @@ from factory.django import DjangoModelFactory
 
 from showrooms.models import Showroom, ShowroomStock
 from tests.factories.catalogue import PublishedProductFactory
-from tests.factories.villages import district
+from tests.factories.villages import InDistrictFactory
 
 
-class ShowroomFactory(DjangoModelFactory):
+class ShowroomFactory(InDistrictFactory):
     """An open OCOP showroom in Gia Lâm; `products=[...]` stocks them."""
 
     class Meta:
         model = Showroom
-        skip_postgeneration_save = True
-
-    class Params:
-        district_slug = "gia-lam"
 
     name = factory.Sequence(lambda n: f"Điểm OCOP thử {n}")
     slug = factory.Sequence(lambda n: f"showroom-{n}")
     kind = Showroom.Kind.SHOWROOM
-    district = factory.LazyAttribute(lambda o: district(o.district_slug))
     address = "Số 1, Hà Nội"
     latitude = Decimal("20.98")
     longitude = Decimal("105.92")

@@ -16,19 +16,27 @@ def craft(slug="ceramics"):
     return Craft.objects.get(slug=slug)
 
 
-class VillageFactory(DjangoModelFactory):
-    """A craft village in Gia Lâm making ceramics (`district_slug=`, `crafts=` slugs)."""
+class InDistrictFactory(DjangoModelFactory):
+    """A row of a district: Gia Lâm unless `district_slug=` names another."""
 
     class Meta:
-        model = Village
+        abstract = True
         skip_postgeneration_save = True
 
     class Params:
         district_slug = "gia-lam"
 
+    district = factory.LazyAttribute(lambda o: district(o.district_slug))
+
+
+class VillageFactory(InDistrictFactory):
+    """A craft village in Gia Lâm making ceramics (`district_slug=`, `crafts=` slugs)."""
+
+    class Meta:
+        model = Village
+
     name = factory.Sequence(lambda n: f"Làng thử {n}")
     slug = factory.Sequence(lambda n: f"village-{n}")
-    district = factory.LazyAttribute(lambda o: district(o.district_slug))
     current_commune = "Xã Thử"
     latitude = Decimal("20.97")
     longitude = Decimal("105.91")
