@@ -15,7 +15,7 @@ RUN_ENV := DEBUG=0 SECRET_KEY_FILE=$(CURDIR)/.secret_key PORT=$(PORT)
 # query string, status, bytes, milliseconds.
 ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
 
-.PHONY: run dev test lint venv migrate demo thumbnails static secret clean bench
+.PHONY: run dev test lint format venv migrate demo thumbnails static secret clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -79,7 +79,13 @@ test: venv
 # apps below it; contracts in pyproject.toml).
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+# Applies the formatting `make lint` checks.
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media .pytest_cache

@@ -48,7 +48,9 @@ def panels_for(user, today=None):
     expiring = products.certificate_expiring(today=today).order_by("certificate_valid_until")
     expired_published = products.published().certificate_expired(today=today).order_by("certificate_valid_until")
     no_image = products.filter(images__isnull=True).order_by("name_vi")
-    no_english = products.filter(Q(name_en__isnull=True) | Q(name_en="") | Q(description_en="") | Q(description_en__isnull=True)).order_by("name_vi")
+    no_english = products.filter(
+        Q(name_en__isnull=True) | Q(name_en="") | Q(description_en="") | Q(description_en__isnull=True)
+    ).order_by("name_vi")
     month_start = today.replace(day=1)
     most_scanned = (
         products.filter(scans__scanned_at__date__gte=month_start)
@@ -60,24 +62,45 @@ def panels_for(user, today=None):
     return [
         _panel(
             _("Certificates expiring within %(days)d days") % {"days": EXPIRING_WITHIN_DAYS},
-            expiring, f"{changelist}?certificate=expiring", _("None: every certificate is valid for more than 90 days."),
+            expiring,
+            f"{changelist}?certificate=expiring",
+            _("None: every certificate is valid for more than 90 days."),
             lambda p: _("valid until %(date)s") % {"date": day(p.certificate_valid_until)},
         ),
         _panel(
             _("Expired certificates still published"),
-            expired_published, f"{changelist}?certificate=expired&is_published__exact=1",
+            expired_published,
+            f"{changelist}?certificate=expired&is_published__exact=1",
             _("None: no published product has an expired certificate."),
             lambda p: _("expired on %(date)s") % {"date": day(p.certificate_valid_until)},
         ),
-        _panel(_("Products without images"), no_image.distinct(), changelist, _("Every product has a photo."), lambda p: p.producer.name),
-        _panel(_("Products without English text"), no_english, changelist, _("Every product has English text."), lambda p: p.producer.name),
         _panel(
-            _("Most scanned this month"), most_scanned, reverse("admin:catalogue_scan_changelist"),
-            _("No scans yet this month."), lambda p: _("%(n)d scans") % {"n": p.scan_total},
+            _("Products without images"),
+            no_image.distinct(),
+            changelist,
+            _("Every product has a photo."),
+            lambda p: p.producer.name,
         ),
         _panel(
-            _("New orders"), parts, f"{reverse('admin:orders_producerorder_changelist')}?status__exact=new",
+            _("Products without English text"),
+            no_english,
+            changelist,
+            _("Every product has English text."),
+            lambda p: p.producer.name,
+        ),
+        _panel(
+            _("Most scanned this month"),
+            most_scanned,
+            reverse("admin:catalogue_scan_changelist"),
+            _("No scans yet this month."),
+            lambda p: _("%(n)d scans") % {"n": p.scan_total},
+        ),
+        _panel(
+            _("New orders"),
+            parts,
+            f"{reverse('admin:orders_producerorder_changelist')}?status__exact=new",
             # The link already names the order and the producer (str(part)).
-            _("No new orders."), lambda part: f"{day(part.created_at)} · {vnd(part.subtotal)}",
+            _("No new orders."),
+            lambda part: f"{day(part.created_at)} · {vnd(part.subtotal)}",
         ),
     ]

@@ -38,8 +38,7 @@ class Clock:
         return response
 
     def __str__(self):
-        return (f"{self.wall:.1f} s (CPU {self.cpu:.1f} s) in {self.requests} requests, "
-                f"longest {self.longest:.1f} s")
+        return f"{self.wall:.1f} s (CPU {self.cpu:.1f} s) in {self.requests} requests, longest {self.longest:.1f} s"
 
 
 def follow_steps(client, clock, response, confirm):
@@ -88,15 +87,23 @@ def main():
         page = follow_steps(client, check, response, confirm=False)
         imports = Clock()
         if response.status_code == 200 and response.context.get("confirm_form"):
-            done = imports(client.post, reverse("admin:catalogue_product_process_import"),
-                           response.context["confirm_form"].initial)
+            done = imports(
+                client.post, reverse("admin:catalogue_product_process_import"), response.context["confirm_form"].initial
+            )
         else:
             job = re.search(r'name="job" value="([^"]+)"', page.content.decode()).group(1)
-            done = follow_steps(client, imports, imports(client.post, page.request["PATH_INFO"],
-                                                         {"job": job, "confirm": "1"}), confirm=True)
+            done = follow_steps(
+                client,
+                imports,
+                imports(client.post, page.request["PATH_INFO"], {"job": job, "confirm": "1"}),
+                confirm=True,
+            )
         written = Product.objects.filter(slug__startswith="bench-import-").count()
-        print(f"{rows} rows: check {check}; import {imports}; {written} products written "
-              f"(status {done.status_code}); load {os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"{rows} rows: check {check}; import {imports}; {written} products written "
+            f"(status {done.status_code}); load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
         Product.objects.filter(slug__startswith="bench-import-").delete()
 
 

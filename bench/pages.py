@@ -40,8 +40,11 @@ def main(out_dir):
     sample = list(published.order_by("id").values_list("slug", "trace_code")[::step][:SAMPLE])
     # The district with most products, and 4 stars: the two filters of a typical visit.
     busiest = (
-        published.values("producer__district__slug").order_by().annotate(n=Count("id"))
-        .order_by("-n").first()["producer__district__slug"]
+        published.values("producer__district__slug")
+        .order_by()
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()["producer__district__slug"]
     )
     pages = {
         "floor": ["/healthz"],

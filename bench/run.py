@@ -93,7 +93,11 @@ def wrk(base, paths_file, seconds, connections):
     env = dict(os.environ, PATHS_FILE=str(paths_file))
     result = subprocess.run(
         ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(BENCH / "rotate.lua"), base],
-        env=env, capture_output=True, text=True, check=True, timeout=seconds + 30,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
     )
     figures = json_line(result.stdout)
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
@@ -107,17 +111,23 @@ def worker_memory(master_pid):
     for pid in children:
         status = Path(f"/proc/{pid}/status").read_text()
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        workers.append({
-            "pid": int(pid),
-            "rss_mb": int(fields["VmRSS"].split()[0]) / 1024,
-            "peak_rss_mb": int(fields["VmHWM"].split()[0]) / 1024,
-        })
+        workers.append(
+            {
+                "pid": int(pid),
+                "rss_mb": int(fields["VmRSS"].split()[0]) / 1024,
+                "peak_rss_mb": int(fields["VmHWM"].split()[0]) / 1024,
+            }
+        )
     return workers
 
 
 def machine():
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
@@ -199,9 +209,20 @@ def main():
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "ocop_site.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--no-control-socket", "--log-level", "warning"],
-        env=env, cwd=ROOT, start_new_session=True,
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "ocop_site.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
     )
     results = {"queries": queries}
     try:
@@ -230,20 +251,27 @@ def main():
 
     results["machine"] = machine()
     results["settings"] = {
-        "products": args.products, "scans": args.scans, "duration_s": args.duration,
-        "connections": args.connections, "workers": args.workers,
+        "products": args.products,
+        "scans": args.scans,
+        "duration_s": args.duration,
+        "connections": args.connections,
+        "workers": args.workers,
     }
     results["minutes"] = round((time.monotonic() - started) / 60, 1)
     out = BENCH / "results"
     out.mkdir(exist_ok=True)
     (out / f"{args.products}.json").write_text(json.dumps(results, indent=2))
     print()
-    print(f"{args.products:,} products, {args.scans:,} scans; {args.workers} gunicorn workers, "
-          f"wrk 1 thread × {args.connections} connections, {args.duration} s a page")
+    print(
+        f"{args.products:,} products, {args.scans:,} scans; {args.workers} gunicorn workers, "
+        f"wrk 1 thread × {args.connections} connections, {args.duration} s a page"
+    )
     print(table(results))
     peak = max(worker["peak_rss_mb"] for worker in results["workers"])
-    print(f"\nworker memory: peak {peak:.0f} MB (target < 150 MB); "
-          + ", ".join(f"{w['rss_mb']:.0f} MB now" for w in results["workers"]))
+    print(
+        f"\nworker memory: peak {peak:.0f} MB (target < 150 MB); "
+        + ", ".join(f"{w['rss_mb']:.0f} MB now" for w in results["workers"])
+    )
     print(f"machine: {results['machine']}")
     print(f"took {results['minutes']} min; figures in {out / f'{args.products}.json'}")
 

@@ -76,7 +76,7 @@ def qr_panel(obj, label_url):
     svg_url = obj.get_qr_image_url("svg")
     return format_html(
         '{warning}<a href="{trace}" target="_blank" rel="noopener"><img src="{svg}" width="132" height="132" alt=""></a>'
-        '<br><code>{encoded}</code><br>'
+        "<br><code>{encoded}</code><br>"
         '<a href="{svg}?download=1">{svg_label}</a> · <a href="{png}?download=1">{png_label}</a> · '
         '<a href="{label}">{label_label}</a> · <a href="{trace}" target="_blank" rel="noopener">{trace_label}</a>',
         warning=local_site_warning(),
@@ -160,9 +160,7 @@ class CertificateStatusFilter(admin.SimpleListFilter):
         if value == CertificateStatus.EXPIRING:
             return queryset.certificate_expiring()
         if value == CertificateStatus.VALID:
-            return queryset.certificate_current().exclude(
-                pk__in=queryset.certificate_expiring().values("pk")
-            )
+            return queryset.certificate_current().exclude(pk__in=queryset.certificate_expiring().values("pk"))
         return queryset
 
 
@@ -180,7 +178,9 @@ class LotInline(DistrictScopedInline, admin.TabularInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(FoldedSearchAdmin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProducerAdmin(
+    FoldedSearchAdmin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin
+):
     resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "village", "phone", "is_demo"]
     list_filter = ["kind", "district"]
@@ -192,7 +192,14 @@ class ProducerAdmin(FoldedSearchAdmin, OfficerImportExportMixin, DistrictScopedA
 
 
 @admin.register(Product)
-class ProductAdmin(FoldedSearchAdmin, LabelAdminMixin, OfficerImportExportMixin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProductAdmin(
+    FoldedSearchAdmin,
+    LabelAdminMixin,
+    OfficerImportExportMixin,
+    DistrictScopedAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
+):
     resource_classes = [ProductResource]
     # Seven columns fit beside the filters on a 1280 px screen: the OCOP group is a filter
     # only, and the certificate's status and end date share a column.
@@ -267,14 +274,20 @@ class ProductAdmin(FoldedSearchAdmin, LabelAdminMixin, OfficerImportExportMixin,
         if not days:
             return _("No scans in the last 30 days.")
         rows = format_html_join(
-            "", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             ((day["day"].strftime("%Y-%m-%d"), day["total"], day["from_qr"]) for day in days),
         )
         return format_html(
-            '<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>'
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>"
             '<p><a href="{}?product={}">{}</a></p>',
-            _("day"), _("scans"), _("from a QR code"), rows,
-            reverse("admin:catalogue_scan_changelist"), product.pk, _("All scans of this product"),
+            _("day"),
+            _("scans"),
+            _("from a QR code"),
+            rows,
+            reverse("admin:catalogue_scan_changelist"),
+            product.pk,
+            _("All scans of this product"),
         )
 
     @admin.display(description=Product._meta.get_field("price").verbose_name, ordering="price")
@@ -299,7 +312,9 @@ class ProductAdmin(FoldedSearchAdmin, LabelAdminMixin, OfficerImportExportMixin,
     def trace_code_link(self, product):
         if not product.trace_code:
             return _("made when saved")
-        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', product.get_trace_url(), product.trace_code)
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', product.get_trace_url(), product.trace_code
+        )
 
 
 class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
@@ -364,7 +379,5 @@ class ScanAdmin(FoldedSearchAdmin, DistrictScopedAdmin):
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:
-            response.context_data["daily_counts"] = list(
-                changelist.queryset.daily_counts()[: self.DAY_ROWS]
-            )
+            response.context_data["daily_counts"] = list(changelist.queryset.daily_counts()[: self.DAY_ROWS])
         return response

@@ -33,9 +33,7 @@ def normalise_gtin(value):
     """
     digits = re.sub(r"[\s-]", "", str(value or ""))
     if not digits.isdigit() or len(digits) not in GTIN_LENGTHS:
-        raise ValidationError(
-            _("A GTIN has 8, 12, 13 or 14 digits."), code="gtin_length"
-        )
+        raise ValidationError(_("A GTIN has 8, 12, 13 or 14 digits."), code="gtin_length")
     if gtin_check_digit(digits[:-1]) != digits[-1]:
         raise ValidationError(
             _("This GTIN's check digit is wrong: check the number on the barcode."),

@@ -48,8 +48,7 @@ def facets(filterset, queryset):
             .annotate(count=Count("pk"))
         )
         options = [
-            (row[key], (row[label_en] if english and row[label_en] else row[label_vi]), row["count"])
-            for row in rows
+            (row[key], (row[label_en] if english and row[label_en] else row[label_vi]), row["count"]) for row in rows
         ]
         options.sort(key=lambda option: (-option[2], option[1]))
         shown.append(_facet(filterset, name, options))
@@ -57,6 +56,7 @@ def facets(filterset, queryset):
         _facet(filterset, "group", [(value, label, counts[f"group_{value}"]) for value, label in OcopGroup.choices])
     )
     return shown
+
 
 def cached_facets(filterset, queryset):
     """facets(), cached per language and filter state until the catalogue changes.

@@ -117,7 +117,8 @@ class PlaceChoices:
             # A plain QuerySet: modeltranslation's reorders the columns of one UNION
             # member (crafts), which silently mixes up slugs and names.
             return (
-                QuerySet(model).order_by()
+                QuerySet(model)
+                .order_by()
                 .annotate(
                     place_kind=Value(kind, output_field=CharField()),
                     place_key=F("slug"),
@@ -160,12 +161,8 @@ class ProductFilter(django_filters.FilterSet):
     price_max = PriceFilter(field_name="price", lookup_expr="lte", label=_("Highest price"))
     # A text widget so that in_stock=1 (what the checkbox sends) reads as True; the default
     # select widget only understands its own "2"/"3" codes.
-    in_stock = django_filters.BooleanFilter(
-        method="filter_in_stock", widget=forms.TextInput, label=_("In stock only")
-    )
-    status = django_filters.ChoiceFilter(
-        choices=STATUS_CHOICES, method="filter_status", label=_("Certificate")
-    )
+    in_stock = django_filters.BooleanFilter(method="filter_in_stock", widget=forms.TextInput, label=_("In stock only"))
+    status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="filter_status", label=_("Certificate"))
     sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="filter_nothing", label=_("Sort"))
 
     def __init__(self, data=None, *args, **kwargs):
@@ -201,9 +198,7 @@ class ProductFilter(django_filters.FilterSet):
         if not hasattr(self, "_values"):
             self.is_valid()
             self._values = {
-                name: value
-                for name, value in self.form.cleaned_data.items()
-                if value not in (None, "", [], False)
+                name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", [], False)
             }
         return self._values
 

@@ -186,8 +186,10 @@ class OfficerImportExportMixin(ImportExportMixin):
     def get_import_context_data(self, **kwargs):
         return {
             **super().get_import_context_data(**kwargs),
-            "preview_rows": self.preview_rows, "preview_rows_slice": f":{self.preview_rows}",
-            "error_rows": self.error_rows, "error_rows_slice": f":{self.error_rows}",
+            "preview_rows": self.preview_rows,
+            "preview_rows_slice": f":{self.preview_rows}",
+            "error_rows": self.error_rows,
+            "error_rows_slice": f":{self.error_rows}",
         }
 
     def import_action(self, request, **kwargs):
@@ -220,8 +222,7 @@ class OfficerImportExportMixin(ImportExportMixin):
     def get_urls(self):
         info = self.get_model_info()
         return [
-            path("import/steps/", self.admin_site.admin_view(self.import_steps_view),
-                 name="%s_%s_import_steps" % info),
+            path("import/steps/", self.admin_site.admin_view(self.import_steps_view), name="%s_%s_import_steps" % info),
         ] + super().get_urls()
 
     def long_import_redirect(self, request):
@@ -242,9 +243,17 @@ class OfficerImportExportMixin(ImportExportMixin):
         storage = PendingImportStorage()
         storage.save(data)
         progress = {
-            "user": request.user.pk, "format": format_index, "resource": int(form.cleaned_data.get("resource") or 0),
-            "file_name": upload.name, "total": len(dataset), "done": 0, "mode": "check",
-            "totals": {"new": 0, "update": 0, "skip": 0}, "errors": [], "error_rows": 0, "saved": 0,
+            "user": request.user.pk,
+            "format": format_index,
+            "resource": int(form.cleaned_data.get("resource") or 0),
+            "file_name": upload.name,
+            "total": len(dataset),
+            "done": 0,
+            "mode": "check",
+            "totals": {"new": 0, "update": 0, "skip": 0},
+            "errors": [],
+            "error_rows": 0,
+            "saved": 0,
         }
         self.add_duplicate_slug_errors(dataset, progress)
         storage.write_progress(progress)
@@ -253,7 +262,11 @@ class OfficerImportExportMixin(ImportExportMixin):
 
     def import_steps_url(self, token):
         info = self.get_model_info()
-        return reverse("admin:%s_%s_import_steps" % info, current_app=self.admin_site.name) + "?" + urlencode({"job": token})
+        return (
+            reverse("admin:%s_%s_import_steps" % info, current_app=self.admin_site.name)
+            + "?"
+            + urlencode({"job": token})
+        )
 
     @staticmethod
     def add_duplicate_slug_errors(dataset, progress):
@@ -265,27 +278,43 @@ class OfficerImportExportMixin(ImportExportMixin):
             slug = str(slug or "").strip()
             if slug and slug in first_row:
                 progress["error_rows"] += 1
-                progress["errors"].append([number, [
-                    str(_("slug “%(slug)s” is already on row %(row)s of this file.") % {"slug": slug, "row": first_row[slug]})
-                ]])
+                progress["errors"].append(
+                    [
+                        number,
+                        [
+                            str(
+                                _("slug “%(slug)s” is already on row %(row)s of this file.")
+                                % {"slug": slug, "row": first_row[slug]}
+                            )
+                        ],
+                    ]
+                )
             first_row.setdefault(slug, number)
 
     def run_import_step(self, request, storage, progress):
         input_format = self.get_import_formats()[progress["format"]](encoding=self.from_encoding)
         dataset = input_format.create_dataset(storage.read())
         start = progress["done"]
-        part = tablib.Dataset(*dataset[start:start + self.chunk_rows], headers=dataset.headers)
+        part = tablib.Dataset(*dataset[start : start + self.chunk_rows], headers=dataset.headers)
         resource_class = self.get_import_resource_classes(request)[progress["resource"]]
         resource = resource_class(**self.get_import_resource_kwargs(request))
         checking = progress["mode"] == "check"
         result = resource.import_data(
-            part, dry_run=checking, raise_errors=False, use_transactions=True,
-            rollback_on_validation_errors=True, file_name=progress["file_name"], user=request.user,
+            part,
+            dry_run=checking,
+            raise_errors=False,
+            use_transactions=True,
+            rollback_on_validation_errors=True,
+            file_name=progress["file_name"],
+            user=request.user,
             retain_instance_in_row_result=not checking,
         )
         errors = [
-            [start + row.number, [f"{field}: {error}" for field, messages in row.field_specific_errors.items()
-                                  for error in messages] + [str(error) for error in row.non_field_specific_errors]]
+            [
+                start + row.number,
+                [f"{field}: {error}" for field, messages in row.field_specific_errors.items() for error in messages]
+                + [str(error) for error in row.non_field_specific_errors],
+            ]
             for row in result.invalid_rows
         ] + [[start + line, [str(error.error) for error in row_errors]] for line, row_errors in result.row_errors()]
         errors += [[None, [str(error.error)]] for error in result.base_errors]
@@ -321,14 +350,20 @@ class OfficerImportExportMixin(ImportExportMixin):
             if progress["mode"] == "import" and progress["done"] >= progress["total"] and not progress["errors"]:
                 storage.remove()
                 self.add_success_message(StepTotals(progress["totals"]), request)
-                return redirect(reverse("admin:%s_%s_changelist" % self.get_model_info(), current_app=self.admin_site.name))
+                return redirect(
+                    reverse("admin:%s_%s_changelist" % self.get_model_info(), current_app=self.admin_site.name)
+                )
             return redirect(self.import_steps_url(token))
         if finished and progress["errors"]:
             storage.remove()  # nothing more can be done with this file: fix it and upload again
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Import"), "opts": self.model._meta, "progress": progress, "job": token,
-            "finished": finished, "percent": int(100 * progress["done"] / progress["total"]),
+            "title": _("Import"),
+            "opts": self.model._meta,
+            "progress": progress,
+            "job": token,
+            "finished": finished,
+            "percent": int(100 * progress["done"] / progress["total"]),
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/import_export/import_steps.html", context)

@@ -36,8 +36,11 @@ class DayMonthYearDateWidget(widgets.DateWidget):
             day, month, year = match.groups()
         else:
             raise ValueError(
-                _("“%(value)s” is not a date we can read: write it as day/month/year "
-                  "(01/03/2026 for 1 March 2026) or year-month-day (2026-03-01).") % {"value": text}
+                _(
+                    "“%(value)s” is not a date we can read: write it as day/month/year "
+                    "(01/03/2026 for 1 March 2026) or year-month-day (2026-03-01)."
+                )
+                % {"value": text}
             )
         try:
             return datetime.date(int(year), int(month), int(day))

@@ -65,9 +65,7 @@ class Producer(DemoFlagModel, TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
     tiktok_url = models.URLField(_("TikTok"), blank=True)
-    zalo_url = models.URLField(
-        _("Zalo"), blank=True, help_text=_("A zalo.me link, e.g. https://zalo.me/0912345678")
-    )
+    zalo_url = models.URLField(_("Zalo"), blank=True, help_text=_("A zalo.me link, e.g. https://zalo.me/0912345678"))
     description = models.TextField(_("description"), blank=True)
 
     objects = ProducerQuerySet.as_manager()
@@ -88,9 +86,7 @@ class Producer(DemoFlagModel, TimeStampedModel):
     def clean(self):
         super().clean()
         if self.village_id and self.district_id and self.village.district_id != self.district_id:
-            raise ValidationError(
-                {"village": _("This village is in another district than the producer.")}
-            )
+            raise ValidationError({"village": _("This village is in another district than the producer.")})
 
 
 class FieldCheckConstraint(models.CheckConstraint):
@@ -148,15 +144,9 @@ class Product(TimeStampedModel):
         help_text=_("Rated 4 stars by the city and sent up for national 5-star assessment."),
     )
 
-    certificate_number = models.CharField(
-        _("decision number"), max_length=50, help_text=_("e.g. 1032/QĐ-UBND")
-    )
-    certificate_issuer = models.CharField(
-        _("issuing body"), max_length=200, help_text=_("e.g. UBND thành phố Hà Nội")
-    )
-    certificate_level = models.CharField(
-        _("issuing level"), max_length=20, choices=CertificateLevel.choices
-    )
+    certificate_number = models.CharField(_("decision number"), max_length=50, help_text=_("e.g. 1032/QĐ-UBND"))
+    certificate_issuer = models.CharField(_("issuing body"), max_length=200, help_text=_("e.g. UBND thành phố Hà Nội"))
+    certificate_level = models.CharField(_("issuing level"), max_length=20, choices=CertificateLevel.choices)
     certificate_date = models.DateField(_("decision date"))
     certificate_valid_until = models.DateField(
         _("valid until"),
@@ -342,9 +332,7 @@ class Product(TimeStampedModel):
 
 
 class ProductImage(OrderedImageModel):
-    product = models.ForeignKey(
-        Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product")
-    )
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product"))
 
     class Meta(OrderedImageModel.Meta):
         verbose_name = _("product image")
@@ -357,9 +345,7 @@ class ProductImage(OrderedImageModel):
 class Lot(TimeStampedModel):
     """A production batch (lô) of a product, with its own QR code and production steps."""
 
-    product = models.ForeignKey(
-        Product, on_delete=models.CASCADE, related_name="lots", verbose_name=_("product")
-    )
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="lots", verbose_name=_("product"))
     code = models.CharField(
         _("lot code"),
         max_length=20,
@@ -380,9 +366,7 @@ class Lot(TimeStampedModel):
         verbose_name_plural = _("lots")
         constraints = [
             models.UniqueConstraint(fields=["product", "code"], name="lot_code_unique_per_product"),
-            models.CheckConstraint(
-                condition=Q(code__regex=LOT_CODE_PATTERN), name="lot_code_format"
-            ),
+            models.CheckConstraint(condition=Q(code__regex=LOT_CODE_PATTERN), name="lot_code_format"),
             models.CheckConstraint(
                 condition=Q(best_before__isnull=True) | Q(best_before__gte=F("produced_on")),
                 name="lot_best_before_after_production",
@@ -394,9 +378,7 @@ class Lot(TimeStampedModel):
         return f"{self.product} · {self.code}"
 
     def get_absolute_url(self):
-        return reverse(
-            "catalogue:product_detail", kwargs={"slug": self.product.slug}
-        ) + f"#lot-{self.code}"
+        return reverse("catalogue:product_detail", kwargs={"slug": self.product.slug}) + f"#lot-{self.code}"
 
     def get_trace_url(self):
         return reverse("trace:lot", kwargs={"code": self.product.trace_code, "lot_code": self.code})
@@ -478,9 +460,7 @@ class Scan(models.Model):
             models.Index(fields=["scanned_at"], name="scan_time"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(source__in=ScanSource.values), name="scan_source_known"
-            ),
+            models.CheckConstraint(condition=Q(source__in=ScanSource.values), name="scan_source_known"),
         ]
 
     def __str__(self):

@@ -66,9 +66,7 @@ class ProductQuerySet(models.QuerySet):
         return self.annotate(
             name_match=models.Case(
                 models.When(search_name__contains=folded, then=models.Value(2)),
-                models.When(
-                    Q(*(Q(search_name__contains=word) for word in words)), then=models.Value(1)
-                ),
+                models.When(Q(*(Q(search_name__contains=word) for word in words)), then=models.Value(1)),
                 default=models.Value(0),
                 output_field=models.IntegerField(),
             )
@@ -136,9 +134,7 @@ class ProductQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a product card shows: producer, village, district, craft and the first image."""
-        return self.select_related(
-            "producer__district", "producer__village", "craft"
-        ).prefetch_related(
+        return self.select_related("producer__district", "producer__village", "craft").prefetch_related(
             Prefetch("images", queryset=related_objects(self, "images").order_by("position", "id"))
         )
 

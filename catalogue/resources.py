@@ -41,7 +41,7 @@ def scoped_for(queryset, user):
 def in_batches(values, size=IN_QUERY_SIZE):
     values = list(values)
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]
 
 
 class CachedForeignKeyWidget(widgets.ForeignKeyWidget):
@@ -61,9 +61,7 @@ class CachedForeignKeyWidget(widgets.ForeignKeyWidget):
                 self.found[getattr(obj, self.field)] = obj
 
     def not_found(self, value):
-        return ValueError(
-            _("No %(model)s “%(value)s”.") % {"model": self.model._meta.verbose_name, "value": value}
-        )
+        return ValueError(_("No %(model)s “%(value)s”.") % {"model": self.model._meta.verbose_name, "value": value})
 
     def clean(self, value, row=None, **kwargs):
         if value is None or not str(value).strip():
@@ -91,8 +89,7 @@ class ScopedForeignKeyWidget(CachedForeignKeyWidget):
 
     def not_found(self, value):
         return ValueError(
-            _("No %(model)s “%(value)s” in your districts.")
-            % {"model": self.model._meta.verbose_name, "value": value}
+            _("No %(model)s “%(value)s” in your districts.") % {"model": self.model._meta.verbose_name, "value": value}
         )
 
 
@@ -104,10 +101,17 @@ class ScopedResource(resources.ModelResource):
     WIDGETS_MAP = {
         **resources.ModelResource.WIDGETS_MAP,
         "DateField": DayMonthYearDateWidget,
-        **{name: WholeNumberWidget for name in (
-            "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField", "SmallIntegerField",
-            "BigIntegerField", "PositiveBigIntegerField",
-        )},
+        **{
+            name: WholeNumberWidget
+            for name in (
+                "IntegerField",
+                "PositiveIntegerField",
+                "PositiveSmallIntegerField",
+                "SmallIntegerField",
+                "BigIntegerField",
+                "PositiveBigIntegerField",
+            )
+        },
     }
 
     class Meta:
@@ -142,7 +146,10 @@ class ScopedResource(resources.ModelResource):
         if original is not None:
             for field in self.get_import_fields():
                 if isinstance(field.widget, EmptyIsNoneCharWidget) and field.attribute:
-                    if getattr(instance, field.attribute, None) is None and getattr(original, field.attribute, None) == "":
+                    if (
+                        getattr(instance, field.attribute, None) is None
+                        and getattr(original, field.attribute, None) == ""
+                    ):
                         setattr(instance, field.attribute, "")
         return super().skip_row(instance, original, row, import_validation_errors=import_validation_errors)
 
@@ -175,14 +182,16 @@ class ScopedResource(resources.ModelResource):
         errors = dict(import_validation_errors or {})
         # Related rows a widget just read from the database need no existence query each.
         resolved = {
-            field.attribute for field in self.get_import_fields()
+            field.attribute
+            for field in self.get_import_fields()
             if isinstance(field.widget, CachedForeignKeyWidget) and getattr(instance, field.attribute, None) is not None
         }
         try:
             # Check constraints are left to the database (save_instance): asking it once
             # per constraint and row was most of an import's time.
-            instance.full_clean(exclude=set(errors) | resolved, validate_unique=validate_unique,
-                                validate_constraints=False)
+            instance.full_clean(
+                exclude=set(errors) | resolved, validate_unique=validate_unique, validate_constraints=False
+            )
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         if errors:
@@ -201,26 +210,41 @@ class ScopedResource(resources.ModelResource):
 
 class ProducerResource(ScopedResource):
     district = fields.Field(
-        attribute="district", column_name="district",
+        attribute="district",
+        column_name="district",
         widget=ScopedForeignKeyWidget(District, "slug"),
     )
     village = fields.Field(
-        attribute="village", column_name="village",
+        attribute="village",
+        column_name="village",
         widget=ScopedForeignKeyWidget(Village, "slug"),
     )
 
     class Meta:
         model = Producer
         fields = (
-            "slug", "name", "kind", "district", "village", "address", "phone", "email",
-            "website", "facebook_url", "tiktok_url", "zalo_url", "description_vi", "description_en",
+            "slug",
+            "name",
+            "kind",
+            "district",
+            "village",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "facebook_url",
+            "tiktok_url",
+            "zalo_url",
+            "description_vi",
+            "description_en",
         )
         export_order = fields
 
 
 class ProductResource(ScopedResource):
     producer = fields.Field(
-        attribute="producer", column_name="producer",
+        attribute="producer",
+        column_name="producer",
         widget=ScopedForeignKeyWidget(Producer, "slug", select_related=("district", "village")),
     )
     craft = fields.Field(attribute="craft", column_name="craft", widget=CachedForeignKeyWidget(Craft, "slug"))
@@ -231,11 +255,31 @@ class ProductResource(ScopedResource):
     class Meta:
         model = Product
         fields = (
-            "slug", "name_vi", "name_en", "producer", "craft", "group", "product_set", "stars",
-            "potential_five_star", "certificate_number", "certificate_issuer", "certificate_issuer_en",
-            "certificate_level", "certificate_date", "certificate_valid_until", "certificate_withdrawn",
-            "price", "unit_vi", "unit_en", "stock_quantity", "gtin", "description_vi", "description_en",
-            "is_published", "trace_code",
+            "slug",
+            "name_vi",
+            "name_en",
+            "producer",
+            "craft",
+            "group",
+            "product_set",
+            "stars",
+            "potential_five_star",
+            "certificate_number",
+            "certificate_issuer",
+            "certificate_issuer_en",
+            "certificate_level",
+            "certificate_date",
+            "certificate_valid_until",
+            "certificate_withdrawn",
+            "price",
+            "unit_vi",
+            "unit_en",
+            "stock_quantity",
+            "gtin",
+            "description_vi",
+            "description_en",
+            "is_published",
+            "trace_code",
         )
         export_order = fields
 

@@ -63,9 +63,17 @@ def refresh_search_text(products):
     Returns the number of products rewritten.
     """
     stale = []
-    for pk, name_vi, name_en, producer, district, craft_vi, craft_en, village, current in (
-        products.order_by().values_list(*_SOURCE_COLUMNS, "search_text")
-    ):
+    for (
+        pk,
+        name_vi,
+        name_en,
+        producer,
+        district,
+        craft_vi,
+        craft_en,
+        village,
+        current,
+    ) in products.order_by().values_list(*_SOURCE_COLUMNS, "search_text"):
         _, text = texts([name_vi, name_en], producer, district, [craft_vi, craft_en], village)
         if text != current:
             stale.append(products.model(pk=pk, search_text=text))

@@ -39,30 +39,36 @@ def check_dimensions(width, height):
     errors say what is wrong in words. Called before any pixel is decoded."""
     errors = []
     if width * height > MAX_PIXELS:
-        errors.append(ValidationError(
-            _("This image is %(mp).1f megapixels; at most 40 are accepted."),
-            code="image_too_many_pixels",
-            params={"mp": width * height / 1_000_000},
-        ))
+        errors.append(
+            ValidationError(
+                _("This image is %(mp).1f megapixels; at most 40 are accepted."),
+                code="image_too_many_pixels",
+                params={"mp": width * height / 1_000_000},
+            )
+        )
     longer, shorter = max(width, height), max(min(width, height), 1)
     if longer > MAX_ASPECT_RATIO * shorter:
-        errors.append(ValidationError(
-            _(
-                "This image is %(width)d × %(height)d pixels, too long and narrow for a photo. "
-                "The longer side can be at most 4 times the shorter; crop the photo first."
-            ),
-            code="image_aspect_ratio",
-            params={"width": width, "height": height},
-        ))
+        errors.append(
+            ValidationError(
+                _(
+                    "This image is %(width)d × %(height)d pixels, too long and narrow for a photo. "
+                    "The longer side can be at most 4 times the shorter; crop the photo first."
+                ),
+                code="image_aspect_ratio",
+                params={"width": width, "height": height},
+            )
+        )
     if longer > MAX_SIDE:
-        errors.append(ValidationError(
-            _(
-                "This image is %(width)d × %(height)d pixels; each side can be at most 10,000 pixels. "
-                "Make it smaller first."
-            ),
-            code="image_side_too_long",
-            params={"width": width, "height": height},
-        ))
+        errors.append(
+            ValidationError(
+                _(
+                    "This image is %(width)d × %(height)d pixels; each side can be at most 10,000 pixels. "
+                    "Make it smaller first."
+                ),
+                code="image_side_too_long",
+                params={"width": width, "height": height},
+            )
+        )
     if errors:
         raise ValidationError(errors)
 

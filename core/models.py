@@ -36,12 +36,8 @@ class DemoFlagModel(models.Model):
 class GeoPointModel(models.Model):
     """An optional point on the map (WGS 84), with a map link that needs no API key."""
 
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -59,9 +55,7 @@ class GeoPointModel(models.Model):
                     longitude__lte=180,
                 ),
                 name="%(app_label)s_%(class)s_coordinates_valid",
-                violation_error_message=_(
-                    "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither."
-                ),
+                violation_error_message=_("Give both latitude (−90 to 90) and longitude (−180 to 180), or neither."),
             ),
         ]
 
@@ -83,9 +77,7 @@ class GeoPointModel(models.Model):
             return None
         from math import asin, cos, radians, sin, sqrt
 
-        lat1, lon1, lat2, lon2 = map(
-            radians, (self.latitude, self.longitude, other.latitude, other.longitude)
-        )
+        lat1, lon1, lat2, lon2 = map(radians, (self.latitude, self.longitude, other.latitude, other.longitude))
         h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
         return 2 * 6371.0 * asin(sqrt(h))
 
@@ -111,9 +103,7 @@ class OrderedImageModel(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
-    alt_text = models.CharField(
-        _("alt text"), max_length=200, help_text=_("What the photo shows, for screen readers.")
-    )
+    alt_text = models.CharField(_("alt text"), max_length=200, help_text=_("What the photo shows, for screen readers."))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -26,9 +26,7 @@ PNG_MODULE_PX = 10
 
 
 def make_qr(data):
-    code = qrcode.QRCode(
-        error_correction=ERROR_CORRECTION, border=QUIET_ZONE_MODULES, box_size=PNG_MODULE_PX
-    )
+    code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=QUIET_ZONE_MODULES, box_size=PNG_MODULE_PX)
     code.add_data(data)
     code.make(fit=True)
     return code

@@ -111,8 +111,10 @@ def make_thumbnails(field_file):
 
     for size, fmt, out_w, out_h, box in plans:
         scaled_box = (
-            box[0] * factor_x, box[1] * factor_y,
-            min(pixels.width, box[2] * factor_x), min(pixels.height, box[3] * factor_y),
+            box[0] * factor_x,
+            box[1] * factor_y,
+            min(pixels.width, box[2] * factor_x),
+            min(pixels.height, box[3] * factor_y),
         )
         thumbnail = pixels.resize((out_w, out_h), Image.Resampling.LANCZOS, box=scaled_box, reducing_gap=3.0)
         image_format, _extension, options = ENCODING[fmt]

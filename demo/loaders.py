@@ -48,9 +48,9 @@ def real_data_found():
     flagged is_demo, accounts other than the demo logins, or demo-named accounts on a
     database without the demo catalogue (a real `admin` made with createsuperuser)."""
     found = [
-        label for label, model in [
-            ("villages", Village), ("producers and their products", Producer), ("showrooms", Showroom)
-        ] if model.objects.filter(is_demo=False).exists()
+        label
+        for label, model in [("villages", Village), ("producers and their products", Producer), ("showrooms", Showroom)]
+        if model.objects.filter(is_demo=False).exists()
     ]
     users = get_user_model().objects
     demo_usernames = [row[0] for row in DEMO_LOGINS]
@@ -76,7 +76,7 @@ def load_villages():
     districts = districts_by_slug()
     crafts = crafts_by_slug()
     villages = {}
-    for (slug, name, district, commune, craft_slugs, year, lat, lon, story_vi, story_en) in demo_data.VILLAGES:
+    for slug, name, district, commune, craft_slugs, year, lat, lon, story_vi, story_en in demo_data.VILLAGES:
         village, created = Village.objects.get_or_create(
             slug=slug,
             defaults={
@@ -117,7 +117,9 @@ def load_producers(villages):
                 "kind": kind,
                 "village": village,
                 "district": districts[district],
-                "address": f"{village.name}, {village.current_commune}, Hà Nội" if village else f"{districts[district].name}, Hà Nội",
+                "address": f"{village.name}, {village.current_commune}, Hà Nội"
+                if village
+                else f"{districts[district].name}, Hà Nội",
                 "phone": phone,
                 "email": f"lienhe@{slug.replace('-', '')}.vn",
                 "website": f"https://{slug}.vn",
@@ -157,9 +159,9 @@ def product_plan(producers):
             for template in demo_data.PRODUCER_GOODS[slug]:
                 plan.append((producer, None, template))
             continue
-        craft_slugs = demo_data.PRODUCER_CRAFTS.get(slug) or [
-            c for c in demo_data.VILLAGES_BY_SLUG[producer.village.slug][4]
-        ][:1]
+        craft_slugs = (
+            demo_data.PRODUCER_CRAFTS.get(slug) or [c for c in demo_data.VILLAGES_BY_SLUG[producer.village.slug][4]][:1]
+        )
         for craft_slug in craft_slugs:
             for template in demo_data.PRODUCT_TEMPLATES[craft_slug]:
                 plan.append((producer, craft_slug, template))
@@ -188,8 +190,10 @@ def product_defaults(producer, craft, template, slug, today):
     stars = 5 if roll < 6 or name_vi in demo_data.FIVE_STAR.get(producer.slug, ()) else 4 if roll < 58 else 3
     potential = stars == 4 and roll % 9 == 0
     level = (
-        CertificateLevel.NATIONAL if stars == 5
-        else CertificateLevel.PROVINCE if stars == 4 or roll % 2
+        CertificateLevel.NATIONAL
+        if stars == 5
+        else CertificateLevel.PROVINCE
+        if stars == 4 or roll % 2
         else CertificateLevel.DISTRICT
     )
     # Decisions spread over the last four years: some certificates have expired,
@@ -226,7 +230,9 @@ def product_defaults(producer, craft, template, slug, today):
         "certificate_valid_until": None,
         "certificate_withdrawn": withdrawn,
         "certificate_withdrawn_reason_vi": "Không duy trì tiêu chí sau đánh giá lại (minh hoạ)" if withdrawn else "",
-        "certificate_withdrawn_reason_en": "Criteria no longer met after re-assessment (illustrative)" if withdrawn else "",
+        "certificate_withdrawn_reason_en": "Criteria no longer met after re-assessment (illustrative)"
+        if withdrawn
+        else "",
         "price": price,
         "stock_quantity": 0 if flags % 17 == 3 else 5 + stable_int("stock", slug) % 80,
         "gtin": demo_gtin(DEMO_GTIN_SERIES, stable_int("gtin", slug)) if flags % 3 == 0 else None,
@@ -295,7 +301,7 @@ def load_showrooms(villages, products):
     """The demo showrooms; a new one stocks its district's published products and a few others."""
     districts = districts_by_slug()
     published = [p for p in products if p.is_published]
-    for (slug, name, kind, district, village_slug, address, hours_vi, hours_en, lat, lon) in demo_data.SHOWROOMS:
+    for slug, name, kind, district, village_slug, address, hours_vi, hours_en, lat, lon in demo_data.SHOWROOMS:
         showroom, created = Showroom.objects.get_or_create(
             slug=slug,
             defaults={
@@ -333,7 +339,9 @@ def load_images(products):
     for number, product in enumerate(products):
         if product.images.exists():
             continue
-        drawn = [draw_product_image(product, product.demo_kind, variant) for variant in range(2 if number % 3 == 0 else 1)]
+        drawn = [
+            draw_product_image(product, product.demo_kind, variant) for variant in range(2 if number % 3 == 0 else 1)
+        ]
         with transaction.atomic():
             for variant, jpeg in enumerate(drawn):
                 picture = ProductImage(
@@ -363,8 +371,11 @@ def load_logins():
 def logins_still_demo():
     """(username, password, role) of the demo logins that still open with their published
     password: the ones worth printing."""
-    accounts = {user.username: user for user in get_user_model().objects.filter(username__in=[row[0] for row in DEMO_LOGINS])}
+    accounts = {
+        user.username: user for user in get_user_model().objects.filter(username__in=[row[0] for row in DEMO_LOGINS])
+    }
     return [
-        (username, password, role) for username, password, role, _districts in DEMO_LOGINS
+        (username, password, role)
+        for username, password, role, _districts in DEMO_LOGINS
         if username in accounts and accounts[username].check_password(password)
     ]

@@ -91,10 +91,14 @@ class Canvas:
         left, top, right, bottom = box
         for k in range(1, count + 1):
             inset = k * step
-            self.ellipse([left + inset, top + inset * squash, right - inset, bottom - inset * squash], None, outline, width)
+            self.ellipse(
+                [left + inset, top + inset * squash, right - inset, bottom - inset * squash], None, outline, width
+            )
 
     def rect(self, box, fill, outline=None, width=1, radius=0):
-        self.draw.rounded_rectangle(self.box(box), radius=radius * SCALE, fill=fill, outline=outline, width=width * SCALE)
+        self.draw.rounded_rectangle(
+            self.box(box), radius=radius * SCALE, fill=fill, outline=outline, width=width * SCALE
+        )
 
     def poly(self, points, fill, outline=None, width=1):
         self.draw.polygon(self._xy(points), fill=fill, outline=outline, width=width * SCALE)
@@ -237,7 +241,11 @@ def draw_teaset(c, rng, main, accent):
     # crackle glaze: a net of thin lines
     for _ in range(14):
         x, y = cx + rng.randint(-100, 80), rng.randint(280, 410)
-        crack = [(x, y), (x + rng.randint(10, 30), y + rng.randint(-15, 15)), (x + rng.randint(20, 45), y + rng.randint(-5, 20))]
+        crack = [
+            (x, y),
+            (x + rng.randint(10, 30), y + rng.randint(-15, 15)),
+            (x + rng.randint(20, 45), y + rng.randint(-5, 20)),
+        ]
         c.line(crack, shade(main, 0.6), 2)
     for x in (520, 600):
         c.lathe(x, [(400, 34), (440, 26), (450, 18)], main)
@@ -309,9 +317,18 @@ def draw_carved_panel(c, rng, main, accent):
 
 
 def _box(c, left, top, w, h, depth, front, side, lid):
-    c.poly([(left, top), (left + w, top), (left + w + depth, top - depth * 0.6), (left + depth, top - depth * 0.6)], lid)
-    c.poly([(left + w, top), (left + w + depth, top - depth * 0.6),
-            (left + w + depth, top + h - depth * 0.6), (left + w, top + h)], side)
+    c.poly(
+        [(left, top), (left + w, top), (left + w + depth, top - depth * 0.6), (left + depth, top - depth * 0.6)], lid
+    )
+    c.poly(
+        [
+            (left + w, top),
+            (left + w + depth, top - depth * 0.6),
+            (left + w + depth, top + h - depth * 0.6),
+            (left + w, top + h),
+        ],
+        side,
+    )
     c.rect([left, top, left + w, top + h], front)
 
 
@@ -565,7 +582,10 @@ def draw_suit(c, rng, main, accent):
     c.poly([(510, 130), (550, 150), (590, 470), (550, 476), (500, 250)], shade(main, 0.85))
     c.poly([(290, 130), (510, 130), (530, 500), (270, 500)], main)
     c.poly([(360, 130), (440, 130), (400, 300)], (246, 246, 244))  # shirt
-    c.poly([(392, 150), (408, 150), (414, 270), (400, 290), (386, 270)], shade(accent, 0.6) if sum(accent) > 500 else accent)
+    c.poly(
+        [(392, 150), (408, 150), (414, 270), (400, 290), (386, 270)],
+        shade(accent, 0.6) if sum(accent) > 500 else accent,
+    )
     c.poly([(340, 130), (400, 300), (370, 330), (320, 200)], shade(main, 0.7))  # lapels
     c.poly([(460, 130), (400, 300), (430, 330), (480, 200)], shade(main, 0.7))
     for y in (360, 420):
@@ -610,13 +630,25 @@ def draw_sweater(c, rng, main, accent):
 # --- leather ----------------------------------------------------------------------------------
 def _oxford(c, x, y, s, upper, sole):
     """A laced men's shoe in profile, toe to the right; (x, y) is the back of the sole."""
-    outline = [(x, y), (x - 4 * s, y - 40 * s), (x + 6 * s, y - 78 * s), (x + 40 * s, y - 82 * s),
-               (x + 90 * s, y - 74 * s), (x + 130 * s, y - 90 * s), (x + 170 * s, y - 80 * s),
-               (x + 230 * s, y - 56 * s), (x + 290 * s, y - 46 * s), (x + 326 * s, y - 30 * s),
-               (x + 336 * s, y - 10 * s), (x + 330 * s, y)]
+    outline = [
+        (x, y),
+        (x - 4 * s, y - 40 * s),
+        (x + 6 * s, y - 78 * s),
+        (x + 40 * s, y - 82 * s),
+        (x + 90 * s, y - 74 * s),
+        (x + 130 * s, y - 90 * s),
+        (x + 170 * s, y - 80 * s),
+        (x + 230 * s, y - 56 * s),
+        (x + 290 * s, y - 46 * s),
+        (x + 326 * s, y - 30 * s),
+        (x + 336 * s, y - 10 * s),
+        (x + 330 * s, y),
+    ]
     c.poly(outline, upper)
-    c.poly([(x + 10 * s, y - 76 * s), (x + 40 * s, y - 82 * s), (x + 92 * s, y - 74 * s), (x + 60 * s, y - 66 * s)],
-           shade(upper, 0.45))  # the opening
+    c.poly(
+        [(x + 10 * s, y - 76 * s), (x + 40 * s, y - 82 * s), (x + 92 * s, y - 74 * s), (x + 60 * s, y - 66 * s)],
+        shade(upper, 0.45),
+    )  # the opening
     c.rect([x - 6 * s, y - 6 * s, x + 340 * s, y + 10 * s], sole, radius=5)
     c.rect([x - 6 * s, y - 6 * s, x + 70 * s, y + 22 * s], sole, radius=3)
     c.line([(x + 100 * s, y - 72 * s), (x + 200 * s, y - 66 * s), (x + 200 * s, y - 10 * s)], shade(upper, 0.7), 3)
@@ -750,8 +782,16 @@ def _lotus(c, x, y, r, pink):
     for angle in (-70, -35, 0, 35, 70):
         a = math.radians(angle - 90)
         tx, ty = x + math.cos(a) * r, y + math.sin(a) * r
-        c.poly([(x - r * 0.25, y), (tx - r * 0.25, ty + r * 0.2), (tx, ty - r * 0.15), (tx + r * 0.25, ty + r * 0.2), (x + r * 0.25, y)],
-               shade(pink, 1.0 + (0.15 if abs(angle) == 35 else 0)))
+        c.poly(
+            [
+                (x - r * 0.25, y),
+                (tx - r * 0.25, ty + r * 0.2),
+                (tx, ty - r * 0.15),
+                (tx + r * 0.25, ty + r * 0.2),
+                (x + r * 0.25, y),
+            ],
+            shade(pink, 1.0 + (0.15 if abs(angle) == 35 else 0)),
+        )
     c.chord([x - r * 0.6, y - r * 0.4, x + r * 0.6, y + r * 0.4], 0, 180, shade(pink, 0.9))
 
 
@@ -986,7 +1026,9 @@ def draw_greens(c, rng, main, accent):
         for k in range(7):
             angle = math.radians((k - 3) * 7)
             c.line([(170, y), (380, y + math.tan(angle) * 210)], (190, 222, 150), 7)  # stems
-            c.poly(_leaf_shape(340, y + math.tan(angle) * 170, 320, 110, angle), shade(LEAF, tint * (0.8 + 0.07 * (k % 3))))
+            c.poly(
+                _leaf_shape(340, y + math.tan(angle) * 170, 320, 110, angle), shade(LEAF, tint * (0.8 + 0.07 * (k % 3)))
+            )
             end = (340 + math.cos(angle) * 300, y + math.tan(angle) * 170 + math.sin(angle) * 300)
             c.line([(340, y + math.tan(angle) * 170), end], (176, 214, 140), 3)
         if number == 0:
@@ -1052,8 +1094,24 @@ def draw_orchid(c, rng, main, accent):
 def draw_bonsai(c, rng, main, accent):
     c.poly([(220, 420), (580, 420), (550, 480), (250, 480)], (90, 110, 140))  # a shallow pot
     c.rect([210, 408, 590, 424], (70, 90, 120), radius=4)
-    c.poly([(370, 410), (430, 410), (420, 340), (470, 280), (520, 230), (500, 220), (440, 270), (400, 300), (380, 240),
-            (320, 200), (310, 214), (360, 260), (370, 330)], (110, 80, 56))
+    c.poly(
+        [
+            (370, 410),
+            (430, 410),
+            (420, 340),
+            (470, 280),
+            (520, 230),
+            (500, 220),
+            (440, 270),
+            (400, 300),
+            (380, 240),
+            (320, 200),
+            (310, 214),
+            (360, 260),
+            (370, 330),
+        ],
+        (110, 80, 56),
+    )
     for x, y, r in ((320, 190, 60), (520, 210, 70), (420, 150, 80), (260, 240, 40), (600, 260, 40)):
         c.ellipse([x - r * 1.3, y - r * 0.7, x + r * 1.3, y + r * 0.7], LEAF_DARK)
         c.ellipse([x - r * 1.1, y - r * 0.8, x + r * 1.0, y + r * 0.4], LEAF)
@@ -1064,7 +1122,9 @@ def draw_koi(c, rng, main, accent):
         cx, cy, flip = [(260, 220, 1), (520, 380, -1), (560, 160, -1)][k]
         body = [(240, 110, 40), (250, 250, 246), (230, 90, 50)][k]
         c.ellipse([cx - 110, cy - 40, cx + 110, cy + 40], body)
-        c.poly([(cx - 100 * flip, cy), (cx - 170 * flip, cy - 50), (cx - 150 * flip, cy), (cx - 170 * flip, cy + 50)], body)
+        c.poly(
+            [(cx - 100 * flip, cy), (cx - 170 * flip, cy - 50), (cx - 150 * flip, cy), (cx - 170 * flip, cy + 50)], body
+        )
         c.ellipse([cx - 20, cy - 30, cx + 50, cy + 20], (250, 250, 246) if k != 1 else (226, 60, 40))
         c.circle(cx + 80 * flip, cy - 10, 6, (20, 20, 20))
         c.poly([(cx, cy + 30), (cx - 30 * flip, cy + 70), (cx + 20 * flip, cy + 36)], shade(body, 0.9))
@@ -1177,7 +1237,9 @@ def _background(image, c, wall, style, rng):
         c.rect([0, y, WIDTH, y + 4], shade(wall, 0.9 + 0.1 * (1 - abs(y - 150) / 450)))
     if style == "wall":
         return
-    floor = shade(wall, 0.78) if style == "floor" else tuple(int(0.6 * a + 0.4 * b) for a, b in zip(wall, (196, 160, 120)))
+    floor = (
+        shade(wall, 0.78) if style == "floor" else tuple(int(0.6 * a + 0.4 * b) for a, b in zip(wall, (196, 160, 120)))
+    )
     c.rect([0, TABLE_Y, WIDTH, HEIGHT], floor)
     c.rect([0, TABLE_Y, WIDTH, TABLE_Y + 3], shade(floor, 0.85))
 

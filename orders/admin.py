@@ -100,9 +100,7 @@ def created(obj):
     """Date over time: the long date format ("00:32 Ngày 03 tháng 12 năm 2026") alone
     would take a fifth of the list's width."""
     moment = localtime(obj.created_at)
-    return format_html(
-        '{}<br><span class="quiet">{}</span>', day(moment), time_format(moment, "TIME_FORMAT")
-    )
+    return format_html('{}<br><span class="quiet">{}</span>', day(moment), time_format(moment, "TIME_FORMAT"))
 
 
 def shopper_lines(order):
@@ -189,9 +187,13 @@ class OrderAdmin(ReadOnlyAdmin):
         parts = visible_parts(request)
         # The total of the parts this user may see: the whole total for a city
         # administrator, an officer's own parts' total for an order spanning districts.
-        visible_total = parts.filter(order=OuterRef("pk")).order_by().values("order").annotate(
-            amount=Sum("subtotal")
-        ).values("amount")
+        visible_total = (
+            parts.filter(order=OuterRef("pk"))
+            .order_by()
+            .values("order")
+            .annotate(amount=Sum("subtotal"))
+            .values("amount")
+        )
         return (
             super()
             .get_queryset(request)
@@ -269,7 +271,20 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
     readonly_fields = ["order_link", "subtotal_vnd", "shopper", "delivery", "next_statuses_text"]
     inlines = [OrderLineInline]
     fieldsets = [
-        (None, {"fields": ["order_link", "producer", "status", "next_statuses_text", "subtotal_vnd", "created_at", "updated_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "order_link",
+                    "producer",
+                    "status",
+                    "next_statuses_text",
+                    "subtotal_vnd",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
         (_("Shopper"), {"fields": ["shopper", "delivery"]}),
         (_("Bank transfer payee"), {"fields": ["payee_bank_name", "payee_account_number", "payee_account_name"]}),
     ]

@@ -68,9 +68,11 @@ def availability_problem(product, quantity, already=0):
         return _("“%(name)s” is sold out.") % {"name": product.name}
     if already + quantity > product.stock_quantity:
         if already:
-            return _(
-                "Only %(stock)d of “%(name)s” in stock, and %(already)d are already in your cart."
-            ) % {"stock": product.stock_quantity, "name": product.name, "already": already}
+            return _("Only %(stock)d of “%(name)s” in stock, and %(already)d are already in your cart.") % {
+                "stock": product.stock_quantity,
+                "name": product.name,
+                "already": already,
+            }
         return _("Only %(stock)d of “%(name)s” in stock.") % {
             "stock": product.stock_quantity,
             "name": product.name,
@@ -134,11 +136,7 @@ class Cart:
             return []
         ids = [int(key) for key in items if str(key).isdigit()]
         products = Product.objects.filter(pk__in=ids).for_cards().in_bulk()
-        return [
-            CartLine(product=products[pk], quantity=int(items[str(pk)]))
-            for pk in ids
-            if pk in products
-        ]
+        return [CartLine(product=products[pk], quantity=int(items[str(pk)])) for pk in ids if pk in products]
 
     def product_ids(self):
         return [int(key) for key in self._items if str(key).isdigit()]

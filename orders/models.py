@@ -212,10 +212,10 @@ class ProducerOrderQuerySet(models.QuerySet):
 class ProducerOrder(TimeStampedModel):
     """One producer's part of an order: its lines, its status, its payee."""
 
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="parts", verbose_name=pgettext_lazy("shop order", "order"))
-    producer = models.ForeignKey(
-        Producer, on_delete=models.PROTECT, related_name="orders", verbose_name=_("producer")
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="parts", verbose_name=pgettext_lazy("shop order", "order")
     )
+    producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="orders", verbose_name=_("producer"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW)
     subtotal = models.PositiveBigIntegerField(_("subtotal (VND)"))
     # Copied at checkout (bank transfer only): the shopper was told to pay into this account.
@@ -267,7 +267,9 @@ class ProducerOrder(TimeStampedModel):
 
 class OrderLine(models.Model):
     part = models.ForeignKey(ProducerOrder, on_delete=models.CASCADE, related_name="lines", verbose_name=_("part"))
-    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="order_lines", verbose_name=_("product"))
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="order_lines", verbose_name=_("product")
+    )
     product_name = models.CharField(_("product"), max_length=200)
     unit = models.CharField(_("unit"), max_length=50)
     unit_price = models.PositiveIntegerField(_("unit price (VND)"))

@@ -100,8 +100,16 @@ def place_order(
     try:
         with transaction.atomic():
             order = _create_order_row(
-                token=token, name=name, phone=phone, email=email, fulfilment=fulfilment,
-                address=address, showroom=showroom, payment=payment, note=note, language=language,
+                token=token,
+                name=name,
+                phone=phone,
+                email=email,
+                fulfilment=fulfilment,
+                address=address,
+                showroom=showroom,
+                payment=payment,
+                note=note,
+                language=language,
             )
             products = lock_products(items)
             # On the locked rows: a withdrawal saved meanwhile is seen, one saved later waits.
@@ -111,8 +119,10 @@ def place_order(
             total = sum(products[pk].price * quantity for pk, quantity in items.items())
             if expected_total is not None and total != expected_total:
                 raise PriceChanged(
-                    _("A price changed while you were checking out: the total is now shown below. "
-                      "Check it and place the order again."),
+                    _(
+                        "A price changed while you were checking out: the total is now shown below. "
+                        "Check it and place the order again."
+                    ),
                     total,
                 )
             _create_parts_and_lines(order, products, items, payment)
@@ -182,9 +192,9 @@ def check_stock(products, items):
     if any(product is None or not product.is_published or product.stock_quantity == 0 for product in missing):
         message = _("Sorry, %(names)s just sold out or is no longer on sale.") % {"names": names or _("an item")}
     else:
-        message = _("Sorry, not enough left of %(names)s: someone just bought some. Lower the quantity in your cart.") % {
-            "names": names
-        }
+        message = _(
+            "Sorry, not enough left of %(names)s: someone just bought some. Lower the quantity in your cart."
+        ) % {"names": names}
     raise SoldOut(message, [product for product in missing if product is not None])
 
 
@@ -284,7 +294,9 @@ def send_order_emails(order):
             messages.append(
                 EmailMessage(
                     subject=_("Your OCOP order %(code)s") % {"code": order.code},
-                    body=render_to_string("orders/email/shopper.txt", {"order": order, "parts": parts, "SITE_URL": settings.SITE_URL}),
+                    body=render_to_string(
+                        "orders/email/shopper.txt", {"order": order, "parts": parts, "SITE_URL": settings.SITE_URL}
+                    ),
                     to=[order.email],
                 )
             )
@@ -295,8 +307,11 @@ def send_order_emails(order):
                 continue
             messages.append(
                 EmailMessage(
-                    subject=_("New order %(code)s for %(producer)s") % {"code": order.code, "producer": part.producer.name},
-                    body=render_to_string("orders/email/producer.txt", {"order": order, "part": part, "SITE_URL": settings.SITE_URL}),
+                    subject=_("New order %(code)s for %(producer)s")
+                    % {"code": order.code, "producer": part.producer.name},
+                    body=render_to_string(
+                        "orders/email/producer.txt", {"order": order, "part": part, "SITE_URL": settings.SITE_URL}
+                    ),
                     to=[part.producer.email],
                 )
             )

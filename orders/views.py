@@ -43,8 +43,12 @@ def _render_cart(request, cart, status=200, error=None):
     return render(
         request,
         "orders/cart.html",
-        {"lines": lines, "total": total_of(lines), "has_problems": any(line.problem for line in lines),
-         "continue_url": _back_url(request, reverse("catalogue:product_list"))},
+        {
+            "lines": lines,
+            "total": total_of(lines),
+            "has_problems": any(line.problem for line in lines),
+            "continue_url": _back_url(request, reverse("catalogue:product_list")),
+        },
         status=status,
     )
 
@@ -120,7 +124,11 @@ def checkout(request):
 
 def _fresh_checkout_form(request, lines):
     """The checkout form as first shown: refilled from the draft of an earlier attempt."""
-    initial = {**request.session.get(DRAFT_KEY, {}), "token": _checkout_token(request), "expected_total": total_of(lines)}
+    initial = {
+        **request.session.get(DRAFT_KEY, {}),
+        "token": _checkout_token(request),
+        "expected_total": total_of(lines),
+    }
     initial.setdefault("fulfilment", "delivery")
     initial.setdefault("payment", "cash")
     return CheckoutForm(initial=initial, cart_lines=lines)
@@ -141,13 +149,19 @@ def pickup_part(request):
     showroom = _showroom_or_none(request.POST.get("pickup_at"))
     if showroom is None:
         return _render_checkout(
-            request, _fresh_checkout_form(request, lines), lines, status=400,
+            request,
+            _fresh_checkout_form(request, lines),
+            lines,
+            status=400,
             error=_("Choose one of the showrooms listed for pickup."),
         )
     lacking = set(pickup.lacking_at(showroom, [line.product.pk for line in lines]))
     if len(lacking) == len(lines):
         return _render_checkout(
-            request, _fresh_checkout_form(request, lines), lines, status=400,
+            request,
+            _fresh_checkout_form(request, lines),
+            lines,
+            status=400,
             error=_("%(showroom)s stocks none of the items in your cart.") % {"showroom": showroom.name},
         )
     removed = [line.product for line in lines if line.product.pk in lacking]
@@ -156,8 +170,10 @@ def pickup_part(request):
     _save_draft(request, {**request.POST.dict(), "fulfilment": "pickup", "showroom": str(showroom.pk)})
     messages.info(
         request,
-        _("%(names)s removed from your cart. Pick up the rest at %(showroom)s, and order the removed "
-          "items separately for delivery.")
+        _(
+            "%(names)s removed from your cart. Pick up the rest at %(showroom)s, and order the removed "
+            "items separately for delivery."
+        )
         % {"names": ", ".join(f"“{product.name}”" for product in removed), "showroom": showroom.name},
     )
     return redirect("orders:checkout")
@@ -174,8 +190,13 @@ def _render_checkout(request, form, lines, status=200, error=None):
     return render(
         request,
         "orders/checkout.html",
-        {"form": form, "lines": lines, "total": total_of(lines), "error": error,
-         "has_problems": any(line.problem for line in lines)},
+        {
+            "form": form,
+            "lines": lines,
+            "total": total_of(lines),
+            "error": error,
+            "has_problems": any(line.problem for line in lines),
+        },
         status=status,
     )
 
@@ -189,7 +210,10 @@ def _place(request, cart, lines):
     form = CheckoutForm(request.POST, cart_lines=lines)
     if getattr(request, "limited", False):
         return _render_checkout(
-            request, form, lines, status=429,
+            request,
+            form,
+            lines,
+            status=429,
             error=_("Too many attempts from your connection. Wait a minute, then place the order again."),
         )
     if not lines:
@@ -218,9 +242,7 @@ def _place(request, cart, lines):
         _save_draft(request, form.data)
         lines = cart.lines()  # fresh stock and prices for the page
         if isinstance(refused, services.PriceChanged):
-            form = CheckoutForm(
-                data={**request.POST.dict(), "expected_total": refused.total}, cart_lines=lines
-            )
+            form = CheckoutForm(data={**request.POST.dict(), "expected_total": refused.total}, cart_lines=lines)
             form.is_valid()
         return _render_checkout(request, form, lines, status=409, error=str(refused))
 
@@ -267,7 +289,8 @@ def lookup(request):
     form = LookupForm(request.POST)
     if getattr(request, "limited", False):
         return render(
-            request, "orders/lookup.html",
+            request,
+            "orders/lookup.html",
             {"form": form, "error": _("Too many attempts from your connection. Wait a minute and try again.")},
             status=429,
         )
@@ -276,7 +299,8 @@ def lookup(request):
     order = Order.objects.for_lookup(form.cleaned_data["code"], form.cleaned_data["phone"]).first()
     if order is None:
         return render(
-            request, "orders/lookup.html",
+            request,
+            "orders/lookup.html",
             {"form": form, "error": _("No order has this code and phone number. Check both and try again.")},
             status=404,
         )

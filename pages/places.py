@@ -13,9 +13,7 @@ from villages.models import Craft, District, Village
 
 def on_sale_product_count(prefix):
     """Products shown and sold as OCOP (catalogue's one rule), counted through `prefix`."""
-    return Count(
-        f"{prefix}products", filter=Product.on_sale_condition(prefix=f"{prefix}products__"), distinct=True
-    )
+    return Count(f"{prefix}products", filter=Product.on_sale_condition(prefix=f"{prefix}products__"), distinct=True)
 
 
 class VillageListView(ListView):
@@ -35,9 +33,7 @@ class VillageListView(ListView):
             for name in ("district", "craft")
             if filterset.form.cleaned_data.get(name)
         ]
-        return super().get_context_data(
-            filterset=filterset, query_string=urlencode(params), **kwargs
-        )
+        return super().get_context_data(filterset=filterset, query_string=urlencode(params), **kwargs)
 
 
 class VillageDetailView(DetailView):

@@ -10,7 +10,6 @@ them. The SVG is rendered on the server: no chart library, nothing to download, 
 without JavaScript, and the numbers stay in the HTML for screen readers.
 """
 
-
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import get_language

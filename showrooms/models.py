@@ -69,9 +69,7 @@ class Showroom(DemoFlagModel, GeoPointModel, TimeStampedModel):
 class ShowroomStock(models.Model):
     """A product on a showroom's shelves."""
 
-    showroom = models.ForeignKey(
-        Showroom, on_delete=models.CASCADE, related_name="stock", verbose_name=_("showroom")
-    )
+    showroom = models.ForeignKey(Showroom, on_delete=models.CASCADE, related_name="stock", verbose_name=_("showroom"))
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="showroom_stock", verbose_name=_("product")
     )
@@ -87,9 +85,7 @@ class ShowroomStock(models.Model):
         verbose_name = _("showroom stock")
         verbose_name_plural = _("showroom stock")
         constraints = [
-            models.UniqueConstraint(
-                fields=["showroom", "product"], name="showroom_stock_once_per_product"
-            ),
+            models.UniqueConstraint(fields=["showroom", "product"], name="showroom_stock_once_per_product"),
         ]
 
     def __str__(self):

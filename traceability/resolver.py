@@ -68,8 +68,7 @@ def product_links(request, product, lot):
         gs1.Link(
             rel=gs1.TRACEABILITY,
             href=trace_url,
-            title="OCOP traceability: certificate, producer, village"
-            + (", lot and production steps" if lot else ""),
+            title="OCOP traceability: certificate, producer, village" + (", lot and production steps" if lot else ""),
             hreflang=("vi", "en"),
         ),
         gs1.Link(

@@ -71,9 +71,7 @@ class District(models.Model):
             ("manage_all_districts", _("Can manage every district (city administrator)")),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(code__regex=r"^[0-9]{3}$"), name="district_code_three_digits"
-            ),
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{3}$"), name="district_code_three_digits"),
         ]
 
     def __str__(self):

@@ -51,9 +51,11 @@ def role_permissions(apps=global_apps, using=DEFAULT_DB_ALIAS):
     """The role's Permission rows that exist in the database so far."""
     Permission = apps.get_model("auth", "Permission")
     wanted = set(OFFICER_PERMISSIONS)
-    candidates = Permission.objects.using(using).filter(
-        content_type__app_label__in=ROLE_APPS, codename__in={codename for _app, codename in wanted}
-    ).select_related("content_type")
+    candidates = (
+        Permission.objects.using(using)
+        .filter(content_type__app_label__in=ROLE_APPS, codename__in={codename for _app, codename in wanted})
+        .select_related("content_type")
+    )
     return [p for p in candidates if (p.content_type.app_label, p.codename) in wanted]
 
 

@@ -36,10 +36,7 @@ def language_alternates(context):
     # The same query as the canonical link (a filtered list's other language is the same
     # filtered list), never the raw query string with its tracking junk.
     query = context.get("canonical_query", "")
-    return [
-        (code, settings.SITE_URL + translate_url(request.path, code) + query)
-        for code, _name in settings.LANGUAGES
-    ]
+    return [(code, settings.SITE_URL + translate_url(request.path, code) + query) for code, _name in settings.LANGUAGES]
 
 
 @register.simple_tag
@@ -78,9 +75,7 @@ def product_json_ld(context, product):
             "url": url,
             "price": product.price,
             "priceCurrency": "VND",
-            "availability": "https://schema.org/InStock"
-            if product.stock_quantity
-            else "https://schema.org/OutOfStock",
+            "availability": "https://schema.org/InStock" if product.stock_quantity else "https://schema.org/OutOfStock",
         },
     }
     if not product.is_on_sale:

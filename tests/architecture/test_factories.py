@@ -51,5 +51,7 @@ def test_orders_are_placed_through_the_service_and_split_per_producer():
     order = factories.OrderFactory(lines=[(one, 2), (other, 1)])
     assert order.parts.count() == 2
     assert order.total == 3 * 350_000
-    pickup = factories.OrderFactory(lines=[(one, 1)], fulfilment="pickup", showroom=factories.ShowroomFactory(products=[one]))
+    pickup = factories.OrderFactory(
+        lines=[(one, 1)], fulfilment="pickup", showroom=factories.ShowroomFactory(products=[one])
+    )
     assert pickup.address == "" and pickup.showroom is not None

@@ -28,11 +28,13 @@ def officer(officer, english_officer_client):
 @pytest.fixture
 def places():
     own_producer = factories.ProducerFactory(
-        name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
+        name="Sơn mài Sơn Hà",
+        slug="son-mai-son-ha",
         village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
     other_producer = factories.ProducerFactory(
-        name="Gốm Bát Tràng", slug="gom-bat-trang",
+        name="Gốm Bát Tràng",
+        slug="gom-bat-trang",
         village=factories.VillageFactory(name="Bát Tràng", district_slug="gia-lam"),
     )
     return own_producer, other_producer
@@ -43,13 +45,24 @@ def places():
 
 def village_form_data(village, **changes):
     data = {
-        "name": village.name, "slug": village.slug, "district": village.district_id,
-        "current_commune": village.current_commune, "crafts": [c.pk for c in village.crafts.all()],
-        "description_vi": village.description_vi or "", "description_en": "",
-        "opening_times_vi": "", "opening_times_en": "", "directions_vi": "", "directions_en": "",
-        "latitude": village.latitude, "longitude": village.longitude, "recognised_year": "",
-        "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0",
-        "images-MIN_NUM_FORMS": "0", "images-MAX_NUM_FORMS": "1000",
+        "name": village.name,
+        "slug": village.slug,
+        "district": village.district_id,
+        "current_commune": village.current_commune,
+        "crafts": [c.pk for c in village.crafts.all()],
+        "description_vi": village.description_vi or "",
+        "description_en": "",
+        "opening_times_vi": "",
+        "opening_times_en": "",
+        "directions_vi": "",
+        "directions_en": "",
+        "latitude": village.latitude,
+        "longitude": village.longitude,
+        "recognised_year": "",
+        "images-TOTAL_FORMS": "0",
+        "images-INITIAL_FORMS": "0",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
     return data
@@ -88,11 +101,16 @@ def test_history_of_another_districts_record_is_hidden(client, officer, places):
 
 # --- import and export -----------------------------------------------------------------------
 
+
 def test_import_preview_shows_row_errors_in_words_and_writes_nothing(client, officer, places):
-    csv_text = product_csv([
-        {"slug": "hop-1"}, {"slug": "hop-2", "stars": "6"}, {"slug": "hop-3", "producer": "gom-bat-trang"},
-        {"slug": "hop-4", "gtin": "8934567890123"},
-    ])
+    csv_text = product_csv(
+        [
+            {"slug": "hop-1"},
+            {"slug": "hop-2", "stars": "6"},
+            {"slug": "hop-3", "producer": "gom-bat-trang"},
+            {"slug": "hop-4", "gtin": "8934567890123"},
+        ]
+    )
     response = preview(client, csv_text)
     body = response.content.decode()
     assert response.status_code == 200
@@ -196,15 +214,27 @@ def test_officer_uploads_a_photo_through_the_admin_and_a_bad_file_saves_nothing(
     url = reverse("admin:catalogue_product_change", args=[product.pk])
     form = client.get(url).context["adminform"].form
     base = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
-    base.update({
-        "name_vi": product.name_vi, "unit_vi": product.unit_vi, "slug": product.slug,
-        "producer": product.producer_id, "craft": product.craft_id,
-        "certificate_date": product.certificate_date.isoformat(),
-        "certificate_valid_until": product.certificate_valid_until.isoformat(),
-        "images-TOTAL_FORMS": "1", "images-INITIAL_FORMS": "0", "images-MIN_NUM_FORMS": "0", "images-MAX_NUM_FORMS": "1000",
-        "lots-TOTAL_FORMS": "0", "lots-INITIAL_FORMS": "0", "lots-MIN_NUM_FORMS": "0", "lots-MAX_NUM_FORMS": "1000",
-        "images-0-alt_text_vi": "Khay sơn mài đỏ", "images-0-position": "0",
-    })
+    base.update(
+        {
+            "name_vi": product.name_vi,
+            "unit_vi": product.unit_vi,
+            "slug": product.slug,
+            "producer": product.producer_id,
+            "craft": product.craft_id,
+            "certificate_date": product.certificate_date.isoformat(),
+            "certificate_valid_until": product.certificate_valid_until.isoformat(),
+            "images-TOTAL_FORMS": "1",
+            "images-INITIAL_FORMS": "0",
+            "images-MIN_NUM_FORMS": "0",
+            "images-MAX_NUM_FORMS": "1000",
+            "lots-TOTAL_FORMS": "0",
+            "lots-INITIAL_FORMS": "0",
+            "lots-MIN_NUM_FORMS": "0",
+            "lots-MAX_NUM_FORMS": "1000",
+            "images-0-alt_text_vi": "Khay sơn mài đỏ",
+            "images-0-position": "0",
+        }
+    )
     base = {k: ("" if v is None else v) for k, v in base.items()}
     bad = dict(base, **{"images-0-image": SimpleUploadedFile("x.jpg", b"nope", content_type="image/jpeg")})
     response = client.post(url, bad)
@@ -212,7 +242,12 @@ def test_officer_uploads_a_photo_through_the_admin_and_a_bad_file_saves_nothing(
     assert "not an image we can read" in response.content.decode()
     assert not ProductImage.objects.filter(product=product).exists()
 
-    good = dict(base, **{"images-0-image": SimpleUploadedFile("khay.jpg", image_bytes(exif_orientation=6), content_type="image/jpeg")})
+    good = dict(
+        base,
+        **{
+            "images-0-image": SimpleUploadedFile("khay.jpg", image_bytes(exif_orientation=6), content_type="image/jpeg")
+        },
+    )
     response = client.post(url, good)
     assert response.status_code == 302
     saved = ProductImage.objects.get(product=product)
@@ -227,8 +262,10 @@ def test_officer_uploads_a_photo_through_the_admin_and_a_bad_file_saves_nothing(
 def test_dashboard_lists_what_needs_attention_in_the_officers_districts_only(client, officer, places):
     today = timezone.localdate()
     factories.PublishedProductFactory(
-        name="Nón sắp hết hạn", producer=places[0],
-        certificate_date=today - datetime.timedelta(days=1000), certificate_valid_until=today + datetime.timedelta(days=20),
+        name="Nón sắp hết hạn",
+        producer=places[0],
+        certificate_date=today - datetime.timedelta(days=1000),
+        certificate_valid_until=today + datetime.timedelta(days=20),
     )
     factories.ExpiredProductFactory(name="Quạt hết hạn vẫn đăng", producer=places[0])
     factories.ExpiredProductFactory(name="Gốm hết hạn Gia Lâm", producer=places[1])

@@ -27,13 +27,27 @@ def test_existing_issuers_and_reasons_are_kept_in_the_vietnamese_columns():
             name="Cơ sở thử", slug="co-so-thu", kind="household", district=district, phone="0912345678"
         )
         old.get_model("catalogue", "Product").objects.create(
-            name="Nón lá", name_vi="Nón lá", slug="non-la", producer=producer, group="handicrafts",
-            product_set="handicrafts-decor", stars=3, certificate_number="1/QĐ-UBND",
-            certificate_issuer="UBND huyện Phú Xuyên", certificate_level="district",
-            certificate_date=datetime.date(2024, 5, 2), certificate_valid_until=datetime.date(2027, 5, 2),
-            certificate_withdrawn=True, certificate_withdrawn_reason="Không duy trì tiêu chí",
-            price=120_000, unit="chiếc", unit_vi="chiếc", stock_quantity=3, trace_code="ABCDEFG",
-            search_name="non la", search_text="non la",
+            name="Nón lá",
+            name_vi="Nón lá",
+            slug="non-la",
+            producer=producer,
+            group="handicrafts",
+            product_set="handicrafts-decor",
+            stars=3,
+            certificate_number="1/QĐ-UBND",
+            certificate_issuer="UBND huyện Phú Xuyên",
+            certificate_level="district",
+            certificate_date=datetime.date(2024, 5, 2),
+            certificate_valid_until=datetime.date(2027, 5, 2),
+            certificate_withdrawn=True,
+            certificate_withdrawn_reason="Không duy trì tiêu chí",
+            price=120_000,
+            unit="chiếc",
+            unit_vi="chiếc",
+            stock_quantity=3,
+            trace_code="ABCDEFG",
+            search_name="non la",
+            search_text="non la",
         )
 
         new = migrate(AFTER)

@@ -29,12 +29,18 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 @pytest.fixture
 def hostile_product():
     producer = factories.ProducerFactory(
-        name="Sơn mài Sơn Hà", slug="son-mai-son-ha",
+        name="Sơn mài Sơn Hà",
+        slug="son-mai-son-ha",
         village=factories.VillageFactory(name="Sơn Hà", district_slug="phu-xuyen"),
     )
-    return factories.PublishedProductFactory(producer=producer, slug="hop-doc", price=550_000, stock_quantity=7, **{
-        k: v for k, v in HOSTILE.items() if k != "name_vi"
-    }, name=HOSTILE["name_vi"])
+    return factories.PublishedProductFactory(
+        producer=producer,
+        slug="hop-doc",
+        price=550_000,
+        stock_quantity=7,
+        **{k: v for k, v in HOSTILE.items() if k != "name_vi"},
+        name=HOSTILE["name_vi"],
+    )
 
 
 def test_csv_export_neutralises_every_cell_a_spreadsheet_would_evaluate(english_officer_client, hostile_product):
@@ -84,7 +90,9 @@ def test_an_export_imports_back_unchanged(english_officer_client, hostile_produc
 
 
 @pytest.mark.parametrize("title", ["csv", "xlsx"])
-def test_an_export_with_empty_texts_stored_as_empty_strings_imports_back_unchanged(english_officer_client, hostile_product, title):
+def test_an_export_with_empty_texts_stored_as_empty_strings_imports_back_unchanged(
+    english_officer_client, hostile_product, title
+):
     """Translated texts are stored empty as "" (forms, the demo) or NULL (never set); an
     exported empty cell reads back as NULL, which must not count as a change."""
     Product.objects.filter(pk=hostile_product.pk).update(description_en="", unit_en="")

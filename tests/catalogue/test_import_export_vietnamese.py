@@ -63,11 +63,13 @@ def test_preview_and_confirmation_are_in_vietnamese(vietnamese_importing_officer
 
 
 def test_each_invalid_row_shows_its_errors_as_text_next_to_it(vietnamese_importing_officer):
-    csv_text = product_csv([
-        {"slug": "hop-1"},
-        {"slug": "hop-2", "stars": "6"},
-        {"slug": "hop-3", "certificate_date": "03-01-26", "price": "nhiều"},
-    ])
+    csv_text = product_csv(
+        [
+            {"slug": "hop-1"},
+            {"slug": "hop-2", "stars": "6"},
+            {"slug": "hop-3", "certificate_date": "03-01-26", "price": "nhiều"},
+        ]
+    )
     body = preview(vietnamese_importing_officer, csv_text).content.decode()
     assert_no_english_left(body)
     assert "validation-error-container" not in body  # the hover-only badge is gone

@@ -62,7 +62,8 @@ def test_previews_never_confirmed_are_removed_when_they_are_old(importing_office
 
 
 @pytest.mark.parametrize(
-    "tampered", ["/etc/passwd", "../../ocop_site/settings.py", "0123456789abcdef0123456789abcdef", "", "x" * 400],
+    "tampered",
+    ["/etc/passwd", "../../ocop_site/settings.py", "0123456789abcdef0123456789abcdef", "", "x" * 400],
 )
 def test_a_tampered_confirmation_is_refused_without_reading_any_file(importing_officer, tampered):
     response = preview(importing_officer, product_csv([{"slug": "hop-1"}]))
@@ -98,11 +99,14 @@ def test_ten_thousand_rows_are_checked_and_imported_in_steps(importing_officer):
     pages, checked = run_steps(importing_officer, preview(importing_officer, product_csv(rows)), confirm_import=False)
     assert "10000 new" in checked.content.decode().replace(",", "").replace(".", "")
     job = re.search(r'name="job" value="([^"]+)"', checked.content.decode()).group(1)
-    pages, done = run_steps(importing_officer, importing_officer.post(checked.request["PATH_INFO"], {"job": job, "confirm": "1"}))
+    pages, done = run_steps(
+        importing_officer, importing_officer.post(checked.request["PATH_INFO"], {"job": job, "confirm": "1"})
+    )
     assert done.url.endswith("/admin/catalogue/product/")
     assert Product.objects.filter(slug__startswith="hop-").count() == 10_000
     assert Product.objects.get(slug="hop-9999").price == 109_999
     assert pending_files() == []
+
 
 def run_steps(client, response, confirm_import=True, limit=100):
     """Follow a long file's step pages as the browser does (each page submits the next)."""
@@ -137,9 +141,13 @@ def test_a_long_file_is_checked_then_imported_in_steps(importing_officer, monkey
     assert "100 new" in checked.content.decode()
     assert not Product.objects.filter(slug__startswith="hop-").exists()  # checked, not saved
     assert "/tmp" not in checked.content.decode()
-    pages, done = run_steps(importing_officer, importing_officer.post(
-        checked.request["PATH_INFO"], {"job": re.search(r'name="job" value="([^"]+)"', checked.content.decode()).group(1), "confirm": "1"},
-    ))
+    pages, done = run_steps(
+        importing_officer,
+        importing_officer.post(
+            checked.request["PATH_INFO"],
+            {"job": re.search(r'name="job" value="([^"]+)"', checked.content.decode()).group(1), "confirm": "1"},
+        ),
+    )
     assert done.url.endswith("/admin/catalogue/product/")
     assert Product.objects.filter(slug__startswith="hop-").count() == 100
     assert Product.objects.get(slug="hop-99").price == 100_099

@@ -20,7 +20,9 @@ def print_labels(admin_client, model, objects, **extra):
 def test_product_action_prints_an_a4_sheet_with_one_label_per_product(admin_client):
     products = [
         factories.PublishedProductFactory(name="Bình gốm men lam", stars=5),
-        factories.PublishedProductFactory(name="Khay sơn mài", stars=3, producer=factories.ProducerFactory(district_slug="thuong-tin")),
+        factories.PublishedProductFactory(
+            name="Khay sơn mài", stars=3, producer=factories.ProducerFactory(district_slug="thuong-tin")
+        ),
     ]
     response = print_labels(admin_client, "product", products)
     body = response.content.decode()

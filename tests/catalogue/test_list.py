@@ -40,9 +40,15 @@ def products(places):
     ceramics, silk = places["ceramics_maker"], places["silk_maker"]
     return {
         "vase": factories.PublishedProductFactory(name="Bình gốm men lam", producer=ceramics, stars=5, price=900_000),
-        "cup": factories.PublishedProductFactory(name="Cốc gốm", producer=ceramics, stars=3, price=120_000, stock_quantity=0),
+        "cup": factories.PublishedProductFactory(
+            name="Cốc gốm", producer=ceramics, stars=3, price=120_000, stock_quantity=0
+        ),
         "scarf": factories.PublishedProductFactory(
-            name="Khăn lụa", producer=silk, craft_slug="silk-weaving", stars=4, price=450_000,
+            name="Khăn lụa",
+            producer=silk,
+            craft_slug="silk-weaving",
+            stars=4,
+            price=450_000,
             product_set="handicrafts-fabric",
         ),
     }
@@ -179,7 +185,9 @@ PARAMS = st.sampled_from(
 )
 VALUES = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
-    st.sampled_from(["gia-lam", "bat-trang", "ceramics", "5", "9", "-1", "1e9", "<b>x</b>", "\x00", "price", "relevance"]),
+    st.sampled_from(
+        ["gia-lam", "bat-trang", "ceramics", "5", "9", "-1", "1e9", "<b>x</b>", "\x00", "price", "relevance"]
+    ),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
 )
 
@@ -208,15 +216,27 @@ def count_queries(client, url, params):
     [
         {},
         {"q": "gom", "sort": "relevance"},
-        {"district": ["gia-lam", "ha-dong"], "village": "bat-trang", "craft": "ceramics", "stars": ["4", "5"], "in_stock": "1"},
+        {
+            "district": ["gia-lam", "ha-dong"],
+            "village": "bat-trang",
+            "craft": "ceramics",
+            "stars": ["4", "5"],
+            "in_stock": "1",
+        },
     ],
 )
 def test_list_query_count_does_not_grow_with_products_shown(client, places, params, django_assert_max_num_queries):
     for n in range(2):
-        factories.ProductImageFactory(product=factories.PublishedProductFactory(name=f"Bình gốm {n}", producer=places["ceramics_maker"], stars=5))
+        factories.ProductImageFactory(
+            product=factories.PublishedProductFactory(name=f"Bình gốm {n}", producer=places["ceramics_maker"], stars=5)
+        )
     few = count_queries(client, URL, params)
     for n in range(30):
-        factories.ProductImageFactory(product=factories.PublishedProductFactory(name=f"Bình gốm thêm {n}", producer=places["ceramics_maker"], stars=5))
+        factories.ProductImageFactory(
+            product=factories.PublishedProductFactory(
+                name=f"Bình gốm thêm {n}", producer=places["ceramics_maker"], stars=5
+            )
+        )
     assert count_queries(client, URL, params) == few
     cache.clear()
     with django_assert_max_num_queries(10):
@@ -224,7 +244,9 @@ def test_list_query_count_does_not_grow_with_products_shown(client, places, para
 
 
 def test_cards_show_resized_photos_in_webp_with_a_jpeg_fallback(client, places):
-    factories.ProductImageFactory(product=factories.PublishedProductFactory(name="Bình có ảnh", producer=places["ceramics_maker"]))
+    factories.ProductImageFactory(
+        product=factories.PublishedProductFactory(name="Bình có ảnh", producer=places["ceramics_maker"])
+    )
     body = client.get(URL).content.decode()
     picture = re.search(r"<picture>.*?</picture>", body, re.S).group(0)
     assert re.search(r'<source type="image/webp" srcset="[^"]+\.webp"', picture)

@@ -50,8 +50,14 @@ def shelf():
     ]
     for name, producer, craft, stars, group, product_set, price, stock in rows:
         factories.PublishedProductFactory(
-            name=name, producer=producer, craft_slug=craft, stars=stars, group=group,
-            product_set=product_set, price=price, stock_quantity=stock,
+            name=name,
+            producer=producer,
+            craft_slug=craft,
+            stars=stars,
+            group=group,
+            product_set=product_set,
+            price=price,
+            stock_quantity=stock,
         )
     factories.ExpiredProductFactory(name="Đĩa gốm hết hạn", producer=bat_trang, stars=5)
 

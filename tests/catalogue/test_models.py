@@ -157,9 +157,7 @@ def test_certificate_status_at_its_boundaries(days_left, status):
     }
     for other_status, queryset in expected.items():
         assert queryset.filter(pk=product.pk).exists() == (other_status == status)
-    assert Product.objects.certificate_current().filter(pk=product.pk).exists() == (
-        status != CertificateStatus.EXPIRED
-    )
+    assert Product.objects.certificate_current().filter(pk=product.pk).exists() == (status != CertificateStatus.EXPIRED)
 
 
 def test_withdrawn_certificate_shows_as_withdrawn_even_before_expiry():
@@ -200,8 +198,14 @@ def test_search_fields_fold_vietnamese_and_follow_related_names():
 
 @pytest.mark.parametrize(
     "text, folded",
-    [("Bát Tràng", "bat trang"), ("BÁT TRÀNG", "bat trang"), ("Đường Lâm", "duong lam"),
-     ("  Phú   Xuyên ", "phu xuyen"), ("Ứng Hòa", "ung hoa"), ("", "")],
+    [
+        ("Bát Tràng", "bat trang"),
+        ("BÁT TRÀNG", "bat trang"),
+        ("Đường Lâm", "duong lam"),
+        ("  Phú   Xuyên ", "phu xuyen"),
+        ("Ứng Hòa", "ung hoa"),
+        ("", ""),
+    ],
 )
 def test_fold_removes_vietnamese_diacritics_and_case(text, folded):
     assert fold(text) == folded
@@ -216,7 +220,13 @@ def test_every_model_links_to_its_page(client):
     product = factories.PublishedProductFactory()
     lot = factories.LotFactory(product=product)
     showroom = factories.ShowroomFactory(products=[product])
-    for obj in [product, product.producer, product.producer.village, product.producer.district,
-                product.craft, showroom]:
+    for obj in [
+        product,
+        product.producer,
+        product.producer.village,
+        product.producer.district,
+        product.craft,
+        showroom,
+    ]:
         assert client.get(obj.get_absolute_url()).status_code == 200, obj
     assert lot.get_absolute_url().startswith(product.get_absolute_url())

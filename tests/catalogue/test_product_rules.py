@@ -24,13 +24,31 @@ THIRTY_SIX_MONTHS_LATER = datetime.date(2029, 3, 1)
 def admin_add_data(**changes):
     """The admin's "add product" form as an officer fills it in (no trace code field)."""
     data = {
-        "name_vi": "Hộp sơn mài", "slug": "hop-son-mai", "producer": Producer.objects.get(slug="son-mai-son-ha").pk,
-        "craft": factories.craft("lacquer").pk, "group": "handicrafts", "product_set": "handicrafts-decor",
-        "stars": "4", "certificate_number": "12/QĐ-UBND", "certificate_issuer_vi": "UBND thành phố Hà Nội",
-        "certificate_level": "province", "certificate_date": DECISION.isoformat(), "certificate_valid_until": "",
-        "price": "550000", "unit_vi": "chiếc", "stock_quantity": "12", "gtin": "", "is_published": "on",
-        "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0", "images-MIN_NUM_FORMS": "0", "images-MAX_NUM_FORMS": "1000",
-        "lots-TOTAL_FORMS": "0", "lots-INITIAL_FORMS": "0", "lots-MIN_NUM_FORMS": "0", "lots-MAX_NUM_FORMS": "1000",
+        "name_vi": "Hộp sơn mài",
+        "slug": "hop-son-mai",
+        "producer": Producer.objects.get(slug="son-mai-son-ha").pk,
+        "craft": factories.craft("lacquer").pk,
+        "group": "handicrafts",
+        "product_set": "handicrafts-decor",
+        "stars": "4",
+        "certificate_number": "12/QĐ-UBND",
+        "certificate_issuer_vi": "UBND thành phố Hà Nội",
+        "certificate_level": "province",
+        "certificate_date": DECISION.isoformat(),
+        "certificate_valid_until": "",
+        "price": "550000",
+        "unit_vi": "chiếc",
+        "stock_quantity": "12",
+        "gtin": "",
+        "is_published": "on",
+        "images-TOTAL_FORMS": "0",
+        "images-INITIAL_FORMS": "0",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": "1000",
+        "lots-TOTAL_FORMS": "0",
+        "lots-INITIAL_FORMS": "0",
+        "lots-MIN_NUM_FORMS": "0",
+        "lots-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
     return data
@@ -55,8 +73,10 @@ def saved_from_import(client, gtin):
 
 def saved_from_code(client, gtin):
     return factories.PublishedProductFactory(
-        slug="hop-son-mai", producer=Producer.objects.get(slug="son-mai-son-ha"),
-        certificate_date=DECISION, gtin=gtin,
+        slug="hop-son-mai",
+        producer=Producer.objects.get(slug="son-mai-son-ha"),
+        certificate_date=DECISION,
+        gtin=gtin,
     )
 
 
@@ -85,15 +105,20 @@ def test_a_wrong_gtin_is_explained_once_beside_its_field(importing_officer):
     "changes, field, english, vietnamese",
     [
         (
-            {"group": "food"}, "product_set",
-            "This product set belongs to another OCOP group.", "Bộ sản phẩm này thuộc nhóm OCOP khác.",
+            {"group": "food"},
+            "product_set",
+            "This product set belongs to another OCOP group.",
+            "Bộ sản phẩm này thuộc nhóm OCOP khác.",
         ),
         (
-            {"stars": "3", "potential_five_star": "on"}, "potential_five_star",
-            "Only a 4-star product can be a potential 5-star.", "Chỉ sản phẩm 4 sao mới có thể là tiềm năng 5 sao.",
+            {"stars": "3", "potential_five_star": "on"},
+            "potential_five_star",
+            "Only a 4-star product can be a potential 5-star.",
+            "Chỉ sản phẩm 4 sao mới có thể là tiềm năng 5 sao.",
         ),
         (
-            {"certificate_valid_until": "2026-02-28"}, "__all__",
+            {"certificate_valid_until": "2026-02-28"},
+            "__all__",
             "A certificate cannot expire before its decision date.",
             "Chứng nhận không thể hết hạn trước ngày quyết định.",
         ),
@@ -113,7 +138,9 @@ def test_the_admin_explains_a_broken_rule_in_the_officers_language_and_saves_not
 
 
 def test_an_edit_that_breaks_a_rule_changes_nothing(importing_officer):
-    product = factories.PublishedProductFactory(producer=Producer.objects.get(slug="son-mai-son-ha"), slug="hop-son-mai")
+    product = factories.PublishedProductFactory(
+        producer=Producer.objects.get(slug="son-mai-son-ha"), slug="hop-son-mai"
+    )
     url = reverse("admin:catalogue_product_change", args=[product.pk])
     data = admin_add_data(group="food", craft=product.craft_id, certificate_date=product.certificate_date.isoformat())
     response = importing_officer.post(url, data)
@@ -128,9 +155,16 @@ def test_an_edit_that_breaks_a_rule_changes_nothing(importing_officer):
     "changes, field, message",
     [
         ({"group": "food"}, "product_set", "This product set belongs to another OCOP group."),
-        ({"stars": 3, "potential_five_star": True}, "potential_five_star", "Only a 4-star product can be a potential 5-star."),
-        ({"certificate_valid_until": DECISION - datetime.timedelta(days=1)}, "__all__",
-         "A certificate cannot expire before its decision date."),
+        (
+            {"stars": 3, "potential_five_star": True},
+            "potential_five_star",
+            "Only a 4-star product can be a potential 5-star.",
+        ),
+        (
+            {"certificate_valid_until": DECISION - datetime.timedelta(days=1)},
+            "__all__",
+            "A certificate cannot expire before its decision date.",
+        ),
         ({"stars": 2}, "stars", None),  # not a choice: the field says so, the constraint adds nothing
     ],
 )

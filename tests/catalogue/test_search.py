@@ -23,10 +23,16 @@ def catalogue():
         "vase": factories.PublishedProductFactory(name="Bình gốm men lam", producer=quang_vinh, stars=5),
         "cup": factories.PublishedProductFactory(name="Cốc gốm Bát Tràng", producer=quang_vinh, stars=3),
         "scarf": factories.PublishedProductFactory(
-            name="Khăn lụa tơ tằm", producer=silk_house, craft_slug="silk-weaving", stars=4,
-            group="handicrafts", product_set="handicrafts-fabric",
+            name="Khăn lụa tơ tằm",
+            producer=silk_house,
+            craft_slug="silk-weaving",
+            stars=4,
+            group="handicrafts",
+            product_set="handicrafts-fabric",
         ),
-        "hidden": factories.PublishedProductFactory(name="Bình gốm chưa duyệt", producer=quang_vinh, is_published=False),
+        "hidden": factories.PublishedProductFactory(
+            name="Bình gốm chưa duyệt", producer=quang_vinh, is_published=False
+        ),
     }
 
 

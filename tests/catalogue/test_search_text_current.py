@@ -74,7 +74,9 @@ def test_renamed_district_finds_its_products_by_the_new_name_only(vase):
 
 
 def test_other_villages_products_are_not_touched_by_a_rename(vase):
-    other = factories.PublishedProductFactory(name="Nón lá thử", producer=factories.ProducerFactory(name="Nón Chuông Thử"))
+    other = factories.PublishedProductFactory(
+        name="Nón lá thử", producer=factories.ProducerFactory(name="Nón Chuông Thử")
+    )
     village = vase.producer.village
     village.name = "Làng Mới Đẹp"
     village.save()

@@ -117,7 +117,9 @@ def test_vietnamese_pages_keep_vietnamese_search_placeholders(client):
 
 
 def test_english_empty_results_suggest_english_searches_that_find_something(client):
-    factories.PublishedProductFactory(name="Khăn lụa Vạn Phúc", name_en="Van Phuc silk scarf", craft_slug="silk-weaving")
+    factories.PublishedProductFactory(
+        name="Khăn lụa Vạn Phúc", name_en="Van Phuc silk scarf", craft_slug="silk-weaving"
+    )
     body = english_page(client, "/en/products/?q=zzzz")
     suggestions = re.findall(r'<a href="\?q=([^"]+)">', body)
     assert "silk" in suggestions  # English page suggests English words
@@ -199,7 +201,8 @@ def test_english_issuer_entered_by_an_officer_wins_over_the_glossary(client, vas
 
 def test_withdrawal_reason_is_shown_in_the_page_language(client):
     product = factories.WithdrawnProductFactory(
-        name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
+        name="Nón lá",
+        certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
         certificate_withdrawn_reason_en="Criteria no longer met",
     )
     english = english_page(client, english_url(product))
@@ -210,7 +213,8 @@ def test_withdrawal_reason_is_shown_in_the_page_language(client):
 
 def test_withdrawal_reason_in_english_on_the_trace_page(client):
     product = factories.WithdrawnProductFactory(
-        name="Nón lá", certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
+        name="Nón lá",
+        certificate_withdrawn_reason_vi="Không duy trì tiêu chí",
         certificate_withdrawn_reason_en="Criteria no longer met",
     )
     client.cookies["django_language"] = "en"
@@ -231,20 +235,52 @@ def test_importing_in_an_english_admin_keeps_the_issuer_in_the_vietnamese_column
     from catalogue.resources import ProductResource
 
     producer = factories.ProducerFactory(slug="gom-thu")
-    dataset = tablib.Dataset(headers=[
-        "slug", "name_vi", "producer", "craft", "group", "product_set", "stars", "certificate_number",
-        "certificate_issuer", "certificate_level", "certificate_date", "price", "unit_vi", "stock_quantity",
-        "is_published",
-    ])
-    dataset.append([
-        "binh-nhap", "Bình nhập", producer.slug, "ceramics", "handicrafts", "handicrafts-decor", 4, "9/QĐ-UBND",
-        "UBND huyện Gia Lâm", "district", "2026-03-01", 300000, "chiếc", 3, 1,
-    ])
+    dataset = tablib.Dataset(
+        headers=[
+            "slug",
+            "name_vi",
+            "producer",
+            "craft",
+            "group",
+            "product_set",
+            "stars",
+            "certificate_number",
+            "certificate_issuer",
+            "certificate_level",
+            "certificate_date",
+            "price",
+            "unit_vi",
+            "stock_quantity",
+            "is_published",
+        ]
+    )
+    dataset.append(
+        [
+            "binh-nhap",
+            "Bình nhập",
+            producer.slug,
+            "ceramics",
+            "handicrafts",
+            "handicrafts-decor",
+            4,
+            "9/QĐ-UBND",
+            "UBND huyện Gia Lâm",
+            "district",
+            "2026-03-01",
+            300000,
+            "chiếc",
+            3,
+            1,
+        ]
+    )
     with translation.override("en"):  # the officer's admin is in English
         result = ProductResource().import_data(dataset, dry_run=False, raise_errors=True)
     assert not result.has_errors()
     product = Product.objects.get(slug="binh-nhap")
-    assert product.certificate_issuer_vi == "UBND huyện Gia Lâm", (product.certificate_issuer_vi, product.certificate_issuer_en)
+    assert product.certificate_issuer_vi == "UBND huyện Gia Lâm", (
+        product.certificate_issuer_vi,
+        product.certificate_issuer_en,
+    )
     assert not product.certificate_issuer_en
     assert "UBND huyện Gia Lâm" in vietnamese_page(client, vietnamese_url(product))  # Vietnamese page
     assert "Gia Lam District People&#x27;s Committee" in english_page(client, english_url(product))  # English page
@@ -252,14 +288,20 @@ def test_importing_in_an_english_admin_keeps_the_issuer_in_the_vietnamese_column
 
 def test_officers_can_enter_the_issuer_and_reason_in_english(admin_client, vase):
     body = admin_client.get(reverse("admin:catalogue_product_change", args=[vase.pk])).content.decode()
-    for name in ("certificate_issuer_vi", "certificate_issuer_en",
-                 "certificate_withdrawn_reason_vi", "certificate_withdrawn_reason_en"):
+    for name in (
+        "certificate_issuer_vi",
+        "certificate_issuer_en",
+        "certificate_withdrawn_reason_vi",
+        "certificate_withdrawn_reason_en",
+    ):
         assert f'name="{name}"' in body, name
 
 
 @pytest.mark.django_db
 def test_a_vietnamese_description_shown_on_an_english_page_is_marked_as_vietnamese(client, english_site):
-    untranslated = factories.PublishedProductFactory(name="Khay sơn mài", description_vi="Khay sơn mài vẽ tay.", description_en="")
+    untranslated = factories.PublishedProductFactory(
+        name="Khay sơn mài", description_vi="Khay sơn mài vẽ tay.", description_en=""
+    )
     translated = factories.PublishedProductFactory(
         name="Bình gốm", description_vi="Bình gốm men lam.", description_en="A blue-glazed vase."
     )

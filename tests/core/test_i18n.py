@@ -79,7 +79,11 @@ def test_every_vietnamese_string_is_translated_and_compiled():
     assert untranslated == []
     with open(LOCALE / "vi" / "LC_MESSAGES" / "django.mo", "rb") as mo:
         catalog = gettext.GNUTranslations(mo)
-    stale = [msgid for msgid, msgstr, fuzzy in entries if not fuzzy and msgstr != msgid and "%" not in msgid and catalog.gettext(msgid) == msgid]
+    stale = [
+        msgid
+        for msgid, msgstr, fuzzy in entries
+        if not fuzzy and msgstr != msgid and "%" not in msgid and catalog.gettext(msgid) == msgid
+    ]
     assert stale == [], "run `manage.py compilemessages` after editing the .po file"
 
 

@@ -195,7 +195,10 @@ def test_png_transparency_is_kept():
 
 def test_webp_exif_xmp_and_icc_chunks_are_all_gone_from_the_cleaned_file():
     raw = encoded(
-        picture(), "WEBP", exif=exif_with_gps(), icc_profile=srgb_profile(),
+        picture(),
+        "WEBP",
+        exif=exif_with_gps(),
+        icc_profile=srgb_profile(),
         xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">GPS 21.0285 105.8542</x:xmpmeta>',
     )
     assert {"EXIF", "XMP ", "ICCP"} <= set(webp_chunks(raw))
@@ -248,11 +251,14 @@ def admin_client_en(client, settings):
 def post_photo(client, product, payload, name="photo.jpg"):
     url = reverse("admin:catalogue_product_change", args=[product.pk])
     data = change_form_data(client, url)
-    data.update({
-        "images-TOTAL_FORMS": 1,
-        "images-0-image": SimpleUploadedFile(name, payload, content_type="image/jpeg"),
-        "images-0-alt_text_vi": "Khay sơn mài", "images-0-position": 0,
-    })
+    data.update(
+        {
+            "images-TOTAL_FORMS": 1,
+            "images-0-image": SimpleUploadedFile(name, payload, content_type="image/jpeg"),
+            "images-0-alt_text_vi": "Khay sơn mài",
+            "images-0-position": 0,
+        }
+    )
     return client.post(url, data)
 
 

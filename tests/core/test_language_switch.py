@@ -25,9 +25,7 @@ CASES = [
 
 @pytest.mark.parametrize("path, language, accept_language, destination", CASES)
 def test_switch_leads_to_the_same_page_in_the_chosen_language(client, path, language, accept_language, destination):
-    response = client.post(
-        "/i18n/setlang/", {"language": language, "next": path}, HTTP_ACCEPT_LANGUAGE=accept_language
-    )
+    response = client.post("/i18n/setlang/", {"language": language, "next": path}, HTTP_ACCEPT_LANGUAGE=accept_language)
     assert response.status_code == 302
     assert response["Location"] == destination
     landed = client.get(destination, HTTP_ACCEPT_LANGUAGE=accept_language)

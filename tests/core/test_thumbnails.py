@@ -131,9 +131,11 @@ def forbid_image_processing():
     def refuse(*args, **kwargs):
         raise AssertionError("an image was processed during a page view")
 
-    with mock.patch("PIL.Image.open", side_effect=refuse), mock.patch(
-        "PIL.Image.Image.resize", side_effect=refuse
-    ), mock.patch.object(thumbnails, "make_thumbnails", side_effect=refuse):
+    with (
+        mock.patch("PIL.Image.open", side_effect=refuse),
+        mock.patch("PIL.Image.Image.resize", side_effect=refuse),
+        mock.patch.object(thumbnails, "make_thumbnails", side_effect=refuse),
+    ):
         yield
 
 
@@ -175,8 +177,9 @@ def test_missing_thumbnails_fall_back_to_the_placeholder_without_processing(clie
     def refuse(*args, **kwargs):
         raise AssertionError("an image was processed during a page view")
 
-    with mock.patch("PIL.Image.open", side_effect=refuse), mock.patch.object(
-        thumbnails, "make_thumbnails", side_effect=refuse
+    with (
+        mock.patch("PIL.Image.open", side_effect=refuse),
+        mock.patch.object(thumbnails, "make_thumbnails", side_effect=refuse),
     ):
         response = client.get(product.get_absolute_url())
     assert response.status_code == 200

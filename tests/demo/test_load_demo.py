@@ -63,6 +63,7 @@ def test_load_demo_builds_a_realistic_catalogue_and_is_safe_to_run_twice():
 
 def test_demo_logins_work_and_officers_have_their_districts(client):
     call_command("load_demo", "--no-images", verbosity=0)
+
     # Through the real login form: django-axes watches it.
     def sign_in(username, password):
         client.logout()

@@ -49,14 +49,21 @@ def test_pictures_of_different_kinds_look_different():
     pictures = {
         kind: draw_picture(kind, craft_slug=craft, seed=1)
         for kind, craft in [
-            ("chair", "woodwork"), ("teaset", "ceramics"), ("bowl", "ceramics"), ("vase", "ceramics"),
-            ("scarf", "silk-weaving"), ("conical-hat", "conical-hats"), ("basket", "rattan-bamboo"),
-            ("shoes", "leather-shoes"), ("tea-tin", "lotus-tea"), ("candy", "confectionery"),
+            ("chair", "woodwork"),
+            ("teaset", "ceramics"),
+            ("bowl", "ceramics"),
+            ("vase", "ceramics"),
+            ("scarf", "silk-weaving"),
+            ("conical-hat", "conical-hats"),
+            ("basket", "rattan-bamboo"),
+            ("shoes", "leather-shoes"),
+            ("tea-tin", "lotus-tea"),
+            ("candy", "confectionery"),
         ]
     }
     kinds = list(pictures)
     for i, a in enumerate(kinds):
-        for b in kinds[i + 1:]:
+        for b in kinds[i + 1 :]:
             assert difference(pictures[a], pictures[b]) > 8, (a, b)
 
 
@@ -67,7 +74,9 @@ def test_two_products_of_one_kind_are_not_the_same_picture():
 
 
 def test_a_second_photo_differs_from_the_first():
-    assert difference(draw_picture("chair", "woodwork", seed=3), draw_picture("chair", "woodwork", seed=3, variant=1)) > 5
+    assert (
+        difference(draw_picture("chair", "woodwork", seed=3), draw_picture("chair", "woodwork", seed=3, variant=1)) > 5
+    )
 
 
 @pytest.mark.django_db
@@ -79,7 +88,7 @@ def test_loaded_demo_products_get_the_picture_of_their_own_kind():
     vase = Product.objects.get(name_vi="Lọ hoa men hoa biến", producer__slug="gom-quang-vinh")
     pictures = [draw_product_image(p, demo_data.TEMPLATES_BY_NAME[p.name_vi][6]) for p in (chair, tea_set, bowls, vase)]
     for i, a in enumerate(pictures):
-        for b in pictures[i + 1:]:
+        for b in pictures[i + 1 :]:
             assert difference(a, b) > 8
     # what load_demo stores is that picture
     chair.demo_kind = demo_data.TEMPLATES_BY_NAME[chair.name_vi][6]  # as load_products sets it

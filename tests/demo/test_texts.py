@@ -26,9 +26,7 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def steps_of(product):
-    return list(
-        ProductionStep.objects.filter(lot__product=product).values_list("name_vi", "name_en").distinct()
-    )
+    return list(ProductionStep.objects.filter(lot__product=product).values_list("name_vi", "name_en").distinct())
 
 
 def test_every_template_has_a_description_and_its_steps():

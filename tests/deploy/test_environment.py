@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "HTTPS"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "HTTPS"}
+    }
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "ocop_site.settings"
     return subprocess.run(
@@ -22,8 +24,14 @@ def run_manage(*args, **env):
 
 def test_check_deploy_is_clean_with_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY=secrets.token_urlsafe(64), HTTPS="1", ALLOWED_HOSTS="ocop.example.vn",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        HTTPS="1",
+        ALLOWED_HOSTS="ocop.example.vn",
         SITE_URL="https://ocop.example.vn",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -41,15 +49,21 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_secret_key_can_come_from_a_file(tmp_path):
     key_file = tmp_path / "key"
     key_file.write_text("k" * 70)
-    result = run_manage("shell", "-c", "from django.conf import settings; print(len(settings.SECRET_KEY))",
-                        DEBUG="0", SECRET_KEY_FILE=str(key_file))
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(len(settings.SECRET_KEY))",
+        DEBUG="0",
+        SECRET_KEY_FILE=str(key_file),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("70")
 
 
 def settings_value(expression, **env):
-    result = run_manage("shell", "-c", f"from django.conf import settings; print({expression})",
-                        DEBUG="0", SECRET_KEY="k" * 60, **env)
+    result = run_manage(
+        "shell", "-c", f"from django.conf import settings; print({expression})", DEBUG="0", SECRET_KEY="k" * 60, **env
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 
@@ -60,12 +74,14 @@ def test_embedded_default_is_sqlite_and_local_memory_cache():
 
 
 def test_database_and_redis_urls_switch_backends():
-    assert settings_value(
-        "settings.DATABASES['default']['ENGINE']", DATABASE_URL="postgres://u@db.example:5432/ocop"
-    ) == "django.db.backends.postgresql"
-    assert settings_value(
-        "settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/1"
-    ) == "django.core.cache.backends.redis.RedisCache"
+    assert (
+        settings_value("settings.DATABASES['default']['ENGINE']", DATABASE_URL="postgres://u@db.example:5432/ocop")
+        == "django.db.backends.postgresql"
+    )
+    assert (
+        settings_value("settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/1")
+        == "django.core.cache.backends.redis.RedisCache"
+    )
 
 
 def test_language_time_zone_defaults():

@@ -102,9 +102,24 @@ def two_instances(redis_url, tmp_path):
             port = free_port()
             log = tmp_path / f"gunicorn-{number}.log"
             process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "ocop_site.wsgi", "--bind", f"127.0.0.1:{port}",
-                 "--workers", "1", "--no-control-socket", "--timeout", "30"],
-                cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "ocop_site.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "1",
+                    "--no-control-socket",
+                    "--timeout",
+                    "30",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log.open("w"),
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
             servers.append((process, f"http://127.0.0.1:{port}", log))
         for process, base, log in servers:

@@ -11,8 +11,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CLEARED = {"SECRET_KEY", "SECRET_KEY_FILE", "DEBUG", "DATABASE_URL", "REDIS_URL", "HTTPS", "SITE_URL", "PORT",
-           "DJANGO_SETTINGS_MODULE"}
+CLEARED = {
+    "SECRET_KEY",
+    "SECRET_KEY_FILE",
+    "DEBUG",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "HTTPS",
+    "SITE_URL",
+    "PORT",
+    "DJANGO_SETTINGS_MODULE",
+}
 
 
 def settings_in_checkout(tmp_path, expression, **env):
@@ -26,7 +35,11 @@ def settings_in_checkout(tmp_path, expression, **env):
     clean.update(env, PYTHONPATH=str(tmp_path))
     return subprocess.run(
         [sys.executable, "-c", f"import ocop_site.settings as settings; print({expression})"],
-        cwd=tmp_path, env=clean, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -52,7 +65,9 @@ def test_a_secret_key_file_that_does_not_exist_is_named(tmp_path):
 
 def test_site_url_follows_port_and_says_when_it_is_local(tmp_path):
     def site(**env):
-        result = settings_in_checkout(tmp_path, "(settings.SITE_URL, settings.SITE_URL_IS_LOCAL)", SECRET_KEY="k" * 60, **env)
+        result = settings_in_checkout(
+            tmp_path, "(settings.SITE_URL, settings.SITE_URL_IS_LOCAL)", SECRET_KEY="k" * 60, **env
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout.strip()
 
@@ -67,7 +82,9 @@ def test_sqlite_is_tuned_for_concurrent_requests_and_postgres_is_left_alone(tmp_
     result = settings_in_checkout(tmp_path, "settings.DATABASES['default']['OPTIONS']", SECRET_KEY="k" * 60)
     assert "'transaction_mode': 'IMMEDIATE'" in result.stdout and "journal_mode=WAL" in result.stdout
     result = settings_in_checkout(
-        tmp_path, "settings.DATABASES['default'].get('OPTIONS')", SECRET_KEY="k" * 60,
+        tmp_path,
+        "settings.DATABASES['default'].get('OPTIONS')",
+        SECRET_KEY="k" * 60,
         DATABASE_URL="postgres://u@db.example:5432/ocop",
     )
     assert "transaction_mode" not in result.stdout
@@ -121,9 +138,14 @@ def test_a_scan_logged_by_gunicorn_names_no_one():
     config.set("accesslog", "-")
     config.set("access_log_format", access_log_format())
     environ = {
-        "REQUEST_METHOD": "GET", "RAW_URI": "/t/ABC1234?utm=x", "PATH_INFO": "/t/ABC1234", "QUERY_STRING": "utm=x",
-        "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "203.0.113.77",
-        "HTTP_USER_AGENT": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0)", "HTTP_REFERER": "https://zalo.me/chat/123",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/t/ABC1234?utm=x",
+        "PATH_INFO": "/t/ABC1234",
+        "QUERY_STRING": "utm=x",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "203.0.113.77",
+        "HTTP_USER_AGENT": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0)",
+        "HTTP_REFERER": "https://zalo.me/chat/123",
         "HTTP_X_FORWARDED_FOR": "198.51.100.4",
     }
 

@@ -10,9 +10,7 @@ OFFICE = "198.51.100.10"
 
 
 def sign_in(client, username, password, address):
-    return client.post(
-        "/admin/login/?next=/admin/", {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 @pytest.fixture
@@ -61,4 +59,3 @@ def test_a_valid_password_does_not_reset_an_addresss_failures_across_usernames(c
     assert sign_in(client, "insider", "insider-password-789", ATTACKER).status_code == 302
     client.logout()
     assert sign_in(client, "user19", "guess", ATTACKER).status_code == 429
-

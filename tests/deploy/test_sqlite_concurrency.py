@@ -90,9 +90,7 @@ def test_twenty_simultaneous_checkouts_on_sqlite_all_succeed_exactly_once(live_s
         thread.join(timeout=120)
 
     statuses = [status for status, _ in results]
-    assert statuses == [302] * SHOPPERS, [
-        (status, body[:300]) for status, body in results if status != 302
-    ]
+    assert statuses == [302] * SHOPPERS, [(status, body[:300]) for status, body in results if status != 302]
     # One order per shopper, each with its own product, none lost, none doubled.
     assert Order.objects.count() == SHOPPERS
     assert sorted(OrderLine.objects.values_list("product_id", flat=True)) == sorted(p.pk for p in products)

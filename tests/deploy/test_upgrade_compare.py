@@ -12,8 +12,11 @@ PRODUCTS = TableRows(
 
 def test_an_unchanged_database_or_one_with_new_tables_columns_and_rows_passes():
     grown = {
-        "product": TableRows(["id", "name", "price", "gtin"], ["id"], [row + (None,) for row in PRODUCTS.rows]
-                             + [(4, "Chè", 90_000, "08930000000001")]),
+        "product": TableRows(
+            ["id", "name", "price", "gtin"],
+            ["id"],
+            [row + (None,) for row in PRODUCTS.rows] + [(4, "Chè", 90_000, "08930000000001")],
+        ),
         "lot": TableRows(["id"], ["id"], [(1,)]),
     }
     assert compare({"product": PRODUCTS}, {"product": PRODUCTS}) == []

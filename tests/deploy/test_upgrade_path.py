@@ -76,10 +76,18 @@ def database(request, tmp_path):
     [
         # One database per pass of .ci/run: the suite's own. The result on SQLite does not
         # depend on DATABASE_URL, so the PostgreSQL pass need not repeat it.
-        pytest.param("sqlite", marks=pytest.mark.skipif(
-            not suite_runs_on("sqlite"), reason="upgrade path on SQLite: run by the SQLite pass")),
-        pytest.param("postgresql", marks=pytest.mark.skipif(
-            not suite_runs_on("postgresql"), reason="upgrade path on PostgreSQL: set DATABASE_URL=postgres://…")),
+        pytest.param(
+            "sqlite",
+            marks=pytest.mark.skipif(
+                not suite_runs_on("sqlite"), reason="upgrade path on SQLite: run by the SQLite pass"
+            ),
+        ),
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not suite_runs_on("postgresql"), reason="upgrade path on PostgreSQL: set DATABASE_URL=postgres://…"
+            ),
+        ),
     ],
     indirect=True,
 )

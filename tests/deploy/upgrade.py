@@ -294,7 +294,8 @@ def compare_rows(table, old, new, old_columns, new_columns, sample):
         )
     if changed:
         problems.append(
-            f"{table}: {len(changed)} of {len(before)} row(s) changed by the upgrade, e.g. " + "; ".join(changed[:sample])
+            f"{table}: {len(changed)} of {len(before)} row(s) changed by the upgrade, e.g. "
+            + "; ".join(changed[:sample])
         )
     return problems
 
@@ -359,4 +360,3 @@ def smoke(tree, sample=25):
     """What the current tree reads from the upgraded database (see SMOKE_SCRIPT)."""
     output = tree.run("shell", "--no-imports", "-c", SMOKE_SCRIPT.replace("SAMPLE", str(sample)))
     return json.loads(output.strip().splitlines()[-1])
-

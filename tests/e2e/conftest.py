@@ -224,4 +224,3 @@ def run_axe():
         return [v for v in result["violations"] if v["impact"] in AXE_FAILING_IMPACTS]
 
     return run
-

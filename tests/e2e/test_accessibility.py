@@ -21,8 +21,10 @@ def demo_pages(page, live_server):
     """(name, url) of the pages to check; the browser's cart holds a product."""
     call_command("load_demo", verbosity=0)
     product = (
-        Product.objects.published().filter(stock_quantity__gt=0, lots__isnull=False, images__isnull=False)
-        .order_by("-stars", "pk").first()
+        Product.objects.published()
+        .filter(stock_quantity__gt=0, lots__isnull=False, images__isnull=False)
+        .order_by("-stars", "pk")
+        .first()
     )
     village = Village.objects.filter(producers__products=product).first() or Village.objects.order_by("pk").first()
     # A cart with something in it, so the cart and checkout pages show their forms.

@@ -22,8 +22,13 @@ def listings():
     producer = factories.ProducerFactory(name="Giày da Phú Yên Hưng Thịnh", village=village)
     product = factories.PublishedProductFactory(name="Giày búp bê da nữ", producer=producer)
     lot = factories.LotFactory(product=product, steps=5)
-    lot.steps.update(notes_vi="Da bò thuộc thảo mộc, cắt theo rập, may tay từng đường.", notes_en="Vegetable-tanned cowhide, cut and hand-stitched.")
-    other = factories.PublishedProductFactory(name="Bình gốm men lam", producer=factories.ProducerFactory(district_slug="gia-lam"))
+    lot.steps.update(
+        notes_vi="Da bò thuộc thảo mộc, cắt theo rập, may tay từng đường.",
+        notes_en="Vegetable-tanned cowhide, cut and hand-stitched.",
+    )
+    other = factories.PublishedProductFactory(
+        name="Bình gốm men lam", producer=factories.ProducerFactory(district_slug="gia-lam")
+    )
     showroom = factories.ShowroomFactory(name="Điểm OCOP Phú Xuyên", district_slug="phu-xuyen", products=[product])
     ShowroomStock.objects.create(showroom=showroom, product=other)
     return {"village": village, "producer": producer, "product": product, "lot": lot, "showroom": showroom}
@@ -31,7 +36,9 @@ def listings():
 
 def signed_in(page, live_server, client, user):
     client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
 
 
 def pages_of(listings):
@@ -69,8 +76,12 @@ def test_admin_pages_fit_a_1280_px_screen(page, live_server, client, listings, w
     assert problems == {}
 
 
-def test_main_admin_pages_do_not_scroll_sideways_on_a_phone(browser, browser_context_args, live_server, client, listings):
-    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}}, is_mobile=True, has_touch=True)
+def test_main_admin_pages_do_not_scroll_sideways_on_a_phone(
+    browser, browser_context_args, live_server, client, listings
+):
+    context = browser.new_context(
+        **{**browser_context_args, "viewport": {"width": 390, "height": 844}}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     signed_in(page, live_server, client, factories.OfficerFactory(username="officer.px", districts=["phu-xuyen"]))
     try:

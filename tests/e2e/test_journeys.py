@@ -35,11 +35,15 @@ def bat_trang():
     """Two Bát Tràng products (5 and 4 stars) and a 5-star product from elsewhere."""
     village = factories.VillageFactory(name="Bát Tràng", district_slug="gia-lam")
     pottery = factories.ProducerFactory(name="Gốm Minh Hải", village=village)
-    five = factories.PublishedProductFactory(name="Bình hút lộc men rạn", producer=pottery, stars=5, price=1_250_000, stock_quantity=3)
+    five = factories.PublishedProductFactory(
+        name="Bình hút lộc men rạn", producer=pottery, stars=5, price=1_250_000, stock_quantity=3
+    )
     four = factories.PublishedProductFactory(name="Bộ ấm chén men lam", producer=pottery, stars=4, price=450_000)
     silk_village = factories.VillageFactory(name="Vạn Phúc", district_slug="ha-dong", crafts=("silk-weaving",))
     silk = factories.ProducerFactory(name="Lụa Vạn Phúc", village=silk_village)
-    elsewhere = factories.PublishedProductFactory(name="Khăn lụa tơ tằm", producer=silk, craft_slug="silk-weaving", stars=5)
+    elsewhere = factories.PublishedProductFactory(
+        name="Khăn lụa tơ tằm", producer=silk, craft_slug="silk-weaving", stars=5
+    )
     return {"five": five, "four": four, "elsewhere": elsewhere}
 
 
@@ -47,7 +51,9 @@ def card_names(page):
     return page.locator(".results .product-card h3").all_inner_texts()
 
 
-def test_shopper_finds_bat_trang_without_diacritics_and_orders_cash_on_delivery(page, live_server, bat_trang, browser, browser_context_args):
+def test_shopper_finds_bat_trang_without_diacritics_and_orders_cash_on_delivery(
+    page, live_server, bat_trang, browser, browser_context_args
+):
     five = bat_trang["five"]
     page.goto(live_server.url + "/")
 
@@ -118,8 +124,12 @@ def test_tourist_scans_a_label_reads_it_in_english_switches_to_vietnamese_and_fi
     # The QR code encodes SITE_URL: make it the live server, as a real deployment's domain.
     settings.SITE_URL = live_server.url
     village = factories.VillageFactory(name="Bát Tràng", district_slug="gia-lam")
-    product = factories.PublishedProductFactory(name="Bình gốm men lam", producer=factories.ProducerFactory(village=village), stars=5)
-    showroom = factories.ShowroomFactory(name="Điểm bán OCOP Bát Tràng", address="Số 1 Giang Cao, Bát Tràng", products=[product])
+    product = factories.PublishedProductFactory(
+        name="Bình gốm men lam", producer=factories.ProducerFactory(village=village), stars=5
+    )
+    showroom = factories.ShowroomFactory(
+        name="Điểm bán OCOP Bát Tràng", address="Số 1 Giang Cao, Bát Tràng", products=[product]
+    )
     page = phone_context.new_page()
 
     # Take the QR image and decode it, as a phone camera would.
@@ -166,7 +176,9 @@ def demo():
     call_command("load_demo", verbosity=0)
 
 
-def test_officer_edits_own_district_product_uploads_an_image_and_is_refused_another_district(page, live_server, demo, tmp_path):
+def test_officer_edits_own_district_product_uploads_an_image_and_is_refused_another_district(
+    page, live_server, demo, tmp_path
+):
     own = Product.objects.filter(producer__district__slug="phu-xuyen").order_by("pk").first()
     other = Product.objects.filter(producer__district__slug="gia-lam").order_by("pk").first()
     images_before = own.images.count()

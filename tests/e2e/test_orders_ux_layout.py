@@ -2,7 +2,6 @@
 every column on a 1280 px screen (they showed 3 of 8), the status buttons work, and the
 checkout's partial-pickup choices fit a phone."""
 
-
 import pytest
 from django.urls import reverse
 
@@ -28,17 +27,22 @@ def order():
         name="Bình hút lộc men lam", producer=factories.ProducerFactory(name="Gốm Quang Vinh", district_slug="gia-lam")
     )
     return factories.OrderFactory(
-        lines=[(shoes, 1), (vase, 2)], name="Nguyễn Thị Lan", phone="+84912345678", email="lan@example.vn",
+        lines=[(shoes, 1), (vase, 2)],
+        name="Nguyễn Thị Lan",
+        phone="+84912345678",
+        email="lan@example.vn",
         address="12 Hàng Bạc, Hoàn Kiếm",
     )
 
 
 def signed_in(page, live_server, client, user):
     client.force_login(user)
-    page.context.add_cookies([
-        {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url},
-        {"name": "django_language", "value": "vi", "url": live_server.url},  # the longer words
-    ])
+    page.context.add_cookies(
+        [
+            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url},
+            {"name": "django_language", "value": "vi", "url": live_server.url},  # the longer words
+        ]
+    )
 
 
 def test_order_pages_fit_a_1280_px_screen_and_the_status_buttons_work(page, live_server, client, order):

@@ -50,8 +50,10 @@ def test_screenshots_of_the_main_pages(page, live_server, browser, browser_conte
     call_command("load_demo", verbosity=0)
     OUT.mkdir(parents=True, exist_ok=True)
     product = (
-        Product.objects.published().filter(stars=5, stock_quantity__gt=0, images__isnull=False, lots__isnull=False)
-        .order_by("pk").first()
+        Product.objects.published()
+        .filter(stars=5, stock_quantity__gt=0, images__isnull=False, lots__isnull=False)
+        .order_by("pk")
+        .first()
     )
     url = live_server.url
     both = {"desktop": DESKTOP, "phone": PHONE}

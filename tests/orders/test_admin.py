@@ -54,11 +54,14 @@ def test_status_button_moves_the_part_through_the_service(admin_client, settings
     assert 'name="_status"' not in page  # nothing comes after cancelled
 
 
-@pytest.mark.parametrize("status, message", [
-    ("completed", "cannot go from “New” to “Completed”"),
-    ("shipped", "cannot go from “New” to “Shipped”"),
-    ("bogus", "Unknown status"),
-])
+@pytest.mark.parametrize(
+    "status, message",
+    [
+        ("completed", "cannot go from “New” to “Completed”"),
+        ("shipped", "cannot go from “New” to “Shipped”"),
+        ("bogus", "Unknown status"),
+    ],
+)
 def test_status_button_refuses_an_invalid_move_with_a_message(admin_client, settings, status, message):
     part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
     response = english(admin_client, settings).post(part_url(part), {"_status": status}, follow=True)
@@ -70,7 +73,9 @@ def test_status_button_refuses_an_invalid_move_with_a_message(admin_client, sett
 def test_a_view_only_user_gets_no_status_buttons_and_cannot_post_one(client, settings):
     part = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)]).parts.get()
     viewer = get_user_model().objects.create_user("viewer", password="pw-viewer-123", is_staff=True)
-    viewer.user_permissions.set(Permission.objects.filter(codename__in=["view_producerorder", "view_order", "manage_all_districts"]))
+    viewer.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_producerorder", "view_order", "manage_all_districts"])
+    )
     client.force_login(viewer)
     page = english(client, settings).get(part_url(part)).content.decode()
     assert 'name="_status"' not in page
@@ -105,10 +110,14 @@ def test_admin_order_page_title_says_don_hang(admin_client, settings):
 @pytest.fixture
 def spanning(client, settings):
     own = factories.PublishedProductFactory(
-        name="Nón lá Phú Xuyên", price=100_000, producer=factories.ProducerFactory(name="Cơ sở Phú Xuyên", district_slug="phu-xuyen")
+        name="Nón lá Phú Xuyên",
+        price=100_000,
+        producer=factories.ProducerFactory(name="Cơ sở Phú Xuyên", district_slug="phu-xuyen"),
     )
     other = factories.PublishedProductFactory(
-        name="Gốm Bát Tràng", price=7_000_000, producer=factories.ProducerFactory(name="Cơ sở Gia Lâm", district_slug="gia-lam")
+        name="Gốm Bát Tràng",
+        price=7_000_000,
+        producer=factories.ProducerFactory(name="Cơ sở Gia Lâm", district_slug="gia-lam"),
     )
     order = factories.OrderFactory(lines=[(own, 2), (other, 1)])
     other_part = order.parts.get(producer=other.producer)
@@ -135,10 +144,13 @@ def test_officer_order_page_shows_only_their_parts_amount(spanning):
     assert "Gốm Bát Tràng" not in page and "Cơ sở Gia Lâm" not in page
 
 
-@pytest.mark.parametrize("query", [
-    "parts__producer__district__id__exact={other}",
-    "parts__status__exact=confirmed",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "parts__producer__district__id__exact={other}",
+        "parts__status__exact=confirmed",
+    ],
+)
 def test_officer_filtering_by_another_districts_part_lists_nothing(spanning, query):
     url = reverse("admin:orders_order_changelist") + "?" + query.format(other=spanning["other_district"].pk)
     response = spanning["client"].get(url)
@@ -148,7 +160,9 @@ def test_officer_filtering_by_another_districts_part_lists_nothing(spanning, que
 
 def test_officer_filter_by_own_district_still_lists_the_order(spanning):
     own = District.objects.get(slug="phu-xuyen")
-    response = spanning["client"].get(reverse("admin:orders_order_changelist") + f"?parts__producer__district__id__exact={own.pk}")
+    response = spanning["client"].get(
+        reverse("admin:orders_order_changelist") + f"?parts__producer__district__id__exact={own.pk}"
+    )
     assert [order.pk for order in response.context["cl"].result_list] == [spanning["order"].pk]
 
 

@@ -14,7 +14,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
 def header_count(response):
     """The number in the header's cart badge, 0 when there is none."""
-    match = re.search(r'class="cart-link"[^>]*>.*?(?:<span class="cart-count">(\d+)</span>|</a>)', response.content.decode(), re.S)
+    match = re.search(
+        r'class="cart-link"[^>]*>.*?(?:<span class="cart-count">(\d+)</span>|</a>)', response.content.decode(), re.S
+    )
     assert match, "no cart link in the header"
     return int(match.group(1) or 0)
 

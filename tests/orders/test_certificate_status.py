@@ -124,7 +124,12 @@ def test_place_order_refuses_a_product_that_expired_yesterday(today):
     bowl = factories.PublishedProductFactory(name="Bát gốm", certificate_valid_until=TODAY - datetime.timedelta(days=1))
     with pytest.raises(services.OrderError, match="Bát gốm"):
         services.place_order(
-            token=uuid.uuid4(), items={bowl.pk: 1}, name="Lan", phone="+84912345678",
-            fulfilment="delivery", address="12 Hàng Bạc", payment="cash",
+            token=uuid.uuid4(),
+            items={bowl.pk: 1},
+            name="Lan",
+            phone="+84912345678",
+            fulfilment="delivery",
+            address="12 Hàng Bạc",
+            payment="cash",
         )
     assert not Order.objects.exists()

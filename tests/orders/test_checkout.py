@@ -12,13 +12,18 @@ from tests.shopping import SHOPPER, add, checkout, hidden_fields
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
+
 @pytest.fixture
 def two_producers():
     bat_trang = factories.ProducerFactory(name="Gốm Quang Vinh", email="quangvinh@example.vn")
     van_phuc = factories.ProducerFactory(name="Lụa Vạn Phúc", email="vanphuc@example.vn")
-    vase = factories.PublishedProductFactory(name="Bình gốm men lam", producer=bat_trang, price=350_000, stock_quantity=5)
+    vase = factories.PublishedProductFactory(
+        name="Bình gốm men lam", producer=bat_trang, price=350_000, stock_quantity=5
+    )
     bowl = factories.PublishedProductFactory(name="Bát men rạn", producer=bat_trang, price=120_000, stock_quantity=5)
-    scarf = factories.PublishedProductFactory(name="Khăn lụa tơ tằm", producer=van_phuc, price=450_000, stock_quantity=5)
+    scarf = factories.PublishedProductFactory(
+        name="Khăn lụa tơ tằm", producer=van_phuc, price=450_000, stock_quantity=5
+    )
     return vase, bowl, scarf
 
 
@@ -42,9 +47,15 @@ def test_two_products_from_two_producers_cash_on_delivery(client, two_producers,
     assert parts["Lụa Vạn Phúc"].subtotal == 450_000
     assert all(part.status == "new" for part in parts.values())
     assert {(line.product_name, line.unit_price, line.quantity) for line in OrderLine.objects.all()} == {
-        ("Bình gốm men lam", 350_000, 2), ("Bát men rạn", 120_000, 1), ("Khăn lụa tơ tằm", 450_000, 1)
+        ("Bình gốm men lam", 350_000, 2),
+        ("Bát men rạn", 120_000, 1),
+        ("Khăn lụa tơ tằm", 450_000, 1),
     }
-    assert [p.stock_quantity for p in Product.objects.filter(pk__in=[vase.pk, bowl.pk, scarf.pk]).order_by("pk")] == [3, 4, 4]
+    assert [p.stock_quantity for p in Product.objects.filter(pk__in=[vase.pk, bowl.pk, scarf.pk]).order_by("pk")] == [
+        3,
+        4,
+        4,
+    ]
 
     page = client.get(response.url)
     body = page.content.decode()
@@ -148,7 +159,10 @@ def test_email_is_optional_and_producers_without_email_get_none(client, django_c
 def test_bank_transfer_shows_the_producers_account_on_the_confirmation(client, two_producers):
     vase, _, _ = two_producers
     PayeeAccount.objects.create(
-        producer=vase.producer, bank_name="Vietcombank Hà Nội", account_number="0011004455667", account_name="CONG TY GOM QUANG VINH"
+        producer=vase.producer,
+        bank_name="Vietcombank Hà Nội",
+        account_number="0011004455667",
+        account_name="CONG TY GOM QUANG VINH",
     )
     add(client, vase, 2)
     response = checkout(client, payment="bank_transfer")
@@ -173,7 +187,9 @@ def test_bank_transfer_is_refused_for_a_producer_without_an_account(client, two_
 
 def test_bank_transfer_falls_back_to_the_account_in_settings(client, two_producers, settings):
     settings.ORDERS_BANK_TRANSFER_PAYEE = {
-        "bank_name": "Agribank", "account_number": "1500201234567", "account_name": "TRUNG TAM OCOP HA NOI"
+        "bank_name": "Agribank",
+        "account_number": "1500201234567",
+        "account_name": "TRUNG TAM OCOP HA NOI",
     }
     add(client, two_producers[2])
     response = checkout(client, payment="bank_transfer")

@@ -15,6 +15,7 @@ from tests.shopping import SHOPPER, add
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
+
 def payment_choices(page):
     return re.findall(r'name="payment" value="([^"]+)"', page)
 
@@ -69,7 +70,9 @@ def test_bank_transfer_is_offered_when_every_producer_has_a_payee_account(client
 def test_bank_transfer_is_offered_with_the_collective_account_in_settings(client, ceramics_and_silk, settings):
     _, scarf = ceramics_and_silk
     settings.ORDERS_BANK_TRANSFER_PAYEE = {
-        "bank_name": "Agribank", "account_number": "1500201234567", "account_name": "TRUNG TAM OCOP HA NOI"
+        "bank_name": "Agribank",
+        "account_number": "1500201234567",
+        "account_name": "TRUNG TAM OCOP HA NOI",
     }
     add(client, scarf)
     assert payment_choices(checkout_page(client)) == ["cash", "bank_transfer"]
@@ -118,7 +121,9 @@ def test_picking_up_part_removes_only_the_blocking_items_and_the_order_goes_thro
     assert placed.status_code == 302
     order = Order.objects.get()
     assert order.showroom == showroom
-    assert [(line.product_id, line.quantity) for part in order.parts.all() for line in part.lines.all()] == [(vase.pk, 2)]
+    assert [(line.product_id, line.quantity) for part in order.parts.all() for line in part.lines.all()] == [
+        (vase.pk, 2)
+    ]
 
 
 def test_picking_up_part_at_a_showroom_with_none_of_the_items_is_refused(client, ceramics_and_silk):

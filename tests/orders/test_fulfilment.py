@@ -14,12 +14,12 @@ from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_site")]
 
+
 @pytest.fixture
 def english_admin_client(admin_client, settings):
     # The admin is outside the language prefixes: it takes the language cookie.
     admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return admin_client
-
 
 
 def stock(product):
@@ -105,16 +105,28 @@ def test_the_same_token_cannot_make_two_orders():
     order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1)])
     with pytest.raises(IntegrityError), transaction.atomic():
         Order.objects.create(
-            code="ABCDEFGH", token=order.token, name="x", phone="+84912345678", fulfilment="delivery",
-            address="x", payment="cash", total=1,
+            code="ABCDEFGH",
+            token=order.token,
+            name="x",
+            phone="+84912345678",
+            fulfilment="delivery",
+            address="x",
+            payment="cash",
+            total=1,
         )
 
 
 def test_a_delivery_without_address_cannot_be_stored():
     with pytest.raises(IntegrityError), transaction.atomic():
         Order.objects.create(
-            code="ABCDEFGH", token=uuid.uuid4(), name="x", phone="+84912345678", fulfilment="delivery",
-            address="", payment="cash", total=1,
+            code="ABCDEFGH",
+            token=uuid.uuid4(),
+            name="x",
+            phone="+84912345678",
+            fulfilment="delivery",
+            address="",
+            payment="cash",
+            total=1,
         )
 
 
@@ -182,7 +194,9 @@ def test_lookup_link_prefills_the_code(client):
 
 
 def test_admin_lists_orders_and_parts_with_filters(english_admin_client):
-    order = factories.OrderFactory(lines=[(factories.PublishedProductFactory(), 1), (factories.PublishedProductFactory(), 2)])
+    order = factories.OrderFactory(
+        lines=[(factories.PublishedProductFactory(), 1), (factories.PublishedProductFactory(), 2)]
+    )
     for url in [
         reverse("admin:orders_order_changelist"),
         reverse("admin:orders_order_changelist") + "?parts__status__exact=new",

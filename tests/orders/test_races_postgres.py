@@ -90,8 +90,13 @@ def test_many_shoppers_never_oversell(slow_stock_check):
     def buy():
         try:
             services.place_order(
-                token=uuid.uuid4(), items={product.pk: 1}, name="X", phone="+84912345678",
-                fulfilment="delivery", address="Hà Nội", payment="cash",
+                token=uuid.uuid4(),
+                items={product.pk: 1},
+                name="X",
+                phone="+84912345678",
+                fulfilment="delivery",
+                address="Hà Nội",
+                payment="cash",
             )
         except services.SoldOut:
             return "sold out"
@@ -123,8 +128,13 @@ def test_a_double_click_submitting_twice_at_once_makes_one_order(slow_stock_chec
 def test_two_officers_cancelling_at_once_put_the_stock_back_once(monkeypatch):
     product = factories.PublishedProductFactory(stock_quantity=5)
     order = services.place_order(
-        token=uuid.uuid4(), items={product.pk: 3}, name="X", phone="+84912345678",
-        fulfilment="delivery", address="Hà Nội", payment="cash",
+        token=uuid.uuid4(),
+        items={product.pk: 3},
+        name="X",
+        phone="+84912345678",
+        fulfilment="delivery",
+        address="Hà Nội",
+        payment="cash",
     ).order
     part = order.parts.get()
     real_can_move_to = ProducerOrder.can_move_to

@@ -5,13 +5,13 @@ a product whose certificate expired or was withdrawn is left out of them and of 
 counts, as on the list and the home page. Its own page still says what happened.
 """
 
-
 import pytest
 
 from tests import factories
 from tests.language import english_page
 
 pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def places(today):
@@ -76,7 +76,9 @@ def test_updating_an_unpublished_product_in_the_cart_answers_like_an_unknown_id(
 
 
 def test_a_withdrawn_certificate_is_not_said_to_be_valid_until_a_date(client, places, english_site):
-    withdrawn = factories.PublishedProductFactory(name="Nón lá thu hồi", name_en="Withdrawn conical hat", certificate_withdrawn=True)
+    withdrawn = factories.PublishedProductFactory(
+        name="Nón lá thu hồi", name_en="Withdrawn conical hat", certificate_withdrawn=True
+    )
     body = english_page(client, withdrawn.get_absolute_url())
     assert "Was valid until" in body
     assert "<dt>Valid until</dt>" not in body
@@ -85,7 +87,9 @@ def test_a_withdrawn_certificate_is_not_said_to_be_valid_until_a_date(client, pl
 
 
 def test_the_certificate_level_is_not_wrapped_in_nested_brackets(client, places, english_site):
-    national = factories.PublishedProductFactory(name="Bình quốc gia", name_en="National vase", certificate_level="national")
+    national = factories.PublishedProductFactory(
+        name="Bình quốc gia", name_en="National vase", certificate_level="national"
+    )
     body = english_page(client, national.get_absolute_url())
     assert "National (Ministry)" in body
     assert "(National (Ministry))" not in body

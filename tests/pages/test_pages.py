@@ -17,11 +17,18 @@ pytestmark = pytest.mark.django_db
 def vase():
     village = factories.VillageFactory(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam")
     producer = factories.ProducerFactory(
-        name="Gốm Quang Vinh", village=village, slug="gom-quang-vinh",
-        facebook_url="https://facebook.com/gomquangvinh", zalo_url="https://zalo.me/0912345678",
+        name="Gốm Quang Vinh",
+        village=village,
+        slug="gom-quang-vinh",
+        facebook_url="https://facebook.com/gomquangvinh",
+        zalo_url="https://zalo.me/0912345678",
     )
     return factories.PublishedProductFactory(
-        name="Bình gốm men lam", producer=producer, stars=5, price=650_000, stock_quantity=7,
+        name="Bình gốm men lam",
+        producer=producer,
+        stars=5,
+        price=650_000,
+        stock_quantity=7,
         description="Bình vẽ tay men lam.",
     )
 
@@ -74,11 +81,15 @@ def test_related_products_come_from_the_same_village_or_craft(client, vase):
     neighbour = factories.PublishedProductFactory(name="Cốc cùng làng", producer=vase.producer)
     same_craft = factories.PublishedProductFactory(name="Gốm nơi khác")
     unrelated = factories.PublishedProductFactory(
-        name="Khăn lụa", craft_slug="silk-weaving", product_set="handicrafts-fabric",
+        name="Khăn lụa",
+        craft_slug="silk-weaving",
+        product_set="handicrafts-fabric",
         producer=factories.ProducerFactory(village=factories.VillageFactory(crafts=("silk-weaving",))),
     )
     body = page_text(client, vase.get_absolute_url())
-    related = body.split("Related products", 1)[-1] if "Related products" in body else body.split("Sản phẩm liên quan", 1)[-1]
+    related = (
+        body.split("Related products", 1)[-1] if "Related products" in body else body.split("Sản phẩm liên quan", 1)[-1]
+    )
     assert neighbour.name in related and same_craft.name in related
     assert unrelated.name not in related
     assert related.index(neighbour.name) < related.index(same_craft.name)

@@ -108,7 +108,10 @@ def test_query_string_is_passed_on_when_redirecting(client, product):
     assert response["Location"] == f"http://testserver{product.get_trace_url()}?17=261231&foo=bar"
 
 
-@pytest.mark.parametrize("query, headers", [("?linkType=linkset", {}), ("", {"HTTP_ACCEPT": LINKSET}), ("?linkType=all", {"HTTP_ACCEPT": LINKSET})])
+@pytest.mark.parametrize(
+    "query, headers",
+    [("?linkType=linkset", {}), ("", {"HTTP_ACCEPT": LINKSET}), ("?linkType=all", {"HTTP_ACCEPT": LINKSET})],
+)
 def test_linkset_is_served_on_request(client, lot, query, headers):
     response = client.get(f"/01/{GTIN14}/10/{lot.code}{query}", **headers)
     assert response["Content-Type"] == LINKSET
@@ -167,7 +170,9 @@ def test_unknown_lot_is_404(client, product):
 
 def test_head_and_options_work_with_cors_and_linkset_header(client, product):
     head = client.head(f"/01/{GTIN14}")
-    options = client.options(f"/01/{GTIN14}", HTTP_ORIGIN="https://example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    options = client.options(
+        f"/01/{GTIN14}", HTTP_ORIGIN="https://example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
     assert head.status_code == 307
     assert options.status_code == 204
     for response in (head, options, client.get(f"/01/{GTIN14}")):

@@ -38,7 +38,10 @@ def test_trace_page_shows_product_certificate_producer_and_place(client):
     village = factories.VillageFactory(name="Bát Tràng", current_commune="Xã Bát Tràng")
     producer = factories.ProducerFactory(name="Gốm Quang Vinh", village=village, phone="0243 874 0123")
     product = factories.PublishedProductFactory(
-        name="Bình hút lộc men lam", producer=producer, stars=5, certificate_number="1032/QĐ-UBND",
+        name="Bình hút lộc men lam",
+        producer=producer,
+        stars=5,
+        certificate_number="1032/QĐ-UBND",
         certificate_issuer="UBND thành phố Hà Nội",
     )
     response = scan(client, product.get_trace_url())
@@ -46,8 +49,16 @@ def test_trace_page_shows_product_certificate_producer_and_place(client):
     village.refresh_from_db()  # coordinates as stored (Decimal), as the page prints them
     assert response.status_code == 200
     # An English page (the client asks for no language): the issuer is named in English.
-    for expected in ("Bình hút lộc men lam", "1032/QĐ-UBND", "Hanoi People's Committee", "Gốm Quang Vinh",
-                     "Bát Tràng", "Gia Lâm", "Registered OCOP product", "5-star OCOP"):
+    for expected in (
+        "Bình hút lộc men lam",
+        "1032/QĐ-UBND",
+        "Hanoi People's Committee",
+        "Gốm Quang Vinh",
+        "Bát Tràng",
+        "Gia Lâm",
+        "Registered OCOP product",
+        "5-star OCOP",
+    ):
         assert expected in text
     assert 'href="tel:02438740123"' in response.content.decode()
     assert village.map_url.replace("&", "&amp;") in response.content.decode()
@@ -89,8 +100,12 @@ def test_certificate_expiring_soon_is_still_registered_but_says_so(client):
 def test_lot_page_shows_dates_materials_and_steps_in_order(client):
     product = factories.PublishedProductFactory()
     lot = factories.LotFactory(
-        product=product, code="L2601-01", steps=3, produced_on=datetime.date(2026, 1, 10),
-        best_before=datetime.date(2027, 1, 10), materials="Gỗ mít Chuyên Mỹ",
+        product=product,
+        code="L2601-01",
+        steps=3,
+        produced_on=datetime.date(2026, 1, 10),
+        best_before=datetime.date(2027, 1, 10),
+        materials="Gỗ mít Chuyên Mỹ",
     )
     text = text_of(scan(client, lot.get_trace_url()))
     assert "Lot L2601-01" in text
@@ -262,7 +277,9 @@ def test_page_refreshes_when_showroom_stock_changes(client):
 
 def test_page_refreshes_when_the_date_changes_the_status(client, monkeypatch):
     """Status depends on the date: the day a certificate expires, the cached page is stale."""
-    product = factories.PublishedProductFactory(certificate_valid_until=timezone.localdate() + datetime.timedelta(days=1))
+    product = factories.PublishedProductFactory(
+        certificate_valid_until=timezone.localdate() + datetime.timedelta(days=1)
+    )
     first = scan(client, product.get_trace_url())
     assert "Registered OCOP product" in text_of(first)
     later = timezone.localdate() + datetime.timedelta(days=2)
@@ -346,7 +363,7 @@ def test_recording_a_scan_is_one_insert_and_no_read(client):
         scan(client, product.get_trace_url(), HTTP_USER_AGENT="curl/8")
     with CaptureQueriesContext(connection) as recorded:
         scan(client, product.get_trace_url())
-    extra = [q["sql"] for q in recorded.captured_queries][len(not_recorded.captured_queries):]
+    extra = [q["sql"] for q in recorded.captured_queries][len(not_recorded.captured_queries) :]
     assert len(recorded.captured_queries) == len(not_recorded.captured_queries) + 1
     assert len(extra) == 1 and extra[0].startswith('INSERT INTO "catalogue_scan"')
 
@@ -385,8 +402,12 @@ def test_district_officer_sees_only_scans_of_their_districts_products(client):
     officer = get_user_model().objects.create_user("officer.px", password="x", is_staff=True)
     officer.user_permissions.add(Permission.objects.get(codename="view_scan"))
     factories.district("phu-xuyen").officers.add(officer)
-    own = factories.PublishedProductFactory(name="Khảm trai Chuyên Mỹ", producer=factories.ProducerFactory(district_slug="phu-xuyen"))
-    other = factories.PublishedProductFactory(name="Gốm Bát Tràng", producer=factories.ProducerFactory(district_slug="gia-lam"))
+    own = factories.PublishedProductFactory(
+        name="Khảm trai Chuyên Mỹ", producer=factories.ProducerFactory(district_slug="phu-xuyen")
+    )
+    other = factories.PublishedProductFactory(
+        name="Gốm Bát Tràng", producer=factories.ProducerFactory(district_slug="gia-lam")
+    )
     Scan.objects.create(product=own, language="vi", source="qr")
     Scan.objects.create(product=other, language="vi", source="qr")
     client.force_login(officer)

@@ -48,7 +48,9 @@ def test_view_on_site_of_own_record_still_redirects(officer_client, world, app, 
 
 
 def test_view_on_site_does_not_name_an_unpublished_product_of_another_district(officer_client, world):
-    hidden = factories.PublishedProductFactory(name="Bình chưa công bố", producer=world["other"]["producer"], is_published=False)
+    hidden = factories.PublishedProductFactory(
+        name="Bình chưa công bố", producer=world["other"]["producer"], is_published=False
+    )
     response = officer_client.get(view_on_site_url(hidden))
     assert response.status_code == 404
     assert hidden.slug not in response.headers.get("Location", "") + response.content.decode()
@@ -208,9 +210,7 @@ def test_other_districts_stock_rows_are_shown_read_only(officer_client, world):
     assert "Sản phẩm Gia Lâm" in body  # listed...
     editable = [f for f in page.context["inline_admin_formsets"] if f.has_change_permission]
     for inline in editable:  # ...but not in any formset the officer can change
-        assert world["other"]["product"].pk not in {
-            form.instance.product_id for form in inline.formset.initial_forms
-        }
+        assert world["other"]["product"].pk not in {form.instance.product_id for form in inline.formset.initial_forms}
 
 
 def test_officer_cannot_remove_another_districts_stock_row(officer_client, world):

@@ -45,7 +45,10 @@ LOCAL_WARNING = "Mã QR đang trỏ tới"
 @override_settings(SITE_URL="http://127.0.0.1:8000", SITE_URL_IS_LOCAL=True)
 def test_label_and_qr_screens_warn_when_site_url_is_local(city_admin_client, product):
     lot = factories.LotFactory(product=product)
-    for url in [admin_url("catalogue", "product", "change", product.pk), admin_url("catalogue", "lot", "change", lot.pk)]:
+    for url in [
+        admin_url("catalogue", "product", "change", product.pk),
+        admin_url("catalogue", "lot", "change", lot.pk),
+    ]:
         body = city_admin_client.get(url).content.decode()
         assert LOCAL_WARNING in body and "http://127.0.0.1:8000" in body
     sheet = city_admin_client.post(

@@ -40,7 +40,11 @@ def test_a_fresh_database_has_the_officer_role_with_exactly_its_permissions():
     assert ("orders", "change_producerorder") in role_codenames(group)
     assert ("villages", "view_craft") in role_codenames(group)
     # Read-only for reference data and evidence.
-    assert not {("villages", "change_district"), ("villages", "change_craft"), ("catalogue", "delete_scan")} & role_codenames(group)
+    assert not {
+        ("villages", "change_district"),
+        ("villages", "change_craft"),
+        ("catalogue", "delete_scan"),
+    } & role_codenames(group)
 
 
 def test_migrate_completes_the_role_and_keeps_what_an_administrator_added():

@@ -76,7 +76,17 @@ def rows(world):
 
 
 SCOPED_MODELS = [
-    District, Village, Producer, Product, Lot, Scan, Showroom, ShowroomStock, Order, ProducerOrder, OrderLine,
+    District,
+    Village,
+    Producer,
+    Product,
+    Lot,
+    Scan,
+    Showroom,
+    ShowroomStock,
+    Order,
+    ProducerOrder,
+    OrderLine,
     PayeeAccount,
 ]
 by_name = pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda model: model.__name__)
@@ -228,7 +238,9 @@ def test_the_import_reaches_the_same_rows_as_the_scope(rows, officer, city_admin
         resource = resource_class(user=user)
         model = resource._meta.model
         assert pks(resource.get_queryset()) == pks(scoping.scope_queryset(model.objects.all(), user))
-        widgets = [field.widget for field in resource.fields.values() if isinstance(field.widget, ScopedForeignKeyWidget)]
+        widgets = [
+            field.widget for field in resource.fields.values() if isinstance(field.widget, ScopedForeignKeyWidget)
+        ]
         assert widgets
         for widget in widgets:
             expected = scoping.scope_queryset(widget.model.objects.all(), user)

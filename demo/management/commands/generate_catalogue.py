@@ -117,16 +117,16 @@ class Command(BaseCommand):
             )
         Producer.objects.bulk_create(producers)
         producers = list(
-            Producer.objects.filter(slug__in=[p.slug for p in producers]).select_related(
-                "district", "village"
-            )
+            Producer.objects.filter(slug__in=[p.slug for p in producers]).select_related("district", "village")
         )
 
         new_products = []
         for index in range(count):
             number = offset + index
             producer = producers[index % len(producers)]
-            craft_slug, (name_vi, name_en, unit_vi, unit_en, product_set, base_price, _kind) = rng.choice(TEMPLATES_WITH_CRAFT)
+            craft_slug, (name_vi, name_en, unit_vi, unit_en, product_set, base_price, _kind) = rng.choice(
+                TEMPLATES_WITH_CRAFT
+            )
             style_vi, style_en = rng.choice(STYLES)
             stars = rng.choices([3, 4, 5], weights=[45, 53, 2])[0]
             code = new_trace_code()

@@ -25,17 +25,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--print-logins", action="store_true",
+            "--print-logins",
+            action="store_true",
             help="Only print the demo logins that still have their published passwords, and exit.",
         )
         parser.add_argument("--no-images", action="store_true", help="Skip drawing product images.")
         parser.add_argument(
-            "--if-empty-or-demo", action="store_true",
+            "--if-empty-or-demo",
+            action="store_true",
             help="On a database holding real data, say so and exit successfully instead of failing "
             "(what `make run` uses).",
         )
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="Load the demo even into a database holding real data (demo logins included).",
         )
 

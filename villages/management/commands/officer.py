@@ -60,9 +60,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{username} is no longer a district officer."))
 
     def handle_list(self, **options):
-        officers = (
-            get_user_model().objects.filter(officer_districts__isnull=False).distinct().order_by("username")
-        )
+        officers = get_user_model().objects.filter(officer_districts__isnull=False).distinct().order_by("username")
         if not officers:
             self.stdout.write("No district officers yet: python manage.py officer grant USER DISTRICT")
         for user in officers:
@@ -100,9 +98,10 @@ class Command(BaseCommand):
     def find_districts(self, names):
         found, unknown = [], []
         for name in names:
-            district = District.objects.filter(slug=name.strip().lower()).first() or District.objects.filter(
-                code=name.strip()
-            ).first()
+            district = (
+                District.objects.filter(slug=name.strip().lower()).first()
+                or District.objects.filter(code=name.strip()).first()
+            )
             (found if district else unknown).append(district or name)
         if unknown:
             examples = ", ".join(District.objects.order_by("slug").values_list("slug", flat=True)[:4])
