@@ -80,7 +80,7 @@ def test_database_and_redis_urls_switch_backends():
     )
     assert (
         settings_value("settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/1")
-        == "django.core.cache.backends.redis.RedisCache"
+        == "core.redis_cache.RedisCache"
     )
 
 
