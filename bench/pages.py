@@ -1,10 +1,11 @@
-"""The URLs the benchmark requests, and how many SQL queries each page costs.
+"""The pages the benchmark requests, and what one request of each costs, warm and cold.
 
     python bench/pages.py OUT_DIR     (DATABASE_URL and REDIS_URL as for the server)
 
 Writes OUT_DIR/<page>.txt (one path a line, for bench/rotate.lua) and prints one JSON
-line: for each page, the queries of one request with a cold cache and with a warm one,
-counted by Django itself (CaptureQueriesContext), so the figure is exact.
+line: for each page its label, its paths, and one request's time and SQL queries warm
+and cold (bench/report.py: COLD_ONE_REQUEST says exactly what cold means here), the
+queries counted by Django itself (CaptureQueriesContext), so the figure is exact.
 """
 
 import json
@@ -17,11 +18,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocop_site.settings")
 
 # Distinct products for the product and trace pages: enough that no single row stays hot,
-# few enough that the warm-up pass reaches each (a cold product page costs ~0.3 s at
-# 100,000 products, see docs/performance.md).
+# few enough that the warm-up pass reaches each.
 SAMPLE = 100
 # Typed the way a phone keyboard without Vietnamese input types them.
 SEARCHES = ["gom bat trang", "lua van phuc", "mat ong", "tra shan tuyet", "non la", "banh cuon", "may tre dan", "tuong"]
+DEEP_PAGE = 50
+
+
+def pages(busiest_district, sample):
+    """{name: (label, [paths])}, in the order of the report. `sample`: (slug, trace code)."""
+    from catalogue.filters import SORT_ORDERINGS
+
+    two_filters = f"/products/?stars=4&stars=5&district={busiest_district}"
+    found = {
+        "healthz": ("`/healthz` (full middleware)", ["/healthz"]),
+        "home": ("home", ["/"]),
+        "list": ("list, no filter (sort: stars)", ["/products/", "/products/?page=2"]),
+        "list_filtered": ("list, two filters", [two_filters, two_filters + "&page=2"]),
+        "search": ("search, no diacritics", ["/products/?q=" + q.replace(" ", "+") for q in SEARCHES]),
+    }
+    # Every sort order the list offers without a search ("stars" is the default, above;
+    # "relevance" needs a query, as in the search row).
+    for key in SORT_ORDERINGS:
+        if key != "stars":
+            found[f"sort{key}"] = (f"list, sort={key}", [f"/products/?sort={key}", f"/products/?sort={key}&page=2"])
+    found["deep"] = (f"list, page {DEEP_PAGE}", [f"/products/?page={DEEP_PAGE}"])
+    found["product"] = ("product", [f"/products/{slug}/" for slug, _code in sample])
+    found["trace"] = ("trace (scan recorded)", [f"/t/{code}" for _slug, code in sample])
+    return found
 
 
 def main(out_dir):
@@ -34,11 +58,12 @@ def main(out_dir):
     from django.test.utils import CaptureQueriesContext
 
     from catalogue.models import Product
+    from core import cache as ocop_cache
 
     published = Product.objects.published().filter(slug__startswith="gen-")
     step = max(1, published.count() // SAMPLE)
     sample = list(published.order_by("id").values_list("slug", "trace_code")[::step][:SAMPLE])
-    # The district with most products, and 4 stars: the two filters of a typical visit.
+    # The district with most products: the filter of a typical visit, with 4 and 5 stars.
     busiest = (
         published.values("producer__district__slug")
         .order_by()
@@ -46,35 +71,34 @@ def main(out_dir):
         .order_by("-n")
         .first()["producer__district__slug"]
     )
-    pages = {
-        "floor": ["/healthz"],
-        "home": ["/"],
-        "list": [f"/products/?district={busiest}&stars=4", f"/products/?district={busiest}&stars=4&page=2"],
-        "search": ["/products/?q=" + q.replace(" ", "+") for q in SEARCHES],
-        "product": [f"/products/{slug}/" for slug, _code in sample],
-        "trace": [f"/t/{code}" for _slug, code in sample],
-    }
+    found = pages(busiest, sample)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for name, paths in pages.items():
+    (out / "floor.txt").write_text("/\n")
+    for name, (_label, paths) in found.items():
         (out / f"{name}.txt").write_text("\n".join(paths) + "\n")
 
-    # A browser's User-Agent so that the trace page counts its scan (one INSERT) as in
-    # the load test.
-    client = Client(HTTP_USER_AGENT="Mozilla/5.0 (iPhone) Mobile Safari/604.1")
-    queries = {}
-    for name, paths in pages.items():
+    # A browser's User-Agent so that the trace page counts its scan, as in the load test.
+    client = Client(HTTP_USER_AGENT="Mozilla/5.0 (iPhone) Mobile Safari/604.1", HTTP_ACCEPT_LANGUAGE="vi")
+    # Every page once: templates compiled, imports done, so "cold" below is the cache's
+    # coldness only, not the process's.
+    for _label, paths in found.values():
+        assert client.get(paths[0]).status_code == 200, paths[0]
+    report = {}
+    for name, (label, paths) in found.items():
         path = paths[0]
-        counts, times = [], []
-        for _warmth in ("cold", "warm"):
+        figures = {}
+        for warmth in ("cold", "warm"):
+            if warmth == "cold":
+                ocop_cache.bump()  # what any change to the catalogue does
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(path)
-            times.append(round((time.perf_counter() - started) * 1000, 1))
+            figures[f"{warmth}_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            figures[f"{warmth}_queries"] = len(captured)
             assert response.status_code == 200, (path, response.status_code)
-            counts.append(len(captured))
-        queries[name] = {"path": path, "cold": counts[0], "warm": counts[1], "cold_ms": times[0], "warm_ms": times[1]}
-    print("JSON " + json.dumps(queries))
+        report[name] = {"label": label, "paths": paths, "requests": figures}
+    print("JSON " + json.dumps(report))
 
 
 if __name__ == "__main__":
