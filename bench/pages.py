@@ -41,7 +41,8 @@ def pages(busiest_district, sample):
     # "relevance" needs a query, as in the search row).
     for key in SORT_ORDERINGS:
         if key != "stars":
-            found[f"sort{key}"] = (f"list, sort={key}", [f"/products/?sort={key}", f"/products/?sort={key}&page=2"])
+            name = "sort_" + (key[1:] + "_desc" if key.startswith("-") else key)
+            found[name] = (f"list, sort={key}", [f"/products/?sort={key}", f"/products/?sort={key}&page=2"])
     found["deep"] = (f"list, page {DEEP_PAGE}", [f"/products/?page={DEEP_PAGE}"])
     found["product"] = ("product", [f"/products/{slug}/" for slug, _code in sample])
     found["trace"] = ("trace (scan recorded)", [f"/t/{code}" for _slug, code in sample])
