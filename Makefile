@@ -90,7 +90,9 @@ format: venv
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media .pytest_cache
 
-# The benchmark (bench/run.py): 100,000 products on PostgreSQL + Redis, loaded with wrk.
+# The benchmark (bench/run.py): 100,000 products on PostgreSQL + Redis, loaded with wrk,
+# every page warm and cold at 8 and 64 connections beside a no-middleware floor.
 # Quick mode: make bench BENCH_ARGS="--products 5000 --scans 50000"
+# Rewrite the results in docs/performance.md: make bench BENCH_ARGS="--write-docs"
 bench: venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -19,9 +19,9 @@
    versions, load average before and after, settings, figures) and a Markdown report
    (bench/report.py) on the terminal; with --write-docs also in docs/performance.md.
 
-Time: about 14 pages x (warm-up + 2 x duration + cold duration) + seeding; with the
-defaults (3 + 2 x 8 + 5 s) about 6 minutes of load, under 10 minutes at 100,000 products
-once the database exists. Traffic goes only to 127.0.0.1; every wrk run is bounded.
+Time: 11 pages x (warm-up + 2 x duration + cold duration) + the floor's 4 runs + seeding;
+with the defaults (3 + 2 x 8 + 5 s) about 5 minutes of load, under 10 minutes at 100,000
+products once the database exists. Traffic goes only to 127.0.0.1; every wrk run is bounded.
 Needs: wrk (apt-get install wrk), PostgreSQL and Redis (DATABASE_HOST_URL, REDIS_URL).
 """
 
