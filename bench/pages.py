@@ -59,7 +59,7 @@ def main(out_dir):
     for name, paths in pages.items():
         (out / f"{name}.txt").write_text("\n".join(paths) + "\n")
 
-    # A browser's User-Agent so that the trace page counts its scan (one INSERT) as in
+    # A browser's User-Agent so that the trace page counts its scan (buffered, no query) as in
     # the load test.
     client = Client(HTTP_USER_AGENT="Mozilla/5.0 (iPhone) Mobile Safari/604.1")
     queries = {}
