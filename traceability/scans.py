@@ -329,7 +329,8 @@ class RedisScanBuffer:
 
 @functools.lru_cache(maxsize=4)
 def _client_for(url):
-    return redis.Redis.from_url(url)
+    # Timeouts: a Redis that hangs costs a scan its count after a second, not the page.
+    return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
 
 
 def redis_client():
