@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.certificates import EXPIRING_WITHIN_DAYS
-from catalogue.models import Product
+from catalogue.models import Product, Scan
 from core.formats import day, vnd
 from orders.models import ProducerOrder, Status
 from villages.scoping import scope_queryset
@@ -52,6 +52,7 @@ def panels_for(user, today=None):
         Q(name_en__isnull=True) | Q(name_en="") | Q(description_en="") | Q(description_en__isnull=True)
     ).order_by("name_vi")
     month_start = today.replace(day=1)
+    Scan.write_buffered()
     most_scanned = (
         products.filter(scans__scanned_at__date__gte=month_start)
         .annotate(scan_total=Count("scans"))

@@ -79,7 +79,8 @@ def main(out_dir):
     for name, (_label, paths) in found.items():
         (out / f"{name}.txt").write_text("\n".join(paths) + "\n")
 
-    # A browser's User-Agent so that the trace page counts its scan, as in the load test.
+    # A browser's User-Agent so that the trace page counts its scan (buffered, no query), as in
+    # the load test.
     client = Client(HTTP_USER_AGENT="Mozilla/5.0 (iPhone) Mobile Safari/604.1", HTTP_ACCEPT_LANGUAGE="vi")
     # Every page once: templates compiled, imports done, so "cold" below is the cache's
     # coldness only, not the process's.

@@ -270,6 +270,7 @@ class ProductAdmin(
     def scans_by_day(self, product):
         if not product.pk:
             return "—"
+        Scan.write_buffered()
         days = list(product.scans.since(30).daily_counts())
         if not days:
             return _("No scans in the last 30 days.")
@@ -376,6 +377,7 @@ class ScanAdmin(FoldedSearchAdmin, DistrictScopedAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        Scan.write_buffered()
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:

@@ -35,6 +35,7 @@ from .codes import (
     validate_gtin,
 )
 from .querysets import LotQuerySet, ProducerQuerySet, ProductQuerySet, ScanQuerySet
+from .signals import scan_log_read
 
 
 class Producer(DemoFlagModel, TimeStampedModel):
@@ -465,3 +466,9 @@ class Scan(models.Model):
 
     def __str__(self):
         return f"{self.product_id} @ {self.scanned_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def write_buffered(cls):
+        """Call before counting scans: trace pages buffer them (traceability.scans), and
+        the receiver of this signal writes what is waiting, so counts are up to date."""
+        scan_log_read.send(sender=cls)

@@ -223,6 +223,16 @@ else:
 # once by the worker that made it, by the others after at most this many seconds.
 CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "3600" if REDIS_URL else "30"))
 
+# --- Scan counts (traceability/scans.py) --------------------------------------------------
+# Trace page scans wait in a buffer and are written in batches, off the request path: in
+# Redis when there is one (shared, survives a worker's death), else in each worker's
+# memory (a worker killed hard loses what it has not written: at most SCANS_FLUSH_EVERY
+# scans, normally those of the last SCANS_FLUSH_SECONDS; docs/deployment.md).
+SCANS_REDIS_URL = os.environ.get("SCANS_REDIS_URL", REDIS_URL)
+SCANS_REDIS_KEY = os.environ.get("SCANS_REDIS_KEY", os.environ.get("CACHE_KEY_PREFIX", "ocop") + ":scans")
+SCANS_FLUSH_EVERY = int(os.environ.get("SCANS_FLUSH_EVERY", "100"))
+SCANS_FLUSH_SECONDS = int(os.environ.get("SCANS_FLUSH_SECONDS", "10"))
+
 # --- Orders (cart and checkout) ----------------------------------------------------------
 # django-ratelimit counts checkout and order-lookup attempts per client IP in the default
 # cache. Only a shared cache (REDIS_URL) counts across workers; Django's RedisCache works

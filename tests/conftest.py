@@ -19,6 +19,25 @@ def _fresh_cache_and_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _empty_scan_buffer():
+    """Scans wait in a buffer (traceability/scans.py) that outlives a test: a scan left
+    in it would be written during a later test, whose database no longer has its product."""
+    from traceability.scans import scan_buffer
+
+    scan_buffer().clear()
+    yield
+    scan_buffer().clear()
+
+
+@pytest.fixture
+def write_scans():
+    """Write the scans trace pages have buffered: call it before reading the scan log."""
+    from traceability.scans import flush_scans
+
+    return flush_scans
+
+
 @pytest.fixture
 def english_site():
     """For tests that read the English wording: with English active, reverse() gives

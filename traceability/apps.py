@@ -11,7 +11,11 @@ class TraceConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_finished
 
-        from .scans import write_pending_scan
+        from catalogue.signals import scan_log_read
 
-        # Trace page scans are stored once the response has gone out (see record_scan).
-        request_finished.connect(write_pending_scan, dispatch_uid="traceability.write_pending_scan")
+        from .scans import flush_before_reading, flush_when_due
+
+        # Buffered scans are written once a response has gone out, when a flush is due,
+        # and before the admin counts them (see traceability/scans.py).
+        request_finished.connect(flush_when_due, dispatch_uid="traceability.flush_when_due")
+        scan_log_read.connect(flush_before_reading, dispatch_uid="traceability.flush_before_reading")

@@ -79,8 +79,9 @@ def test_a_malformed_referer_is_treated_as_a_link_on_every_public_page(client, p
     assert response.status_code in (200, 301, 302, 307)
 
 
-def test_a_scan_with_a_malformed_referer_is_still_counted_as_a_link(client, public_urls):
+def test_a_scan_with_a_malformed_referer_is_still_counted_as_a_link(client, public_urls, write_scans):
     from catalogue.models import Scan
 
     client.get(public_urls[5], headers={"Referer": "http://[::1", "User-Agent": "Mozilla/5.0 (iPhone)"})
+    write_scans()
     assert list(Scan.objects.values_list("source", flat=True)) == [Scan.Source.LINK]
