@@ -49,11 +49,11 @@ def cache_anonymous_page(concerns=(ocop_cache.CATALOGUE,)):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            named = concerns(**kwargs) if callable(concerns) else concerns
-            named = tuple(named)
+            named = tuple(concerns(**kwargs) if callable(concerns) else concerns)
             # Read before the view reads any row: a change committed while it renders
-            # bumps past this version, so the page is never served as current.
-            version = ocop_cache.version(named)
+            # bumps past this version, so the page is never served as current. A visitor
+            # with a session is never stored for: no need to read it.
+            version = None if has_session(request) else ocop_cache.version(named)
             response = view(request, *args, **kwargs)
             setattr(response, MARK, (named, version))
             return response

@@ -213,3 +213,9 @@ def test_cart_and_order_move_between_instances(two_instances):
     assert "Out of stock" in shopper.get(first + product_url)
     listing = shopper.get(first + "/en/products/")
     assert "Bình gốm hai máy chủ" in listing and "Out of stock" in listing
+    # And to a visitor without a session, whose whole pages come from the shared page cache
+    # (warmed above, before the shopper had a cookie).
+    visitor = Browser()
+    for base in (first, second):
+        assert "Out of stock" in visitor.get(base + product_url)
+        assert "Out of stock" in visitor.get(base + "/en/products/")
