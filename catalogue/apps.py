@@ -9,10 +9,18 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         from core import cache
 
-        from . import search
+        from . import caching, search
         from .models import Producer, Product, Scan
 
         # Renaming a village, district, craft or producer rewrites its products' search text.
         search.connect(Product, Producer)
-        # Cached pages follow every change to what they show; the scan log shows on none.
-        cache.bump_when_saved(*(model for model in self.get_models() if model is not Scan))
+        # Cached pages follow every change to what they show; the scan log and the change
+        # history show on none. A product's edits concern fewer pages: caching.py.
+        cache.bump_when_saved(
+            *(
+                model
+                for model in self.get_models()
+                if model not in (Scan, Product) and not model.__name__.startswith("Historical")
+            )
+        )
+        caching.connect(Product)

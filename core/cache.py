@@ -7,11 +7,21 @@ carries a *generation* number, one per concern, kept in the cache itself; a chan
 the number, and from the next request on every key is new, so the old entries are never
 read again and simply expire.
 
-What bumps the "catalogue" generation (everything a shopper or a tourist sees):
+Concerns. "catalogue" is what lists show (home, product lists and search, facets, place,
+producer and showroom pages) and, conservatively, anything with no narrower concern; every
+public page depends on it. Each product also has its own concerns (catalogue/caching.py):
+its page (by slug) and its trace page (by trace code), which depend on "catalogue" *and*
+them. An edit of what only the product's own page shows (its description, the certificate's
+number, the exact stock while some is left) bumps only that product's concerns, so lists and
+the home page stay cached; see catalogue/caching.py for which fields are which.
+
+What bumps the "catalogue" generation:
 - any save or delete of a villages, catalogue or showrooms row, admin edits and imports
-  included (each of those apps calls bump_when_saved() on its models in its ready());
+  included (each of those apps calls bump_when_saved() on its models in its ready()),
+  except a product edit that changes only what its own page shows (catalogue/caching.py);
 - writes that bypass save() call bump_on_commit() themselves: stock changes in
-  orders/services.py (queryset update() with F()), bench/seed.py after its bulk inserts,
+  orders/services.py (queryset update() with F(), through catalogue.caching.stock_moved(),
+  which bumps "catalogue" only when a product runs out or comes back), bench/seed.py after its bulk inserts,
   catalogue/search.py after rewriting search texts.
   Any other bulk_create() or update() of those models must do the same;
 - the date: certificate status (valid, expiring, expired) changes at local midnight with
@@ -50,30 +60,43 @@ def generation(concern=CATALOGUE):
     return number
 
 
-def bump(concern=CATALOGUE):
-    """Make every entry cached under `concern` unreadable from now on."""
-    try:
-        cache.incr(_key(concern))
-    except ValueError:  # no number yet (or evicted): start one
-        generation(concern)
+def _generations(concerns):
+    """The generations of several concerns, in one cache read when they all exist."""
+    found = cache.get_many([_key(concern) for concern in concerns])
+    return [found.get(_key(concern)) or generation(concern) for concern in concerns]
 
 
-def bump_on_commit(concern=CATALOGUE):
+def bump(*concerns):
+    """Make every entry cached under any of `concerns` unreadable from now on."""
+    for concern in concerns or (CATALOGUE,):
+        try:
+            cache.incr(_key(concern))
+        except ValueError:  # no number yet (or evicted): start one
+            generation(concern)
+
+
+def bump_on_commit(*concerns):
     """bump() now, and again once the current transaction commits.
 
     Now: the writer's own next read (and a test, whose transaction never commits) must
     miss. After the commit: another request may have read the old rows between the first
     bump and the commit, and cached them under the new number.
     """
-    bump(concern)
+    concerns = concerns or (CATALOGUE,)
+    bump(*concerns)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(functools.partial(bump, concern), robust=True)
+        transaction.on_commit(functools.partial(bump, *concerns), robust=True)
+
+
+def _as_tuple(concern):
+    return (concern,) if isinstance(concern, str) else tuple(concern)
 
 
 def version(concern=CATALOGUE):
-    """The string to put in a key (or a {% cache %} tag) for data of `concern`:
-    its generation and today's local date."""
-    return f"{generation(concern)}-{timezone.localdate().isoformat()}"
+    """The string to put in a key (or a {% cache %} tag) for data of `concern` (one name
+    or several): their generations and today's local date."""
+    numbers = _generations(_as_tuple(concern))
+    return "-".join(map(str, [*numbers, timezone.localdate().isoformat()]))
 
 
 def key(name, *parts, concern=CATALOGUE):
@@ -99,7 +122,9 @@ def bump_when_saved(*models):
     """Bump the catalogue generation after every save or delete of these models.
 
     Each app whose rows show on public pages connects its own models in its ready(): this
-    module knows no app, and a model that shows on no page (the scan log) is simply left out.
+    module knows no app, and a model that shows on no page (the scan log, change history)
+    is simply left out. A model whose edits concern fewer pages (a product's description
+    shows on its own page only) connects its own receivers instead, see catalogue/caching.py.
     """
     for model in models:
         uid = f"core.cache.{model._meta.label_lower}"

@@ -129,6 +129,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise right after SecurityMiddleware: static files skip everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for visitors without a session, before everything below runs (sessions,
+    # language, CSRF, auth...): see core/page_cache.py. Security headers still apply.
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware comes after the session and before CommonMiddleware so that
     # language-prefixed URLs resolve. Ours also lets the admin and the QR trace pages,
@@ -136,8 +139,6 @@ MIDDLEWARE = [
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Below CSRF: puts each visitor's token into add-to-cart forms of cached card grids.
-    "orders.middleware.FormTokenMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -222,6 +223,10 @@ else:
 # are never stale and can live long. Local memory is per process: a change is seen at
 # once by the worker that made it, by the others after at most this many seconds.
 CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "3600" if REDIS_URL else "30"))
+# How long a reverse proxy or CDN may keep a page cached for visitors without a session
+# (s-maxage; browsers always revalidate). The app cannot purge a proxy: this is how
+# stale a page can be there after a change (docs/deployment.md).
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "30"))
 
 # --- Scan counts (traceability/scans.py) --------------------------------------------------
 # Trace page scans wait in a buffer and are written in batches, off the request path: in

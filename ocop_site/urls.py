@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_file
 
 from core import views as core_views
+from core.page_cache import cache_anonymous_page
 from pages import views
 from pages.sitemaps import SITEMAPS
 
@@ -30,13 +31,14 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    # Home and statistics: whole pages for visitors without a session (core/page_cache.py).
+    path("", cache_anonymous_page()(views.home), name="home"),
     path("", include("catalogue.urls")),
     path("", include("pages.place_urls")),
     path("showrooms/", include("showrooms.urls")),
     # Cart, checkout and order lookup: /cart/, /checkout/, /order/.
     path("", include("orders.urls")),
-    path("stats/", views.stats, name="stats"),
+    path("stats/", cache_anonymous_page()(views.stats), name="stats"),
     prefix_default_language=False,
 )
 

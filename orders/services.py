@@ -21,8 +21,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from catalogue import caching
 from catalogue.models import Producer, Product
-from core import cache
 
 from .cart import certificate_problem, pickup_showrooms
 from .models import (
@@ -247,7 +247,7 @@ def _take_stock(items):
     for pk, quantity in items.items():
         Product.objects.filter(pk=pk).update(stock_quantity=F("stock_quantity") - quantity, updated_at=now)
     # update() sends no signal: cached pages showing the stock need telling.
-    cache.bump_on_commit(cache.CATALOGUE)
+    caching.stock_moved(Product, {pk: -quantity for pk, quantity in items.items()})
 
 
 def change_status(*, part, status):
@@ -266,11 +266,14 @@ def change_status(*, part, status):
             )
         if status == Status.CANCELLED:
             now = timezone.now()
+            returned = defaultdict(int)
             for line in locked.lines.order_by("product_id"):
                 Product.objects.filter(pk=line.product_id).update(
                     stock_quantity=F("stock_quantity") + line.quantity, updated_at=now
                 )
-            cache.bump_on_commit(cache.CATALOGUE)  # update() sends no signal
+                returned[line.product_id] += line.quantity
+            # update() sends no signal: cached pages showing the stock need telling.
+            caching.stock_moved(Product, returned)
         locked.status = status
         locked.save(update_fields=["status", "updated_at"])
     part.status = locked.status

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from catalogue.models import Product
+from core.csrf import same_origin_post
 from showrooms.models import Showroom
 
 from . import pickup, services
@@ -58,6 +59,9 @@ def cart_detail(request):
     return _render_cart(request, Cart(request.session))
 
 
+# Posted from product cards and pages that are cached whole for visitors without a
+# session, so they carry no token: the browser's Origin stands in for it (core/csrf.py).
+@same_origin_post
 @require_POST
 def cart_add(request, product_id):
     # An unpublished product answers as an unknown id: the error must not name it.

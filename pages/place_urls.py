@@ -3,14 +3,19 @@ they hold (so they live here, above the apps they combine, not in villages)."""
 
 from django.urls import path
 
+from core.page_cache import cache_anonymous_page
+
 from . import places
+
+# Whole pages for visitors without a session, until the catalogue changes (core/page_cache.py).
+cached = cache_anonymous_page()
 
 app_name = "places"
 
 urlpatterns = [
-    path("villages/", places.VillageListView.as_view(), name="village_list"),
-    path("villages/<slug:slug>/", places.VillageDetailView.as_view(), name="village_detail"),
-    path("districts/", places.DistrictListView.as_view(), name="district_list"),
-    path("districts/<slug:slug>/", places.DistrictDetailView.as_view(), name="district_detail"),
-    path("crafts/<slug:slug>/", places.CraftDetailView.as_view(), name="craft_detail"),
+    path("villages/", cached(places.VillageListView.as_view()), name="village_list"),
+    path("villages/<slug:slug>/", cached(places.VillageDetailView.as_view()), name="village_detail"),
+    path("districts/", cached(places.DistrictListView.as_view()), name="district_list"),
+    path("districts/<slug:slug>/", cached(places.DistrictDetailView.as_view()), name="district_detail"),
+    path("crafts/<slug:slug>/", cached(places.CraftDetailView.as_view()), name="craft_detail"),
 ]

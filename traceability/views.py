@@ -17,6 +17,7 @@ from django.utils.http import http_date
 from django.views import View
 from django.views.decorators.http import require_safe
 
+from catalogue import caching
 from catalogue.codes import normalise_trace_code
 from catalogue.models import Lot, Product
 from core import cache as ocop_cache
@@ -68,13 +69,14 @@ class TracePageView(View):
         if not well_formed(code, lot_code):
             return not_registered(request, code, lot_code)  # junk: no query, no cache entry
         today = timezone.localdate()
-        # The record and its validators, cached until the catalogue changes (or the day
-        # does: the certificate's status depends on it). A warm scan costs no query but
-        # the scan's own INSERT.
+        # The record and its validators, cached until the catalogue or this product
+        # changes (or the day does: the certificate's status depends on it). A warm scan
+        # costs no query but the scan's own INSERT.
         record = ocop_cache.get_or_set(
             "trace",
             [code, lot_code or "", language],
             lambda: self.build_record(code, lot_code, language, today),
+            concern=(ocop_cache.CATALOGUE, caching.trace_concern(code)),
         )
         if record is None or record["lot_missing"]:
             return not_registered(request, code, lot_code, product=record and record["product"])
@@ -87,7 +89,7 @@ class TracePageView(View):
         response.headers["Last-Modified"] = http_date(last_modified)
         # Revalidate on every scan: a withdrawn certificate must show at once, and each
         # scan must reach the server to be counted. An unchanged page costs a 304.
-        # Private: the page carries the language switcher's CSRF token.
+        # Private: its language follows the visitor's cookie or browser, not the URL.
         patch_cache_control(response, private=True, no_cache=True)
         patch_vary_headers(response, ["Accept-Language", "Cookie"])
         record_scan(request, record["product_id"], record["lot_id"], language)

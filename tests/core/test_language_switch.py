@@ -44,3 +44,23 @@ def test_switch_keeps_working_once_the_cookie_is_set(client):
 def test_switch_refuses_an_off_site_next(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
     assert response["Location"] in ("/", "/en/")
+
+
+@pytest.mark.parametrize("path, language, accept_language, destination", CASES)
+def test_the_switchers_link_leads_to_the_same_page_in_the_chosen_language(
+    client, path, language, accept_language, destination
+):
+    """The switcher on the page is a plain GET link (pages carry no form token)."""
+    response = client.get("/i18n/setlang/", {"language": language, "next": path}, HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == destination
+    assert response.cookies["django_language"].value == language
+    landed = client.get(destination, HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert landed.status_code == 200
+    assert_language(landed, language)
+
+
+def test_the_link_refuses_an_off_site_next_and_an_unknown_language(client):
+    assert client.get("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})["Location"] == "/en/"
+    unknown = client.get("/i18n/setlang/", {"language": "xx", "next": "/products/"})
+    assert unknown["Location"] == "/products/" and "django_language" not in unknown.cookies

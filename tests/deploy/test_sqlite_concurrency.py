@@ -45,8 +45,10 @@ class Shopper:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         if data is not None:
             body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.cookie("csrftoken")}).encode()
+        # As a browser does: a POST says where it comes from (add to cart relies on it, core/csrf.py).
+        request = urllib.request.Request(self.base_url + path, body, headers={"Origin": self.base_url})
         try:
-            with self.opener.open(self.base_url + path, body, timeout=60) as response:
+            with self.opener.open(request, timeout=60) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
@@ -57,7 +59,7 @@ class Shopper:
 
 def ready_to_pay(base_url, product):
     shopper = Shopper(base_url)
-    status, _ = shopper.request(product.get_absolute_url())  # sets the CSRF cookie
+    status, _ = shopper.request(product.get_absolute_url())  # the product page, as a shopper opens it
     assert status == 200
     status, _ = shopper.request(en_reverse("orders:cart_add", args=[product.pk]), {"quantity": 1})
     assert status == 302

@@ -152,7 +152,7 @@ def test_tourist_scans_a_label_reads_it_in_english_switches_to_vietnamese_and_fi
     assert horizontal_overflow(page) <= 0, "the trace page scrolls sideways on a phone"
 
     # Switch to Vietnamese: same page, now in Vietnamese, and it stays so.
-    page.get_by_role("button", name="Tiếng Việt").click()
+    page.get_by_role("link", name="Tiếng Việt").click()
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     assert page.url.rstrip("/") == scanned.rstrip("/")
     expect(page.locator(".verdict")).to_contain_text(vi("Registered OCOP product"))
