@@ -31,7 +31,6 @@ def main():
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from catalogue.models import Product
 
@@ -43,14 +42,21 @@ def main():
         for _ in range(5):
             cache.clear()
             started = time.perf_counter()
-            with CaptureQueriesContext(connection) as cold_queries:
+            queries = []
+
+            def count(execute, sql, *args, queries=queries):
+                if "FROM pg_type" not in sql:  # a new connection's type lookups
+                    queries.append(sql)
+                return execute(sql, *args)
+
+            with connection.execute_wrapper(count):
                 response = client.get(url)
             colds.append(time.perf_counter() - started)
             assert response.status_code == 200, (url, response.status_code)
             started = time.perf_counter()
             client.get(url)
             warms.append(time.perf_counter() - started)
-        print(f"| {name} | `{url}` | {min(colds) * 1000:.0f} | {min(warms) * 1000:.0f} | {len(cold_queries)} |")
+        print(f"| {name} | `{url}` | {min(colds) * 1000:.0f} | {min(warms) * 1000:.0f} | {len(queries)} |")
 
 
 if __name__ == "__main__":

@@ -262,9 +262,12 @@ def test_filtered_list_hreflang_points_to_the_same_filters_in_english(client, va
         "/showrooms/",
         "/showrooms/test-showroom/",
         "/stats/",
+        "/sitemap.xml",
     ],
 )
 def test_page_query_count_does_not_grow_with_products_shown(client, vase, url):
+    """Cold (empty cache), within the budget of 10 queries a page (issue 16), and the
+    same count with more products, villages and stock rows."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -282,4 +285,4 @@ def test_page_query_count_does_not_grow_with_products_shown(client, vase, url):
         factories.ProductImageFactory(product=product)
         showroom.stock.create(product=product)
         factories.VillageFactory(name=f"Làng {n}", district_slug="gia-lam")
-    assert count() == few
+    assert count() == few <= 10
