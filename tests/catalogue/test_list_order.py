@@ -78,3 +78,37 @@ def test_every_sort_lists_every_product_on_sale_once_in_its_order(client, shelf,
         key = by_stars("name_en")  # English orders by the English name
     params = {"sort": sort} if sort else {}
     assert listed(client, prefix, params) == [p.pk for p in sorted(shelf, key=key)]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"stars": ["4"]},
+        {"stars": ["3", "5"], "group": ["food"]},
+        {"group": ["food", "handicrafts"]},
+        {"q": "hop", "in_stock": "1"},
+        {"price_max": "150000", "stars": ["5"]},
+        {"status": "expired"},
+    ],
+)
+def test_the_count_read_off_the_facets_is_the_lists_own(client, params):
+    """The list's count comes from the stars facet (no COUNT query): it must equal the
+    number of products the list pages through, under groups and every other filter."""
+    rng = random.Random(7)
+    producer = factories.ProducerFactory()
+    for number in range(40):
+        food = rng.random() < 0.5
+        factories.PublishedProductFactory(
+            producer=producer,
+            name=f"hop {number}",
+            stars=rng.choice([3, 4, 5]),
+            group="food" if food else "handicrafts",
+            product_set="food-processed" if food else "handicrafts-decor",
+            price=rng.choice([100_000, 200_000]),
+            stock_quantity=rng.choice([0, 5]),
+            expired=rng.random() < 0.1,
+        )
+    response = client.get(URL, params)
+    assert response.context["paginator"].count == len(listed(client, "", params))
+    assert response.context["paginator"].count == response.context["view"].filterset.qs.count()
