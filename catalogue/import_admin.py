@@ -32,6 +32,9 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import MediaStorage
 
+from core.cache import bump_on_commit
+from core.db import analyze
+
 from .spreadsheets import SafeCSV, SafeXLSX
 
 PENDING_HOURS = 6
@@ -173,6 +176,18 @@ class OfficerImportExportMixin(ImportExportMixin):
         if not file_format.is_binary() and encoding:
             export_data = export_data.encode(encoding)
         return export_data
+
+    def process_result(self, result, request):
+        # The end of an import of one request (the library's confirmation).
+        self.imported()
+        return super().process_result(result, request)
+
+    def imported(self):
+        """After an import has written its rows: fresh planner statistics (PostgreSQL) and
+        fresh pages. Rows saved one by one have bumped the cache already; the bump here
+        also covers whatever a resource writes in bulk."""
+        analyze(self.model)
+        bump_on_commit()
 
     def get_confirm_form_kwargs(self, request, import_form=None):
         return {**super().get_confirm_form_kwargs(request, import_form), "user": request.user}
@@ -349,6 +364,7 @@ class OfficerImportExportMixin(ImportExportMixin):
             storage.write_progress(progress)
             if progress["mode"] == "import" and progress["done"] >= progress["total"] and not progress["errors"]:
                 storage.remove()
+                self.imported()
                 self.add_success_message(StepTotals(progress["totals"]), request)
                 return redirect(
                     reverse("admin:%s_%s_changelist" % self.get_model_info(), current_app=self.admin_site.name)

@@ -18,6 +18,7 @@ from . import search
 # The certificate's choices and status rules live in certificates.py.
 from .certificates import (
     GROUP_OF_SET,
+    ON_SALE_ROWS,
     CertificateLevel,
     OcopGroup,
     ProductSet,
@@ -241,6 +242,39 @@ class Product(TimeStampedModel):
                 fields=["craft", "-stars", "name_vi"],
                 condition=Q(is_published=True),
                 name="product_published_craft_best",
+            ),
+            # The product list, one index per sort order (catalogue/filters.py), over the
+            # rows it shows: published, certificate not withdrawn. The end date's test
+            # (valid until today or later) cannot be part of an index condition, since
+            # "today" moves; it is checked on the rows the index walks, and 97% pass.
+            # EXPLAIN at 100,000 products: docs/performance.md ("Indexes").
+            models.Index(
+                fields=["-stars", "-potential_five_star", "name_vi", "id"],
+                condition=ON_SALE_ROWS,
+                name="product_list_stars_vi",
+            ),
+            models.Index(
+                fields=["-stars", "-potential_five_star", "name_en", "id"],
+                condition=ON_SALE_ROWS,
+                name="product_list_stars_en",
+            ),
+            models.Index(fields=["price", "id"], condition=ON_SALE_ROWS, name="product_list_price"),
+            models.Index(fields=["-price", "id"], condition=ON_SALE_ROWS, name="product_list_price_desc"),
+            models.Index(fields=["created_at", "id"], condition=ON_SALE_ROWS, name="product_list_newest"),
+            # The home page's featured products (pages/views.py).
+            models.Index(
+                fields=["-stars", "-potential_five_star", "-updated_at"],
+                condition=ON_SALE_ROWS,
+                name="product_featured",
+            ),
+            # Counts over every product on sale (the list's count, the home page's figures)
+            # read this index alone, never the table (PostgreSQL's index-only scan; the
+            # INCLUDE columns are left out on SQLite).
+            models.Index(
+                fields=["certificate_valid_until"],
+                include=["id", "stars", "producer", "craft", "group"],
+                condition=ON_SALE_ROWS,
+                name="product_on_sale_counts",
             ),
         ]
 

@@ -1,12 +1,12 @@
 from django.core.paginator import Paginator
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
 from core import cache as ocop_cache
 
 from . import querystrings
 from .chips import chips
-from .facets import cached_facets
+from .facets import cached_facets, listed_count
 from .filters import ProductFilter
 from .models import Producer, Product
 
@@ -44,15 +44,26 @@ class ProductListView(ForgivingPaginationMixin, ListView):
         self.filterset = ProductFilter(self.request.GET, queryset=Product.objects.published())
         return self.filterset.qs.for_cards()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The facets' star counts add up to the list's count: no COUNT over the matching
+        # rows (97,000 of them unfiltered at 100,000 products), cached with the facets.
+        paginator.count = listed_count(self.facets)
+        return paginator
+
+    @cached_property
+    def facets(self):
+        base = Product.objects.published()  # the filterset narrows it to a certificate status
+        return cached_facets(self.filterset, base)
+
     def get_context_data(self, **kwargs):
         filterset = self.filterset
         values = filterset.values
         context = super().get_context_data(**kwargs)
-        base = Product.objects.published()  # the filterset narrows it to a certificate status
         context.update(
             filterset=filterset,
             query=values.get("q", ""),
-            facets=cached_facets(filterset, base),
+            facets=self.facets,
             chips=chips(filterset),
             ignored=filterset.ignored,
             sort_choices=filterset.filters["sort"].extra["choices"],

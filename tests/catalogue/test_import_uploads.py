@@ -183,3 +183,34 @@ def test_the_steps_of_a_long_file_belong_to_the_officer_who_uploaded_it(importin
     answer = importing_officer.post(steps_url.split("?")[0], {"job": job})
     assert answer.status_code == 302 and answer.url.endswith("/import/")
     assert not Product.objects.filter(slug__startswith="hop-").exists()
+
+
+@pytest.fixture
+def analysed(monkeypatch):
+    """The models the import asked core.db.analyze() about, in order."""
+    calls = []
+    monkeypatch.setattr("catalogue.import_admin.analyze", lambda *models: calls.append(models))
+    return calls
+
+
+def test_a_confirmed_import_ends_with_analyze_and_a_cache_bump(importing_officer, analysed):
+    from core import cache as ocop_cache
+
+    response = preview(importing_officer, product_csv([{"slug": "hop-1"}]))
+    assert analysed == []  # a preview writes nothing
+    before = ocop_cache.generation()
+    confirm(importing_officer, response)
+    assert analysed == [(Product,)]
+    assert ocop_cache.generation() != before
+
+
+def test_a_long_import_ends_with_analyze_once_all_steps_are_saved(importing_officer, monkeypatch, analysed):
+    from catalogue.admin import ProductAdmin
+
+    monkeypatch.setattr(ProductAdmin, "chunk_rows", 40)
+    rows = [{"slug": f"hop-{i}"} for i in range(100)]
+    pages, checked = run_steps(importing_officer, preview(importing_officer, product_csv(rows)), confirm_import=False)
+    assert analysed == []  # checking writes nothing
+    job = re.search(r'name="job" value="([^"]+)"', checked.content.decode()).group(1)
+    run_steps(importing_officer, importing_officer.post(checked.request["PATH_INFO"], {"job": job, "confirm": "1"}))
+    assert analysed == [(Product,)]

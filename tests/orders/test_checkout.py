@@ -288,3 +288,19 @@ def test_checkout_page_in_english(client, two_producers):
     response = client.get("/en/checkout/")
     assert response.status_code == 200
     assert "Mobile phone" in response.content.decode()
+
+
+def test_checkout_order_and_lookup_pages_stay_within_the_query_budget(
+    client, two_producers, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """Every page costs at most 10 queries (issue 16), however many lines the cart has."""
+    for product in two_producers:
+        add(client, product, 1)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("orders:checkout")).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        order_url = checkout(client).url
+    with django_assert_max_num_queries(10):
+        assert client.get(order_url).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("orders:lookup")).status_code == 200

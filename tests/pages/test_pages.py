@@ -262,9 +262,12 @@ def test_filtered_list_hreflang_points_to_the_same_filters_in_english(client, va
         "/showrooms/",
         "/showrooms/test-showroom/",
         "/stats/",
+        "/sitemap.xml",
     ],
 )
 def test_page_query_count_does_not_grow_with_products_shown(client, vase, url):
+    """Cold (empty cache), within the budget of 10 queries a page (issue 16), and the
+    same count with more products, villages and stock rows."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -282,4 +285,18 @@ def test_page_query_count_does_not_grow_with_products_shown(client, vase, url):
         factories.ProductImageFactory(product=product)
         showroom.stock.create(product=product)
         factories.VillageFactory(name=f"Làng {n}", district_slug="gia-lam")
-    assert count() == few
+    assert count() == few <= 10
+
+
+def test_home_page_with_every_section_filled_stays_within_ten_queries(client, django_assert_max_num_queries):
+    """Featured products with photos, a recognised village, a showroom: each section's
+    query runs, and the cold page still costs at most 10 (issue 16)."""
+    village = factories.VillageFactory(name="Bát Tràng", slug="bat-trang", district_slug="gia-lam", is_recognised=True)
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=village), stars=5)
+    factories.ProductImageFactory(product=product)
+    factories.ShowroomFactory(products=[product])
+    factories.ShowroomFactory(is_active=False)
+    cache.clear()
+    with django_assert_max_num_queries(10):
+        body = client.get("/en/").content.decode()
+    assert "<strong>1</strong> OCOP showrooms" in body  # the inactive one is not counted
