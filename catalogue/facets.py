@@ -22,6 +22,12 @@ PLACE_FIELDS = {
     "craft": ("craft__slug", "craft__name_vi", "craft__name_en"),
 }
 
+# Options listed at most per facet, the busiest first; chosen ones are always listed. Hanoi
+# has about 1,350 craft villages: listing each made the bare list's page 260 KB of links
+# (1,022 villages at 100,000 products), too long to scan on a phone and the main cost of
+# serving it. A shopper narrows by district first, which leaves its few villages.
+MOST_OPTIONS = {"village": 15}
+
 
 def facets(filterset, queryset):
     """Each option with how many products it would show under the *other* filters.
@@ -51,7 +57,7 @@ def facets(filterset, queryset):
             (row[key], (row[label_en] if english and row[label_en] else row[label_vi]), row["count"]) for row in rows
         ]
         options.sort(key=lambda option: (-option[2], option[1]))
-        shown.append(_facet(filterset, name, options))
+        shown.append(_facet(filterset, name, options, most=MOST_OPTIONS.get(name)))
     shown.append(
         _facet(filterset, "group", [(value, label, counts[f"group_{value}"]) for value, label in OcopGroup.choices])
     )
@@ -103,15 +109,20 @@ def _star_and_group_counts(filterset, queryset):
     )
 
 
-def _facet(filterset, name, options, keep_empty=False):
+def _facet(filterset, name, options, keep_empty=False, most=None):
     """One facet: its options (value, label, count) as dicts with the link that selects
-    or unselects each; options without products are left out unless selected."""
+    or unselects each; options without products are left out unless selected, and beyond
+    the first `most` only the selected ones are listed (`more` says how many were not)."""
     values = filterset.values
     selected = values.get(name, [])
     shown = []
+    more = 0
     for key, label, count in options:
         is_selected = key in selected
         if not (count or is_selected or keep_empty):
+            continue
+        if most is not None and not is_selected and len(shown) >= most:
+            more += 1
             continue
         pair = (name, key)
         url = querystrings.link(values, remove=[pair]) if is_selected else querystrings.link(values, add=[pair])
@@ -137,4 +148,4 @@ def _facet(filterset, name, options, keep_empty=False):
                 }
             )
     # Plain strings, not lazy translations: facets are cached (see cached_facets).
-    return {"name": name, "label": str(filterset.filters[name].label), "options": shown}
+    return {"name": name, "label": str(filterset.filters[name].label), "options": shown, "more": more}

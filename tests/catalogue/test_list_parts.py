@@ -12,7 +12,7 @@ from django.utils import translation
 
 from catalogue import querystrings
 from catalogue.chips import chips
-from catalogue.facets import cached_facets, facets
+from catalogue.facets import MOST_OPTIONS, cached_facets, facets
 from catalogue.filters import ProductFilter
 from catalogue.models import Product
 from tests import factories
@@ -233,3 +233,45 @@ def test_cached_facets_are_computed_once_per_state_and_language(shelf, django_as
     with translation.override("en"), django_assert_num_queries(4):
         english = cached_facets(product_filter("stars=5"), base)
     assert english[0]["label"] == "Stars" and first[0]["label"] != "Stars"
+
+
+def test_the_village_facet_lists_the_busiest_villages_and_any_chosen_one(db):
+    """Hanoi has about 1,350 craft villages: the facet lists the busiest few, says how many
+    more there are, and keeps a chosen village listed (with its link to remove it)."""
+    villages = []
+    for index in range(MOST_OPTIONS["village"] + 3):
+        producer = factories.ProducerFactory(
+            village=factories.VillageFactory(name=f"Làng {index:02d}", district_slug="gia-lam")
+        )
+        # The first villages have the most products.
+        for _ in range(1 + (index < 3)):
+            factories.PublishedProductFactory(producer=producer)
+        villages.append(producer.village)
+    quiet = villages[-1]
+
+    def village_facet(query):
+        shown = facets(product_filter(query), Product.objects.published())
+        return next(facet for facet in shown if facet["name"] == "village")
+
+    facet = village_facet("")
+    assert len(facet["options"]) == MOST_OPTIONS["village"]
+    assert facet["more"] == 3
+    assert [option["label"] for option in facet["options"][:3]] == ["Làng 00", "Làng 01", "Làng 02"]
+    assert quiet.name not in [option["label"] for option in facet["options"]]
+
+    facet = village_facet(f"village={quiet.slug}")
+    chosen = [option for option in facet["options"] if option["selected"]]
+    assert [option["label"] for option in chosen] == [quiet.name]
+    assert len(facet["options"]) == MOST_OPTIONS["village"] + 1
+    assert facet["more"] == 2
+
+
+def test_the_list_page_says_how_many_villages_are_not_listed(client, db):
+    for index in range(MOST_OPTIONS["village"] + 2):
+        factories.PublishedProductFactory(
+            producer=factories.ProducerFactory(village=factories.VillageFactory(name=f"Làng {index:02d}"))
+        )
+    vietnamese = client.get("/products/").content.decode()
+    assert "và 2 làng nghề khác: chọn quận/huyện để xem hết các làng nghề." in vietnamese
+    english = client.get("/en/products/").content.decode()
+    assert "and 2 more: choose a district to see all of its villages." in english
