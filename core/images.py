@@ -12,6 +12,7 @@ One form field (`SafeImageFormField`) used by every image upload in the admin:
 """
 
 import io
+import logging
 import os
 
 from django import forms
@@ -20,6 +21,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -150,3 +153,12 @@ class SafeImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        """Measure the file when the row has no width and height, as Django does; but a
+        missing or unreadable file (a database restored without its media, a file removed
+        by hand) leaves them empty instead of failing every page that loads the row."""
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except (OSError, ValueError, SyntaxError) as error:
+            logger.warning("Could not measure %s: %s", getattr(instance, self.attname, ""), error)

@@ -116,7 +116,13 @@ class OrderedImageModel(models.Model):
     def save(self, *args, **kwargs):
         """Store the row, then make the photo's thumbnails (core.thumbnails) when the
         photo is new or replaced: every path that saves a photo (admin upload, load_demo,
-        scripts) makes them here, so no page view ever has to."""
+        scripts) makes them here, so no page view ever has to.
+
+        Width and height are stored too: Django measures a photo only when its file is
+        assigned in a way it notices, and a row without them has its file opened and
+        measured every time it is loaded (every card of every list)."""
+        if self.image and (self.width is None or self.height is None):
+            self._meta.get_field("image").update_dimension_fields(self, force=True)
         super().save(*args, **kwargs)
         if self.image and self.image.name != getattr(self, "_thumbnails_of", None):
             try:

@@ -287,3 +287,28 @@ def test_admin_upload_stores_a_clean_file_and_its_thumbnails(admin_client_en):
             if fmt == "jpeg":
                 with default_storage.open(name) as thumbnail:
                     assert_clean_jpeg(thumbnail.read())
+
+
+def test_a_photo_saved_with_its_translated_alt_text_stores_its_size(db):
+    """Width and height are stored with the row: a row without them makes Django open the
+    file to measure it every time the row is loaded (every card of every list). Saved as
+    load_demo saves its pictures (alt text per language, file saved through the field)."""
+    from django.core.files.base import ContentFile
+
+    product = factories.PublishedProductFactory()
+    photo = ProductImage(product=product, alt_text_vi="Ảnh bình gốm", alt_text_en="Photo of a vase", position=0)
+    photo.image.save("binh.jpg", ContentFile(encoded(picture((640, 480)))), save=True)
+    assert ProductImage.objects.filter(pk=photo.pk).values_list("width", "height").get() == (640, 480)
+
+
+def test_a_photo_whose_file_is_missing_leaves_its_pages_working(client, db):
+    """A database restored without its media, or a file removed by hand: the product's
+    pages still answer (with the placeholder), they do not fail with a server error."""
+    photo = factories.ProductImageFactory()
+    ProductImage.objects.filter(pk=photo.pk).update(width=None, height=None)
+    default_storage.delete(photo.image.name)
+    product = photo.product
+    for url in (product.get_absolute_url(), reverse("catalogue:product_list"), product.get_trace_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert product.name in response.content.decode()

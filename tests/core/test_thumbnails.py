@@ -115,6 +115,16 @@ def test_the_thumbnails_command_makes_missing_thumbnails_of_existing_photos():
     assert stored_sizes(photo)
 
 
+def test_the_thumbnails_command_stores_the_size_of_photos_saved_without_it():
+    """Rows saved before sizes were stored (or inserted by SQL) get them, read once."""
+    from django.core.management import call_command
+
+    photo = add_photo(factories.PublishedProductFactory(), size=(1200, 900))
+    ProductImage.objects.filter(pk=photo.pk).update(width=None, height=None)
+    call_command("thumbnails", verbosity=0)
+    assert ProductImage.objects.filter(pk=photo.pk).values_list("width", "height").get() == (1200, 900)
+
+
 # --- never on a shopper's request ----------------------------------------------------------
 
 

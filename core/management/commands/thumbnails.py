@@ -1,10 +1,13 @@
 """Make the thumbnails of photos that have none (photos stored before thumbnails were made
-on save, rows inserted without the model, or after a size changed in core.thumbnails)."""
+on save, rows inserted without the model, or after a size changed in core.thumbnails), and
+store the width and height of photos saved without them (each such row had its file opened
+and measured every time it was loaded)."""
 
 from django.apps import apps
+from django.core.files.images import get_image_dimensions
 from django.core.management.base import BaseCommand
 
-from core import thumbnails
+from core import cache, thumbnails
 from core.models import OrderedImageModel
 
 
@@ -15,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="Remake thumbnails that exist too.")
 
     def handle(self, *args, all=False, **options):
-        made = failed = 0
+        made = failed = sized = 0
         for model in apps.get_models():
             if not issubclass(model, OrderedImageModel):
                 continue
@@ -31,5 +34,23 @@ class Command(BaseCommand):
                     self.stderr.write(f"{name}: {error}")
                     continue
                 made += 1
+            sized += self.store_sizes(model, field)
+        if sized:
+            cache.bump_on_commit()  # update() sends no signal; pages give photos their size
         if options["verbosity"]:
-            self.stdout.write(f"Thumbnails made for {made} photos; {failed} could not be read.")
+            self.stdout.write(
+                f"Thumbnails made for {made} photos; {failed} could not be read; sizes stored for {sized}."
+            )
+
+    def store_sizes(self, model, field):
+        unsized = model.objects.exclude(image="").filter(width__isnull=True)
+        stored = 0
+        for name in unsized.order_by().values_list("image", flat=True).distinct().iterator():
+            try:
+                with field.storage.open(name) as photo:
+                    width, height = get_image_dimensions(photo)
+            except OSError:
+                continue  # reported above if its thumbnails could not be made either
+            if width and height:
+                stored += unsized.filter(image=name).update(width=width, height=height)
+        return stored
