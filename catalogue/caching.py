@@ -14,7 +14,7 @@ on its own page and trace page only. A field not listed there counts as shown in
 a new field is safe by default.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from core import cache
 
@@ -88,18 +88,13 @@ def _bump_after_delete(sender, instance, **kwargs):
     cache.bump_on_commit(cache.CATALOGUE, *sorted(concerns_of(instance.slug, instance.trace_code)))
 
 
-def _bump_catalogue(sender, **kwargs):
-    cache.bump_on_commit(cache.CATALOGUE)
-
-
 def connect(product_model):
     """Wire the product's receivers (CatalogueConfig.ready())."""
     uid = "catalogue.caching.product"
     pre_save.connect(_remember_old_row, sender=product_model, dispatch_uid=uid + ".pre_save")
     post_save.connect(_bump_after_save, sender=product_model, dispatch_uid=uid + ".save")
     post_delete.connect(_bump_after_delete, sender=product_model, dispatch_uid=uid + ".delete")
-    for field in product_model._meta.local_many_to_many:
-        m2m_changed.connect(_bump_catalogue, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}")
+    cache.bump_when_relations_change(product_model)
 
 
 def stock_moved(product_model, changes):

@@ -130,5 +130,13 @@ def bump_when_saved(*models):
         uid = f"core.cache.{model._meta.label_lower}"
         post_save.connect(_bump_catalogue, sender=model, dispatch_uid=uid + ".save")
         post_delete.connect(_bump_catalogue, sender=model, dispatch_uid=uid + ".delete")
+    bump_when_relations_change(*models)
+
+
+def bump_when_relations_change(*models):
+    """Bump the catalogue generation when a many-to-many relation of these models changes
+    (adding a craft to a village sends no save of the village)."""
+    for model in models:
+        uid = f"core.cache.{model._meta.label_lower}"
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(_bump_catalogue, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}")
