@@ -35,6 +35,7 @@ settings) and other workers catch up within that time.
 
 import functools
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,9 +61,12 @@ def generation(concern=CATALOGUE):
     return number
 
 
-def _generations(concerns):
-    """The generations of several concerns, in one cache read when they all exist."""
+def _generations(concerns, start=True):
+    """The generations of several concerns, in one cache read when they all exist; with
+    start=False, None for one that has none yet instead of starting it."""
     found = cache.get_many([_key(concern) for concern in concerns])
+    if not start:
+        return [found.get(_key(concern)) for concern in concerns]
     return [found.get(_key(concern)) or generation(concern) for concern in concerns]
 
 
@@ -99,14 +103,69 @@ def version(concern=CATALOGUE):
     return "-".join(map(str, [*numbers, timezone.localdate().isoformat()]))
 
 
+class Generations(NamedTuple):
+    """The generations of some concerns as read at one moment, without starting any.
+
+    For concerns named after what a visitor typed (a trace code from a label): a junk or
+    unknown code must not leave a generation behind (they never expire), so a reader
+    starts a missing one only once it has built something worth keeping.
+    """
+
+    concerns: tuple
+    numbers: tuple  # None for a concern with no generation yet
+    day: str
+
+    def version(self):
+        """version() as read, or None if a concern has no generation yet."""
+        if None in self.numbers:
+            return None
+        return "-".join(map(str, [*self.numbers, self.day]))
+
+    def start_missing(self):
+        """Start the missing generations; the version to store what was built under, or
+        None if another request started one first (a bump may have come in between:
+        store nothing, the next request will)."""
+        numbers = list(self.numbers)
+        for index, concern in enumerate(self.concerns):
+            if numbers[index] is None:
+                numbers[index] = time.time_ns() // 1000
+                if not cache.add(_key(concern), numbers[index], timeout=None):
+                    return None
+        return "-".join(map(str, [*numbers, self.day]))
+
+
+def read_generations(concern=CATALOGUE):
+    """The generations of `concern` (one name or several), in one cache read."""
+    concerns = _as_tuple(concern)
+    numbers = tuple(_generations(concerns, start=False))
+    return Generations(concerns, numbers, timezone.localdate().isoformat())
+
+
 def key(name, *parts, concern=CATALOGUE):
     """A cache key for `name` and its `parts` (language, code...) under `concern`."""
-    return ":".join(["ocop", name, version(concern), *map(str, parts)])
+    return _entry_key(name, version(concern), parts)
 
 
 def get_or_set(name, parts, build, concern=CATALOGUE):
-    """The cached value of build() for `name` and `parts`, built once per generation."""
-    return cache.get_or_set(key(name, *parts, concern=concern), build, settings.CACHE_SECONDS)
+    """The cached value of build() for `name` and `parts`, built once per generation.
+
+    A concern with no generation yet (first use, or evicted) is started only when build()
+    gives something other than None: an unknown trace code leaves nothing in the cache.
+    """
+    generations = read_generations(concern)
+    current = generations.version()
+    if current is not None:
+        return cache.get_or_set(_entry_key(name, current, parts), build, settings.CACHE_SECONDS)
+    value = build()
+    if value is not None:
+        started = generations.start_missing()
+        if started is not None:
+            cache.set(_entry_key(name, started, parts), value, settings.CACHE_SECONDS)
+    return value
+
+
+def _entry_key(name, version_string, parts):
+    return ":".join(["ocop", name, version_string, *map(str, parts)])
 
 
 def fragment_context(concern=CATALOGUE):
