@@ -70,14 +70,27 @@ def cached_facets(filterset, queryset):
     The facet counts are four GROUP BY queries over every matching product, the most
     expensive part of the page at 100,000 products, and the same few states (the bare
     list, one district, one craft) are asked for again and again. The key carries the
-    catalogue's generation, so an edit or a sale shows in the counts at once.
+    generation of what they show (facets_concern()), so an edit or a sale shows in the
+    counts at once.
     """
     state = querystrings.query_string(filterset.values)
     return ocop_cache.get_or_set(
         "facets",
         [get_language() or "vi", hashlib.sha256(state.encode()).hexdigest()[:32]],
         lambda: facets(filterset, queryset),
+        concern=facets_concern(filterset.values),
     )
+
+
+def facets_concern(values):
+    """The unfiltered list's facets (in any sort order) are the counts of the whole
+    catalogue on sale: they follow core.cache.COUNTS, which an edit of a price or a name
+    leaves alone, so that such an edit does not make the bare list count 89,000 products
+    again. A filter on the price, the search text or the stock makes those edits move the
+    counts: filtered facets follow every catalogue change."""
+    if any(name != "sort" for name, _ in querystrings.params(values)):
+        return ocop_cache.CATALOGUE
+    return ocop_cache.COUNTS
 
 
 def listed_count(shown):

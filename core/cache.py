@@ -15,6 +15,13 @@ them. An edit of what only the product's own page shows (its description, the ce
 number, the exact stock while some is left) bumps only that product's concerns, so lists and
 the home page stay cached; see catalogue/caching.py for which fields are which.
 
+"counts" is the counts of the whole catalogue on sale (the home page's and the unfiltered
+list's facets, by district, village, craft, stars and group): at 100,000 products they are
+the cost of a cold page (docs/performance.md), and most edits (a price, a name, a photo)
+move none of them. A product's save bumps it when it appears, disappears or moves between
+counts (published, withdrawn, certificate dates, stars, group, craft, producer); any save
+of a villages row or a producer bumps it (names and places of what is counted).
+
 What bumps the "catalogue" generation:
 - any save or delete of a villages, catalogue or showrooms row, admin edits and imports
   included (each of those apps calls bump_when_saved() on its models in its ready()),
@@ -44,6 +51,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 CATALOGUE = "catalogue"
+# What the counts of the whole catalogue on sale show (the home page's and the bare list's:
+# per district, village, craft, star level and group, and their names): a narrower concern
+# than "catalogue", bumped by the changes that move a count or rename what is counted, so
+# that an edit of a price or a name leaves them cached (catalogue/caching.py).
+COUNTS = "counts"
 
 
 def _key(concern):
@@ -177,25 +189,32 @@ def _bump_catalogue(sender, **kwargs):
     bump_on_commit(CATALOGUE)
 
 
-def bump_when_saved(*models):
-    """Bump the catalogue generation after every save or delete of these models.
+def _bump_catalogue_and_counts(sender, **kwargs):
+    bump_on_commit(CATALOGUE, COUNTS)
+
+
+def bump_when_saved(*models, counted=False):
+    """Bump the catalogue generation (and with counted=True the counts', for models whose
+    rows name or place what the counts count) after every save or delete of these models.
 
     Each app whose rows show on public pages connects its own models in its ready(): this
     module knows no app, and a model that shows on no page (the scan log, change history)
     is simply left out. A model whose edits concern fewer pages (a product's description
     shows on its own page only) connects its own receivers instead, see catalogue/caching.py.
     """
+    receiver = _bump_catalogue_and_counts if counted else _bump_catalogue
     for model in models:
         uid = f"core.cache.{model._meta.label_lower}"
-        post_save.connect(_bump_catalogue, sender=model, dispatch_uid=uid + ".save")
-        post_delete.connect(_bump_catalogue, sender=model, dispatch_uid=uid + ".delete")
-    bump_when_relations_change(*models)
+        post_save.connect(receiver, sender=model, dispatch_uid=uid + ".save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=uid + ".delete")
+    bump_when_relations_change(*models, counted=counted)
 
 
-def bump_when_relations_change(*models):
-    """Bump the catalogue generation when a many-to-many relation of these models changes
-    (adding a craft to a village sends no save of the village)."""
+def bump_when_relations_change(*models, counted=False):
+    """Bump the catalogue generation (and the counts') when a many-to-many relation of
+    these models changes (adding a craft to a village sends no save of the village)."""
+    receiver = _bump_catalogue_and_counts if counted else _bump_catalogue
     for model in models:
         uid = f"core.cache.{model._meta.label_lower}"
         for field in model._meta.local_many_to_many:
-            m2m_changed.connect(_bump_catalogue, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}")
+            m2m_changed.connect(receiver, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}")
