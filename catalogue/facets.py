@@ -82,13 +82,21 @@ def cached_facets(filterset, queryset):
     )
 
 
+# Filters under which a product's price, name or stock moves a count: facets with one of
+# them follow every catalogue change; the others only core.cache.COUNTS.
+MOVED_BY_ANY_EDIT = {"q", "price_min", "price_max", "in_stock"}
+
+
 def facets_concern(values):
-    """The unfiltered list's facets (in any sort order) are the counts of the whole
-    catalogue on sale: they follow core.cache.COUNTS, which an edit of a price or a name
-    leaves alone, so that such an edit does not make the bare list count 89,000 products
-    again. A filter on the price, the search text or the stock makes those edits move the
-    counts: filtered facets follow every catalogue change."""
-    if any(name != "sort" for name, _ in querystrings.params(values)):
+    """Which generation the facets of this filter state follow.
+
+    Counts by district, village, craft, stars, group and certificate status move only when
+    a product appears, disappears or moves between them (core.cache.COUNTS), not when a
+    price or a name is edited: so such an edit does not make the bare list, or a list
+    filtered by place and stars, count up to 89,000 products again. Under a price range, a
+    search or "in stock" those edits move counts: such facets follow every catalogue change.
+    """
+    if any(name in MOVED_BY_ANY_EDIT for name, _ in querystrings.params(values)):
         return ocop_cache.CATALOGUE
     return ocop_cache.COUNTS
 

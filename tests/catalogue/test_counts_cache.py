@@ -136,3 +136,24 @@ def test_filtered_counts_follow_a_price_or_name_edit(client, vase):
     vase.name = "Lọ hoa men lam"
     vase.save()
     assert facet_count(get(client, f"{LIST}?q=binh+gom"), "stars", "4") == 0
+
+
+def test_a_list_filtered_by_place_and_stars_reads_cached_counts_after_a_price_edit(client, vase):
+    url = f"{LIST}?stars=4&stars=5&district={vase.producer.district.slug}"
+    get(client, url)
+    vase.price = 410_000
+    vase.save()
+    sql = count_queries(client, url)
+    assert "410.000" in get(client, url)
+    assert not counting(sql)
+    vase.stars = 3
+    vase.save()
+    assert facet_count(get(client, url), "stars", "3") == 1
+
+
+@pytest.mark.parametrize("query", ["in_stock=1", "price_min=100000", "q=binh"])
+def test_facets_under_a_price_search_or_stock_filter_follow_every_edit(client, vase, query):
+    get(client, f"{LIST}?{query}")
+    vase.price = 410_000
+    vase.save()
+    assert counting(count_queries(client, f"{LIST}?{query}"))
