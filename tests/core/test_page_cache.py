@@ -252,3 +252,37 @@ def test_a_renamed_slug_changes_the_old_and_the_new_page(product):
     product.slug = "binh-gom-men-lam-moi"
     product.save()
     assert ocop_cache.version(old) != before
+
+
+@pytest.mark.parametrize("edit", ["add a lot", "rename a step", "delete a step", "delete a lot"])
+def test_a_lot_or_step_edit_shows_on_the_product_and_trace_pages_and_leaves_lists_cached(client, product, edit):
+    lot = factories.LotFactory(product=product, code="L2611-07", steps=2)
+    step = lot.steps.order_by("position").first()
+    phone = {"HTTP_USER_AGENT": "Mozilla/5.0 (iPhone) Mobile Safari/604.1", "HTTP_ACCEPT_LANGUAGE": "vi"}
+    for url in ("/", "/products/", product.get_absolute_url()):
+        client.get(url)
+    client.get(lot.get_trace_url(), **phone)
+    list_version = ocop_cache.version()
+    if edit == "add a lot":
+        factories.LotFactory(product=product, code="L2612-01", steps=0)
+        shown, url = "L2612-01", product.get_absolute_url()
+    elif edit == "rename a step":
+        step.name_vi = "Nung men lam lần hai"
+        step.save()
+        shown, url = "Nung men lam lần hai", lot.get_trace_url()
+    elif edit == "delete a step":
+        name = step.name_vi
+        step.delete()
+        shown, url = None, lot.get_trace_url()
+    else:
+        lot.delete()
+        shown, url = None, product.get_absolute_url()
+    assert ocop_cache.version() == list_version, "lists and the home page were emptied"
+    body = client.get(url, **phone).content.decode()
+    if shown:
+        assert shown in body
+    elif edit == "delete a step":
+        assert name not in body
+    else:
+        assert "L2611-07" not in body
+    assert "L2611-07" in client.get(product.get_absolute_url()).content.decode() or edit == "delete a lot"
