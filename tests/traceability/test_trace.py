@@ -35,7 +35,7 @@ def text_of(response):
 
 
 def test_trace_page_shows_product_certificate_producer_and_place(client):
-    village = factories.VillageFactory(name="Bát Tràng", current_commune="Xã Bát Tràng")
+    village = factories.VillageFactory(name="Bát Tràng", commune=factories.commune("Xã Bát Tràng"))
     producer = factories.ProducerFactory(name="Gốm Quang Vinh", village=village, phone="0243 874 0123")
     product = factories.PublishedProductFactory(
         name="Bình hút lộc men lam",
@@ -56,6 +56,7 @@ def test_trace_page_shows_product_certificate_producer_and_place(client):
         "Gốm Quang Vinh",
         "Bát Tràng",
         "Gia Lâm",
+        "Xã Bát Tràng (formerly Gia Lâm district)",
         "Registered OCOP product",
         "5-star OCOP",
     ):
