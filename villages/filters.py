@@ -52,4 +52,3 @@ class VillageFilter(django_filters.FilterSet):
         """Names of parameters whose value was not understood and left out."""
         self.is_valid()
         return list(self.form.errors)
-
