@@ -70,6 +70,8 @@ def village_form_data(village, **changes):
 
 def test_every_change_is_recorded_with_who_which_fields_and_can_be_restored(client, officer, places):
     village = places[0].village
+    village.commune_note = "Xã Thử"
+    village.save()
     url = reverse("admin:villages_village_change", args=[village.pk])
     response = client.post(url, village_form_data(village, commune_note="Xã Phú Xuyên"))
     assert response.status_code == 302, response.context["adminform"].form.errors
