@@ -125,3 +125,21 @@ def test_village_list_and_page_query_counts_do_not_grow_with_communes(client, tw
     village = Village.objects.filter(commune__isnull=False).first()
     without = factories.VillageFactory()
     assert count_queries(client, village.get_absolute_url()) <= count_queries(client, without.get_absolute_url())
+
+
+# --- the admin ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("model_name", ["village", "producer", "showroom"])
+def test_an_officer_picks_the_commune_by_autocomplete_without_diacritics(officer_client, model_name):
+    app_label = {"village": "villages", "producer": "catalogue", "showroom": "showrooms"}[model_name]
+    response = officer_client.get(
+        "/admin/autocomplete/",
+        {"app_label": app_label, "model_name": model_name, "field_name": "commune", "term": "bat trang"},
+    )
+    assert response.status_code == 200
+    assert [item["text"] for item in response.json()["results"]] == ["Xã Bát Tràng"]
+
+
+def test_the_admin_village_list_filters_by_commune(city_admin_client, two_villages):
+    commune = factories.commune("Xã Bát Tràng")
+    body = page_text(city_admin_client, f"/admin/villages/village/?commune__id__exact={commune.pk}")
+    assert "Bát Tràng" in body and "Vạn Phúc" not in body
