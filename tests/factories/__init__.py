@@ -26,7 +26,7 @@ from tests.factories.catalogue import (
 from tests.factories.images import jpeg
 from tests.factories.orders import OrderFactory
 from tests.factories.showrooms import ShowroomFactory, StockFactory
-from tests.factories.villages import VillageFactory, craft, district
+from tests.factories.villages import VillageFactory, commune, craft, district
 
 # The local date the `today` fixture (conftest.py) freezes time at.
 FROZEN_TODAY = datetime.date(2026, 6, 1)
@@ -46,6 +46,7 @@ __all__ = [
     "ShowroomFactory",
     "StockFactory",
     "VillageFactory",
+    "commune",
     "WithdrawnProductFactory",
     "craft",
     "district",

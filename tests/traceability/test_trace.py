@@ -35,7 +35,7 @@ def text_of(response):
 
 
 def test_trace_page_shows_product_certificate_producer_and_place(client):
-    village = factories.VillageFactory(name="Bát Tràng", current_commune="Xã Bát Tràng")
+    village = factories.VillageFactory(name="Bát Tràng", commune=factories.commune("Xã Bát Tràng"))
     producer = factories.ProducerFactory(name="Gốm Quang Vinh", village=village, phone="0243 874 0123")
     product = factories.PublishedProductFactory(
         name="Bình hút lộc men lam",
@@ -56,6 +56,7 @@ def test_trace_page_shows_product_certificate_producer_and_place(client):
         "Gốm Quang Vinh",
         "Bát Tràng",
         "Gia Lâm",
+        "Xã Bát Tràng (formerly Gia Lâm district)",
         "Registered OCOP product",
         "5-star OCOP",
     ):
@@ -428,3 +429,16 @@ def test_district_officer_sees_only_scans_of_their_districts_products(client):
     body = client.get("/admin/catalogue/scan/").content.decode()
     assert "Khảm trai Chuyên Mỹ" in body
     assert "Gốm Bát Tràng" not in body
+
+
+def test_page_refreshes_when_its_villages_commune_is_renamed(client):
+    """A commune has no timestamp: its name is part of the ETag (issue #13)."""
+    commune = factories.commune("Xã Bát Tràng")
+    village = factories.VillageFactory(commune=commune)
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=village, commune=commune))
+    first = scan(client, product.get_trace_url())
+    commune.name = "Xã Gốm Bát Tràng"
+    commune.save()
+    again = revalidate(client, product.get_trace_url(), first)
+    assert again.status_code == 200
+    assert "Xã Gốm Bát Tràng (formerly Gia Lâm district)" in text_of(again)
