@@ -23,7 +23,10 @@ def showrooms():
         name="A Điểm Ba Vì", district_slug="ba-vi", latitude=Decimal("21.08"), longitude=Decimal("105.38")
     )
     middle = factories.ShowroomFactory(
-        name="B Điểm Bát Tràng", district_slug="gia-lam", latitude=Decimal("20.976"), longitude=Decimal("105.912"),
+        name="B Điểm Bát Tràng",
+        district_slug="gia-lam",
+        latitude=Decimal("20.976"),
+        longitude=Decimal("105.912"),
         opening_hours_osm="24/7",
     )
     near = factories.ShowroomFactory(
