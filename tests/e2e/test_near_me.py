@@ -96,3 +96,24 @@ def test_the_map_page_works_without_javascript(browser, live_server, showrooms):
     assert set(names_in(page, "#map-places h2")) == {"A Điểm Ba Vì", "B Điểm Bát Tràng", "C Trung tâm Hàng Bông"}
     assert not page.get_by_role("button", name="Near me").is_visible()
     context.close()
+
+
+def test_the_map_draws_a_marker_per_place_and_each_opens_a_card(page, live_server, showrooms, settings):
+    if not settings.LEAFLET_AVAILABLE:
+        pytest.skip("Leaflet is not installed (npm ci): the map page is its list")
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page.goto(live_server.url + "/en/map/?kind=showroom")
+    markers = page.locator("#places-map path.leaflet-interactive")
+    markers.first.wait_for()
+    assert markers.count() == 3
+    # The 24/7 showroom's marker: click each until its card shows.
+    card = page.locator(".leaflet-popup-content", has_text="B Điểm Bát Tràng")
+    for index in range(3):
+        markers.nth(index).click(force=True)
+        page.locator(".leaflet-popup-content").last.wait_for()
+        if card.count():
+            break
+    assert "Open now" in card.inner_text()
+    assert "Open 24/7" in card.inner_text()
+    link = card.get_by_role("link", name="B Điểm Bát Tràng")
+    assert link.get_attribute("href").endswith("/en/showrooms/" + showrooms[1].slug + "/")

@@ -241,3 +241,9 @@ def test_the_showroom_list_has_near_me(client, places):
     assert 'data-near-me="showroom-list"' in html
     assert 'id="showroom-list"' in html
     assert 'data-lat="20.980000" data-lng="105.920000"' in html
+
+
+def test_the_map_is_in_the_sitemap(client, places):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/map/</loc>" in sitemap
+    assert "/en/map/" in sitemap

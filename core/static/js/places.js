@@ -170,6 +170,8 @@
 
   function start() {
     showOpenNow(document);
+    // A page left open (a phone in a pocket) keeps "open now" true as the hours pass.
+    window.setInterval(function () { showOpenNow(document); }, 60000);
     document.querySelectorAll("[data-near-me]").forEach(setupNearMe);
     document.querySelectorAll("[data-map]").forEach(setupMap);
   }
