@@ -36,7 +36,13 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po local
 
 messages: $(MO_FILES)
 
-venv: $(VENV)/.installed $(MO_FILES)
+# Leaflet for the maps (package.json, served from the site's own static files). Optional:
+# without npm the map pages show their lists of places only, and the tests still pass.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the maps show their lists only (install npm, then make venv)"; fi
+
+venv: $(VENV)/.installed $(MO_FILES) node_modules/.installed
 
 # Generated once, never committed (.gitignore), so every install has its own key.
 .secret_key: | $(BIN)/activate
@@ -98,7 +104,7 @@ format: venv
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 media .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 media .pytest_cache
 
 # The benchmark (bench/run.py): 100,000 products on PostgreSQL + Redis, loaded with wrk,
 # every page warm and cold at 8 and 64 connections beside a no-middleware floor.

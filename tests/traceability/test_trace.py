@@ -198,14 +198,19 @@ def test_unknown_lot_of_a_known_product_is_404(client):
     assert "Lot FAKE-LOT is not registered" in text_of(response)
 
 
-def test_page_is_light_and_has_no_javascript(client):
+def test_page_is_light_and_its_only_script_is_the_deferred_near_me(client):
+    """The page draws without script; one small deferred file adds "near me" and "open now"
+    to the showroom list (issue #13), never inline code."""
     product = factories.PublishedProductFactory(description="x" * 2000)
     lot = factories.LotFactory(product=product, steps=8)
     for _ in range(10):
         factories.ShowroomFactory(products=[product])
     response = scan(client, lot.get_trace_url())
     assert len(response.content) < 100 * 1024
-    assert "<script" not in response.content.decode()
+    html = response.content.decode()
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts == ['<script src="/static/js/places.js" defer>']
+    assert "<script>" not in html
     assert 'rel="stylesheet"' not in response.content.decode()  # CSS is inline: one request draws the page
 
 
