@@ -110,13 +110,14 @@ def map_places(filters):
     each by name. Three queries at most."""
     places = []
     if filters.kind in ("", "village"):
-        villages = Village.objects.select_related("district").order_by("name")
+        villages = Village.objects.select_related("district", "commune").order_by("name")
         if filters.craft:
             villages = villages.filter(crafts=filters.craft)
         if filters.district:
             villages = villages.filter(district=filters.district)
         for village in villages:
-            address = ", ".join(part for part in (village.current_commune, village.district.name) if part)
+            commune = village.commune.name if village.commune else village.commune_note
+            address = ", ".join(part for part in (commune, village.district.name) if part)
             places.append(
                 Place(
                     "village",
