@@ -23,6 +23,7 @@ from catalogue.models import (
     ProductImage,
     ProductionStep,
 )
+from core.opening_hours_text import osm_from_text
 from core.text import fold
 from demo import data as demo_data
 from demo.pictures import draw_product_image
@@ -91,6 +92,7 @@ def load_villages():
                 "longitude": lon,
                 "opening_times_vi": "Xưởng mở cửa 8:00–17:00, nên gọi trước khi đến.",
                 "opening_times_en": "Workshops open 8 am – 5 pm; call ahead before visiting.",
+                "opening_hours_osm": osm_from_text("8:00–17:00"),
                 "directions_vi": f"Từ trung tâm Hà Nội đi xe máy, taxi hoặc xe buýt về {commune}.",
                 "directions_en": f"From central Hanoi by motorbike, taxi or bus towards {commune}.",
                 "is_demo": True,
@@ -312,6 +314,7 @@ def load_showrooms(villages, products):
                 "address": address,
                 "opening_hours_vi": hours_vi,
                 "opening_hours_en": hours_en,
+                "opening_hours_osm": osm_from_text(hours_vi),
                 "phone": f"024 3{stable_int(slug) % 1000:03d} {stable_int('p', slug) % 10000:04d}",
                 "latitude": lat,
                 "longitude": lon,

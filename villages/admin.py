@@ -81,7 +81,7 @@ class VillageAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, T
     fieldsets = [
         (None, {"fields": ["name", "slug", "district", "current_commune", "crafts"]}),
         (_("Recognition"), {"fields": ["is_recognised", "recognised_year"]}),
-        (_("Story and visiting"), {"fields": ["description", "opening_times", "directions"]}),
+        (_("Story and visiting"), {"fields": ["description", "opening_times", "opening_hours_osm", "directions"]}),
         (_("Location"), {"fields": ["latitude", "longitude"]}),
         (_("Record"), {"fields": ["is_demo", "created_at", "updated_at"]}),
     ]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DemoFlagModel, GeoPointModel, OrderedImageModel, TimeStampedModel
+from core.opening_hours import validate_opening_hours
 
 
 class Province(models.Model):
@@ -132,6 +133,14 @@ class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
     recognised_year = models.PositiveSmallIntegerField(_("year recognised"), null=True, blank=True)
     description = models.TextField(_("story"), blank=True)
     opening_times = models.TextField(_("opening times"), blank=True)
+    # What pages, the map ("open now") and visit routes read: core/opening_hours.py.
+    opening_hours_osm = models.CharField(
+        _("opening hours (machine-readable)"),
+        max_length=200,
+        blank=True,
+        validators=[validate_opening_hours],
+        help_text=validate_opening_hours.help_text,
+    )
     directions = models.TextField(_("how to get there"), blank=True)
 
     objects = VillageQuerySet.as_manager()
