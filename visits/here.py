@@ -22,6 +22,9 @@ from .models import Event, Route, start_of_day
 from .validators import livestream_platform
 
 EVENTS_SHOWN = 5
+# The UNION's columns, named (not field names, which an annotation may not reuse) and
+# listed in one order for both tables.
+COLUMNS = [f"column_{n}" for n in range(12)]
 
 
 def _translated(vietnamese, english):
@@ -114,39 +117,41 @@ def visits_here(subject, today=None):
         parts.append(
             Route.objects.filter(pk__in=route_ids)
             .order_by()
-            .values_list(
-                Value("route", output_field=CharField()),
-                "slug",
-                "title_vi",
-                "title_en",
-                Coalesce("summary_vi", empty, output_field=TextField()),
-                Coalesce("summary_en", empty, output_field=TextField()),
-                empty,
-                no_time,
-                no_time,
-                F("district__name"),
-                empty,
-                empty,
+            .annotate(
+                column_0=Value("route", output_field=CharField()),
+                column_1=F("slug"),
+                column_2=F("title_vi"),
+                column_3=F("title_en"),
+                column_4=Coalesce("summary_vi", empty, output_field=TextField()),
+                column_5=Coalesce("summary_en", empty, output_field=TextField()),
+                column_6=empty,
+                column_7=no_time,
+                column_8=no_time,
+                column_9=F("district__name"),
+                column_10=empty,
+                column_11=empty,
             )
+            .values_list(*COLUMNS)
         )
     if event_ids is not None:
         parts.append(
             Event.objects.filter(pk__in=event_ids, ends_at__gte=start_of_day(today or timezone.localdate()))
             .order_by()
-            .values_list(
-                Value("event", output_field=CharField()),
-                "slug",
-                "title_vi",
-                "title_en",
-                Coalesce(none, empty, output_field=TextField()),
-                Coalesce(none, empty, output_field=TextField()),
-                "kind",
-                "starts_at",
-                "ends_at",
-                Coalesce("showroom__name", "village__name", "address", output_field=CharField()),
-                Coalesce("showroom__address", empty, output_field=CharField()),
-                "livestream_url",
+            .annotate(
+                column_0=Value("event", output_field=CharField()),
+                column_1=F("slug"),
+                column_2=F("title_vi"),
+                column_3=F("title_en"),
+                column_4=Coalesce(none, empty, output_field=TextField()),
+                column_5=Coalesce(none, empty, output_field=TextField()),
+                column_6=F("kind"),
+                column_7=F("starts_at"),
+                column_8=F("ends_at"),
+                column_9=Coalesce("showroom__name", "village__name", "address", output_field=CharField()),
+                column_10=Coalesce("showroom__address", empty, output_field=CharField()),
+                column_11=F("livestream_url"),
             )
+            .values_list(*COLUMNS)
         )
     if not parts:
         return [], []

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Producer, Product
 from core.models import DemoFlagModel, GeoPointModel, TimeStampedModel
+from core.opening_hours import validate_opening_hours
 from showrooms.models import Showroom
 from villages.models import District, Village
 
@@ -146,7 +147,8 @@ class RouteStop(GeoPointModel):
         _("opening hours of the place"),
         max_length=200,
         blank=True,
-        help_text=_("OpenStreetMap style, e.g. 'Mo-Su 08:00-17:00'."),
+        validators=[validate_opening_hours],
+        help_text=validate_opening_hours.help_text,
     )
     note = models.TextField(_("note"), blank=True)
 
@@ -212,13 +214,22 @@ class RouteStop(GeoPointModel):
         return source.map_url
 
     @property
-    def opening_hours_text(self):
-        """The stop's opening hours as written (OpenStreetMap style where possible)."""
+    def opening_hours_osm(self):
+        """The stop's machine-readable opening hours (core/opening_hours.py), or ''."""
+        if self.showroom_id:
+            return self.showroom.opening_hours_osm
+        if self.village_id:
+            return self.village.opening_hours_osm
+        return self.place_opening_hours
+
+    @property
+    def opening_hours_words(self):
+        """The stop's opening hours in words, shown when there are no machine-readable ones."""
         if self.showroom_id:
             return self.showroom.opening_hours
         if self.village_id:
             return self.village.opening_times
-        return self.place_opening_hours
+        return ""
 
     def distance_km(self, other):
         a, b = self.point, other.point

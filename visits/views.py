@@ -52,7 +52,7 @@ class RouteDetailView(DetailView):
         route = self.object
         day, notice = chosen_day(self.request.GET.get("day", ""), timezone.localdate())
         legs = [
-            {"stop": stop, "km": km, "minutes": minutes, "hours": hours.on_day(stop.opening_hours_text, day)}
+            {"stop": stop, "km": km, "minutes": minutes, "hours": hours.on_day(stop, day)}
             for stop, km, minutes in route.legs()
         ]
         known = [leg for leg in legs if leg["km"] is not None]

@@ -15,7 +15,7 @@ def bat_trang(db):
         district_slug="gia-lam",
         latitude=Decimal("20.976600"),
         longitude=Decimal("105.914200"),
-        opening_times="Mo-Su 08:00-17:30",
+        opening_hours_osm="Mo-Su 08:00-17:30",
     )
 
 
@@ -28,7 +28,7 @@ def van_phuc(db):
         crafts=["silk-weaving"],
         latitude=Decimal("20.980700"),
         longitude=Decimal("105.775300"),
-        opening_times="Mo-Su 07:30-18:00",
+        opening_times="Cả tuần, sáng đến chiều",
     )
 
 
@@ -41,7 +41,7 @@ def showroom(db, bat_trang):
         district_slug="gia-lam",
         latitude=Decimal("20.975000"),
         longitude=Decimal("105.912000"),
-        opening_hours="Tu-Su 08:00-17:00",
+        opening_hours_osm="Tu-Su 08:00-17:00; Mo off",
     )
 
 
