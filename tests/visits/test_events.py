@@ -39,7 +39,10 @@ def events(bat_trang, showroom):
         on=today + datetime.timedelta(days=12),
     )
     past = factories.EventFactory(
-        title_vi="Hội chợ năm ngoái", title_en="Last year's fair", slug="hoi-cho-cu", on=today - datetime.timedelta(days=40)
+        title_vi="Hội chợ năm ngoái",
+        title_en="Last year's fair",
+        slug="hoi-cho-cu",
+        on=today - datetime.timedelta(days=40),
     )
     past.producers.add(producer)
     live = factories.EventFactory(

@@ -66,7 +66,7 @@ def test_an_unpublished_route_is_not_found(client, route):
 
 
 def test_route_pages_stay_within_ten_queries(client, route, django_assert_max_num_queries):
-    for n in range(3):
+    for _ in range(3):
         factories.RouteFactory(stops=[factories.VillageFactory(), factories.ShowroomFactory()])
     for url in ("/en/routes/", english_url(route), english_url(route) + "?day=2026-12-24"):
         cache.clear()
