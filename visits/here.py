@@ -1,4 +1,4 @@
-"""The routes and upcoming events that concern a village, showroom, product or producer,
+"""The routes and upcoming events that concern a village, showroom or producer,
 for the part of their pages that visits fills (templates/visits/partials/visits_here.html).
 
 Both come from one query, a UNION of the two tables' few columns a card shows: those pages
@@ -8,13 +8,13 @@ The rows become small objects with the attributes the card partials read."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, DateTimeField, F, Q, TextField, Value
+from django.db.models import CharField, DateTimeField, F, Q, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from catalogue.models import Producer, Product
+from catalogue.models import Producer
 from showrooms.models import Showroom
 from villages.models import Village
 
@@ -83,10 +83,6 @@ def _route_ids(subject):
         return routes.filter(stops__village=subject).values("pk")
     if isinstance(subject, Showroom):
         return routes.filter(stops__showroom=subject).values("pk")
-    if isinstance(subject, Product):
-        return routes.filter(
-            Q(stops__village__producers__products=subject) | Q(stops__showroom__products=subject)
-        ).values("pk")
     return None
 
 
@@ -96,8 +92,6 @@ def _event_ids(subject):
         condition = Q(village=subject) | Q(showroom__village=subject) | Q(producers__village=subject)
     elif isinstance(subject, Showroom):
         condition = Q(showroom=subject)
-    elif isinstance(subject, Product):
-        condition = Q(products=subject)
     elif isinstance(subject, Producer):
         condition = Q(producers=subject)
     else:
@@ -115,7 +109,8 @@ def visits_here(subject, today=None):
     parts = []
     if route_ids is not None:
         parts.append(
-            Route.objects.filter(pk__in=route_ids)
+            QuerySet(model=Route)
+            .filter(pk__in=route_ids)
             .order_by()
             .annotate(
                 column_0=Value("route", output_field=CharField()),
@@ -135,7 +130,8 @@ def visits_here(subject, today=None):
         )
     if event_ids is not None:
         parts.append(
-            Event.objects.filter(pk__in=event_ids, ends_at__gte=start_of_day(today or timezone.localdate()))
+            QuerySet(model=Event)
+            .filter(pk__in=event_ids, ends_at__gte=start_of_day(today or timezone.localdate()))
             .order_by()
             .annotate(
                 column_0=Value("event", output_field=CharField()),
@@ -155,6 +151,8 @@ def visits_here(subject, today=None):
         )
     if not parts:
         return [], []
+    # Plain QuerySets for the parts: django-modeltranslation's (the models' managers) lists
+    # the columns of values_list() in an order of its own, which would misalign the UNION.
     query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     routes, events = [], []
     for kind, slug, title_vi, title_en, text_vi, text_en, event_kind, starts, ends, place, line, link in query:

@@ -98,12 +98,13 @@ def test_a_livestream_page_links_to_the_stream(client, events):
     assert 'href="https://www.facebook.com/ocop.phuxuyen/live"' in body and "Watch live on Facebook" in body
 
 
-def test_upcoming_events_show_on_home_product_producer_and_village_pages(client, events, bat_trang):
+def test_upcoming_events_show_on_home_producer_and_village_pages(client, events, bat_trang):
     home = english_page(client, "/en/")
     assert "Fairs, festivals and livestreams" in home and "Chuyên Mỹ inlay livestream" in home
-    for obj in (events["product"], events["producer"]):
-        body = english_page(client, english_url(obj))
-        assert "Hanoi OCOP Fair" in body and "Last year" not in body
+    body = english_page(client, english_url(events["producer"]))
+    assert "Hanoi OCOP Fair" in body and "Last year" not in body
+    # The product page leads to its village's page, which lists its producers' events.
+    assert f'href="{english_url(bat_trang)}"' in english_page(client, english_url(events["product"]))
     village = english_page(client, english_url(bat_trang))
     assert "Bát Tràng Ceramics Festival" in village and "Hanoi OCOP Fair" in village  # its producer takes part
     assert "/en/events/village/bat-trang.ics" in village

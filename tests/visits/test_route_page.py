@@ -74,20 +74,22 @@ def test_route_pages_stay_within_ten_queries(client, route, django_assert_max_nu
             assert client.get(url).status_code == 200
 
 
-def test_routes_show_on_the_pages_of_the_villages_showrooms_and_products_they_pass(client, route, bat_trang, showroom):
-    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=bat_trang))
-    elsewhere = factories.PublishedProductFactory(name="Nón Chuông")
-    for url in (english_url(bat_trang), english_url(showroom), english_url(product)):
+def test_routes_show_on_the_pages_of_the_villages_and_showrooms_they_pass(client, route, bat_trang, showroom):
+    for url in (english_url(bat_trang), english_url(showroom)):
         body = english_page(client, url)
         assert "Visit routes that pass here" in body, url
         assert "Bát Tràng and Vạn Phúc in one day" in body, url
+    elsewhere = factories.ShowroomFactory(name="Điểm OCOP Chuông", district_slug="thanh-oai")
     assert "Visit routes that pass here" not in english_page(client, english_url(elsewhere))
 
 
-def test_a_product_stocked_on_the_route_shows_it_too(client, route, showroom):
-    product = factories.PublishedProductFactory(name="Lụa tơ tằm")
-    showroom.stock.create(product=product)
-    assert "Bát Tràng and Vạn Phúc in one day" in english_page(client, english_url(product))
+def test_a_product_page_leads_to_its_villages_routes_without_a_query_of_its_own(client, route, bat_trang):
+    """The product page is at its budget of 10 queries: it links to the village's page."""
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=bat_trang))
+    body = english_page(client, english_url(product))
+    assert "Visiting Bát Tràng: opening times, visit routes and events" in body
+    assert f'href="{english_url(bat_trang)}"' in body
+    assert "Bát Tràng and Vạn Phúc in one day" in english_page(client, english_url(bat_trang))
 
 
 def test_the_trace_page_says_where_to_visit(client, route, bat_trang):

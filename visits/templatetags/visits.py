@@ -5,6 +5,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from catalogue.models import Product
 from villages.models import Village
 
 from ..here import visits_here
@@ -14,7 +15,14 @@ register = template.Library()
 
 @register.simple_tag
 def visits_for(subject):
-    """{"routes": [...], "events": [...]} of `subject`: one query (visits/here.py)."""
+    """{"routes": [...], "events": [...]} of `subject`: one query (visits/here.py).
+
+    A product page gets none (and no query): it already spends its budget of 10 queries on
+    a cold cache (lots and their steps, where to buy, related products), so it links to
+    its village's page instead, which lists the routes through the village and the events
+    of its producers (`"visit_village"`)."""
+    if isinstance(subject, Product):
+        return {"routes": [], "events": [], "visit_village": subject.producer.village}
     routes, events = visits_here(subject)
     return {"routes": routes, "events": events}
 
