@@ -43,6 +43,11 @@ def demo_pages(page, live_server):
         ("English product list", "/en/products/"),
         ("statistics", "/stats/"),
         ("English statistics", "/en/stats/"),
+        ("visit route", "/routes/bat-trang-va-van-phuc-trong-mot-ngay/"),
+        ("English visit route", "/en/routes/mot-ngay-o-lang-nghe-phu-xuyen/"),
+        ("events", "/events/"),
+        ("English event", "/en/events/hoi-cho-ocop-ha-noi/"),
+        ("past events", "/events/archive/"),
     ]
 
 
