@@ -90,9 +90,12 @@ def main(out_dir):
     for name, (label, paths) in found.items():
         path = paths[0]
         figures = {}
-        for warmth in ("cold", "warm"):
-            if warmth == "cold":
-                ocop_cache.bump()  # what any change to the catalogue does
+        for warmth in ("counts_cold", "cold", "warm"):
+            if warmth == "counts_cold":
+                # What an edit that moves a count does (a product published, its stars).
+                ocop_cache.bump(ocop_cache.CATALOGUE, ocop_cache.COUNTS)
+            elif warmth == "cold":
+                ocop_cache.bump()  # what any other catalogue edit does (a price, a name)
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(path)

@@ -114,7 +114,7 @@ def main():
     # pictures' thumbnails here, as a site whose photos were uploaded has them.
     call_command("thumbnails", verbosity=0)
     # bulk_create and raw SQL send no signals: tell the cached pages.
-    ocop_cache.bump()
+    ocop_cache.bump(ocop_cache.CATALOGUE, ocop_cache.COUNTS)
     print(f"seeded in {time.monotonic() - started:.0f} s", flush=True)
 
 

@@ -20,7 +20,9 @@ class CatalogueConfig(AppConfig):
             *(
                 model
                 for model in self.get_models()
-                if model not in (Scan, Product) and not model.__name__.startswith("Historical")
+                if model not in (Scan, Product, Producer) and not model.__name__.startswith("Historical")
             )
         )
+        # A producer places its products in a district and village: the counts follow it.
+        cache.bump_when_saved(Producer, counted=True)
         caching.connect(Product)

@@ -52,6 +52,21 @@ def concerns_of(slug, trace_code):
     return {page_concern(slug), trace_concern(trace_code)}
 
 
+# What moves a product into, out of or between the catalogue's counts (core.cache.COUNTS):
+# whether it is on sale (published, withdrawn, the certificate's dates) and what it is
+# counted by (stars, group, craft, producer: district and village).
+COUNTED_FIELDS = {
+    "is_published",
+    "certificate_withdrawn",
+    "certificate_date",
+    "certificate_valid_until",
+    "stars",
+    "group",
+    "craft_id",
+    "producer_id",
+}
+
+
 def _listed_fields(model):
     return [f.attname for f in model._meta.concrete_fields if f.attname not in PAGE_ONLY_FIELDS]
 
@@ -81,11 +96,14 @@ def _bump_after_save(sender, instance, raw=False, **kwargs):
         concerns |= concerns_of(old["slug"], old["trace_code"])
     if _changes_lists(instance, old):
         concerns.add(cache.CATALOGUE)
+    if old is None or any(old[name] != getattr(instance, name) for name in COUNTED_FIELDS):
+        concerns.add(cache.COUNTS)
     cache.bump_on_commit(*sorted(concerns))
 
 
 def _bump_after_delete(sender, instance, **kwargs):
-    cache.bump_on_commit(cache.CATALOGUE, *sorted(concerns_of(instance.slug, instance.trace_code)))
+    concerns = concerns_of(instance.slug, instance.trace_code)
+    cache.bump_on_commit(cache.CATALOGUE, cache.COUNTS, *sorted(concerns))
 
 
 def connect(product_model):

@@ -70,14 +70,35 @@ def cached_facets(filterset, queryset):
     The facet counts are four GROUP BY queries over every matching product, the most
     expensive part of the page at 100,000 products, and the same few states (the bare
     list, one district, one craft) are asked for again and again. The key carries the
-    catalogue's generation, so an edit or a sale shows in the counts at once.
+    generation of what they show (facets_concern()), so an edit or a sale shows in the
+    counts at once.
     """
     state = querystrings.query_string(filterset.values)
     return ocop_cache.get_or_set(
         "facets",
         [get_language() or "vi", hashlib.sha256(state.encode()).hexdigest()[:32]],
         lambda: facets(filterset, queryset),
+        concern=facets_concern(filterset.values),
     )
+
+
+# Filters under which a product's price, name or stock moves a count: facets with one of
+# them follow every catalogue change; the others only core.cache.COUNTS.
+MOVED_BY_ANY_EDIT = {"q", "price_min", "price_max", "in_stock"}
+
+
+def facets_concern(values):
+    """Which generation the facets of this filter state follow.
+
+    Counts by district, village, craft, stars, group and certificate status move only when
+    a product appears, disappears or moves between them (core.cache.COUNTS), not when a
+    price or a name is edited: so such an edit does not make the bare list, or a list
+    filtered by place and stars, count up to 89,000 products again. Under a price range, a
+    search or "in stock" those edits move counts: such facets follow every catalogue change.
+    """
+    if any(name in MOVED_BY_ANY_EDIT for name, _ in querystrings.params(values)):
+        return ocop_cache.CATALOGUE
+    return ocop_cache.COUNTS
 
 
 def listed_count(shown):

@@ -32,7 +32,7 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import MediaStorage
 
-from core.cache import bump_on_commit
+from core.cache import CATALOGUE, COUNTS, bump_on_commit
 from core.db import analyze
 
 from .spreadsheets import SafeCSV, SafeXLSX
@@ -187,7 +187,7 @@ class OfficerImportExportMixin(ImportExportMixin):
         fresh pages. Rows saved one by one have bumped the cache already; the bump here
         also covers whatever a resource writes in bulk."""
         analyze(self.model)
-        bump_on_commit()
+        bump_on_commit(CATALOGUE, COUNTS)
 
     def get_confirm_form_kwargs(self, request, import_form=None):
         return {**super().get_confirm_form_kwargs(request, import_form), "user": request.user}

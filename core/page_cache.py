@@ -15,14 +15,25 @@ request as for fragments.
 Which requests: GET or HEAD, with neither a session cookie (a cart, a signed-in officer)
 nor a messages cookie (a message waiting to be shown). Such a visitor has nothing of their
 own on the page. The page is stored only if it is a 200 that sets no cookie (a page that
-asked for a CSRF token sets one, so a token can never land in the cache), from a URL inside
-the language prefixes (outside them, the trace pages and the admin, the language comes
-from the cookie or the browser, and trace pages must reach their view to count the scan).
+asked for a CSRF token sets one, so a token can never land in the cache).
 
-Headers: a stored page says `Cache-Control: public, max-age=0, s-maxage=…`, `Vary: Cookie`
-(a shared cache may keep it for visitors sending no cookie; browsers revalidate, so that a
-shopper who just filled a cart sees its count). The same page for a visitor with a session
-says `private`. See docs/deployment.md for a proxy in front.
+Which language: inside the language prefixes the URL says it, so the URL is the key.
+Outside them (the trace pages printed on labels; the admin never opts in) the language is
+the visitor's (core.middleware.negotiated_language: cookie, then browser), so a view that
+opts in with `language="visitor"` is kept once per language, the language in the key.
+
+Work that must happen on every request, hit or not (a trace page counts its scan): the
+view names a hook and its arguments with `on_cache_hit(response, name, *args)`; the app
+that owns the work registers the function under that name (`register_hit_hook`, in its
+AppConfig.ready(); core imports no app). A hit calls it with the request and the arguments.
+
+Headers: a page whose language is in its URL is stored saying `Cache-Control: public,
+max-age=0, s-maxage=…`, `Vary: Cookie` (a shared cache may keep it for visitors sending no
+cookie; browsers revalidate, so that a shopper who just filled a cart sees its count). The
+same page for a visitor with a session says `private`. A page in the visitor's language
+keeps the view's own headers (a trace page: `private, no-cache`, `Vary: Accept-Language,
+Cookie`), and a hit answers `If-None-Match` / `If-Modified-Since` with a 304 as the view
+would. See docs/deployment.md for a proxy in front.
 """
 
 import functools
@@ -31,20 +42,39 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 
 from . import cache as ocop_cache
-from .middleware import outside_language_prefixes
+from .middleware import negotiated_language, outside_language_prefixes
 
 MARK = "_ocop_page_cache"
+HIT_MARK = "_ocop_page_cache_hit"
+
+_hit_hooks = {}
 
 
-def cache_anonymous_page(concerns=(ocop_cache.CATALOGUE,)):
+def register_hit_hook(name, function):
+    """Call function(request, *args) whenever a page whose view named `name` (with those
+    args, see on_cache_hit) is served from the cache."""
+    _hit_hooks[name] = function
+
+
+def on_cache_hit(response, name, *args):
+    """Have the hook registered as `name` called with args on every cache hit of this page."""
+    setattr(response, HIT_MARK, (name, args))
+
+
+def cache_anonymous_page(concerns=(ocop_cache.CATALOGUE,), language="url"):
     """Let AnonymousPageCacheMiddleware keep this view's pages for visitors without a session.
 
     `concerns`: the concern names the page shows, or a function of the view's URL
     arguments returning them (a product page: the catalogue and that product's own).
+    `language`: "url" (inside the language prefixes) or "visitor" (a page outside them,
+    kept once per negotiated language, with the view's own Cache-Control).
     """
+    if language not in ("url", "visitor"):
+        raise ValueError(f"language must be 'url' or 'visitor', not {language!r}")
 
     def decorator(view):
         @functools.wraps(view)
@@ -53,9 +83,14 @@ def cache_anonymous_page(concerns=(ocop_cache.CATALOGUE,)):
             # Read before the view reads any row: a change committed while it renders
             # bumps past this version, so the page is never served as current. A visitor
             # with a session is never stored for: no need to read it.
-            version = None if has_session(request) else ocop_cache.version(named)
+            generations = None if has_session(request) else ocop_cache.read_generations(named)
             response = view(request, *args, **kwargs)
-            setattr(response, MARK, (named, version))
+            version = generations and generations.version()
+            if generations and version is None and response.status_code == 200:
+                # A concern seen for the first time (or evicted) is started only for a
+                # page worth keeping: a junk trace code's 404 leaves nothing behind.
+                version = generations.start_missing()
+            setattr(response, MARK, (named, version, language == "visitor"))
             return response
 
         return wrapped
@@ -63,9 +98,17 @@ def cache_anonymous_page(concerns=(ocop_cache.CATALOGUE,)):
     return decorator
 
 
-def _page_key(request):
-    full = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return "ocop:page:" + hashlib.sha256(full.encode()).hexdigest()
+def _visitor_language(request):
+    """The visitor's language if this URL is outside the language prefixes, else ""."""
+    if outside_language_prefixes(request.path_info, getattr(request, "urlconf", None)):
+        return negotiated_language(request)
+    return ""
+
+
+def _page_key(request, language=""):
+    full = f"{request.scheme}://{request.get_host()}{request.get_full_path()} {language}"
+    # v2: entries carry their hit hook; older entries in a shared cache are never read.
+    return "ocop:page:v2:" + hashlib.sha256(full.encode()).hexdigest()
 
 
 # django.contrib.messages' CookieStorage.cookie_name: a message waiting for the next page.
@@ -90,35 +133,53 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, MARK):
                 patch_cache_control(response, private=True)
             return response
-        key = _page_key(request)
+        language = _visitor_language(request)
+        key = _page_key(request, language)
         entry = cache.get(key)
         if entry is not None:
-            concerns, version, status, headers, content = entry
-            if ocop_cache.version(concerns) == version:
-                response = HttpResponse(content, status=status)
-                for name, value in headers:
-                    response.headers[name] = value
-                return response
+            concerns, version, status, headers, content, hit_hook = entry
+            if ocop_cache.read_generations(concerns).version() == version:
+                return self._from_cache(request, status, headers, content, hit_hook)
         response = self.get_response(request)
-        if self._storable(request, response):
-            self._store(key, response)
+        if self._storable(request, response, language):
+            self._store(key, response, by_visitor_language=bool(language))
         return response
 
-    def _storable(self, request, response):
+    def _from_cache(self, request, status, headers, content, hit_hook):
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        if "ETag" in response.headers:  # a page that revalidates (trace pages): 304 if unchanged
+            last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
+            response = get_conditional_response(
+                request, etag=response.headers["ETag"], last_modified=last_modified, response=response
+            )
+        if hit_hook is not None:
+            name, args = hit_hook
+            _hit_hooks[name](request, *args)
+        return response
+
+    def _storable(self, request, response, language):
+        mark = getattr(response, MARK, None)
         return (
-            hasattr(response, MARK)
+            mark is not None
+            and mark[1] is not None  # a version read before the view ran
             and request.method == "GET"
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and not outside_language_prefixes(request.path_info, getattr(request, "urlconf", None))
+            # A page in the visitor's language only outside the prefixes, and vice versa.
+            and mark[2] == bool(language)
         )
 
-    def _store(self, key, response):
-        concerns, version = getattr(response, MARK)
-        # Shared caches may keep it a little; browsers ask again every time (max-age=0),
-        # so that a shopper whose cart has just been filled sees their own header.
-        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SHARED_SECONDS)
-        patch_vary_headers(response, ["Cookie"])
+    def _store(self, key, response, by_visitor_language):
+        concerns, version, _ = getattr(response, MARK)
+        if not by_visitor_language:
+            # Shared caches may keep it a little; browsers ask again every time (max-age=0),
+            # so that a shopper whose cart has just been filled sees their own header.
+            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SHARED_SECONDS)
+            patch_vary_headers(response, ["Cookie"])
         headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-        cache.set(key, (concerns, version, response.status_code, headers, response.content), settings.CACHE_SECONDS)
+        hit_hook = getattr(response, HIT_MARK, None)
+        entry = (concerns, version, response.status_code, headers, response.content, hit_hook)
+        cache.set(key, entry, settings.CACHE_SECONDS)

@@ -6,7 +6,13 @@ reader's language, so these URLs carry none (the views negotiate it).
 
 from django.urls import path, re_path
 
+from catalogue import caching
+from catalogue.codes import normalise_trace_code
+from core.cache import CATALOGUE
+from core.page_cache import cache_anonymous_page
+
 from . import resolver, views
+from .records import well_formed
 
 app_name = "trace"
 
@@ -15,10 +21,23 @@ app_name = "trace"
 CODE = r"(?P<code>[^/]+)"
 LOT = r"(?P<lot_code>[^/]+)"
 
+
+def trace_page_concerns(code, lot_code=None):
+    code = normalise_trace_code(code)
+    if not well_formed(code, lot_code):
+        return (CATALOGUE,)  # the view answers 404 and nothing is stored
+    return (CATALOGUE, caching.trace_concern(code))
+
+
+# Whole trace pages for scanners without a session, once per language (a label's URL
+# carries none); each hit still counts its scan (the view names the hook, apps.py
+# registers it). See core/page_cache.py.
+trace_page = cache_anonymous_page(trace_page_concerns, language="visitor")(views.TracePageView.as_view())
+
 urlpatterns = [
     # A trailing slash is tolerated: people retype these from labels.
-    re_path(rf"^t/{CODE}/?$", views.TracePageView.as_view(), name="product"),
-    re_path(rf"^t/{CODE}/{LOT}/?$", views.TracePageView.as_view(), name="lot"),
+    re_path(rf"^t/{CODE}/?$", trace_page, name="product"),
+    re_path(rf"^t/{CODE}/{LOT}/?$", trace_page, name="lot"),
     re_path(rf"^qr/{CODE}\.(?P<image_format>svg|png)$", views.qr_image, name="product_qr"),
     re_path(rf"^qr/{CODE}/{LOT}\.(?P<image_format>svg|png)$", views.qr_image, name="lot_qr"),
     # GS1 Digital Link: the view parses and validates the whole path itself, so that a

@@ -21,12 +21,16 @@ from catalogue import caching
 from catalogue.codes import normalise_trace_code
 from catalogue.models import Lot, Product
 from core import cache as ocop_cache
+from core.page_cache import on_cache_hit
 from core.qr import qr_png, qr_svg
 from visits.models import Route
 
 from .records import for_trace, nearest_showrooms, well_formed
 from .scans import record_scan
 from .validators import record_updated_at, trace_validators
+
+# The name under which apps.py registers record_scan() as a page cache hit hook.
+SCAN_HOOK = "traceability.record_scan"
 
 
 def visitor_language(request):
@@ -94,6 +98,8 @@ class TracePageView(View):
         patch_cache_control(response, private=True, no_cache=True)
         patch_vary_headers(response, ["Accept-Language", "Cookie"])
         record_scan(request, record["product_id"], record["lot_id"], language)
+        # The page cache keeps this page (traceability/urls.py): its hits count too.
+        on_cache_hit(response, SCAN_HOOK, record["product_id"], record["lot_id"], language)
         return response
 
     def build_record(self, code, lot_code, language, today):

@@ -13,7 +13,8 @@ class VillagesConfig(AppConfig):
         from . import roles
 
         # Cached pages follow every change to what they show.
-        cache.bump_when_saved(*self.get_models())
+        # Names and places of what the catalogue's counts count: counted.
+        cache.bump_when_saved(*self.get_models(), counted=True)
 
         # After auth's own receiver has created the permissions of each app.
         post_migrate.connect(roles.sync_role_after_migrate, dispatch_uid="villages.officer_role")

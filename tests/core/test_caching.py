@@ -204,3 +204,33 @@ def test_generation_survives_losing_its_key():
     ocop_cache.bump()
     cache.delete("ocop:generation:catalogue")
     assert ocop_cache.generation() > first
+
+
+# --- generations started only for what is worth keeping ----------------------------------
+
+
+def test_a_value_built_for_a_new_concern_is_kept_once_it_is_started():
+    built = []
+
+    def build():
+        built.append(1)
+        return "record"
+
+    assert ocop_cache.get_or_set("thing", ["a"], build, concern=("catalogue", "trace:NEW")) == "record"
+    assert ocop_cache.get_or_set("thing", ["a"], build, concern=("catalogue", "trace:NEW")) == "record"
+    assert len(built) == 1
+
+
+def test_nothing_is_started_for_an_unknown_code():
+    assert ocop_cache.get_or_set("thing", ["a"], lambda: None, concern=("catalogue", "trace:JUNK")) is None
+    assert ocop_cache.read_generations("trace:JUNK").version() is None
+
+
+def test_a_value_built_while_a_write_started_the_concern_is_not_kept():
+    """A reader finds no generation, builds from the rows as they were; a write then bumps
+    (starting the generation). What the reader built must not be stored under it."""
+    generations = ocop_cache.read_generations(("catalogue", "trace:RACE"))
+    assert generations.version() is None
+    ocop_cache.bump("trace:RACE")  # the write
+    assert generations.start_missing() is None
+    assert generations.version() is None

@@ -124,15 +124,6 @@ def test_unknown_pages_are_not_stored(client, django_assert_max_num_queries):
         assert response.status_code == 404 and rendered(response)
 
 
-def test_trace_pages_reach_their_view_to_count_each_scan(client, product, write_scans):
-    """Outside the language prefixes the language is the visitor's, and a scan is recorded."""
-    phone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148 Safari/604.1"
-    for _ in range(2):
-        assert rendered(client.get(product.get_trace_url(), HTTP_USER_AGENT=phone))
-    write_scans()
-    assert product.scans.count() == 2
-
-
 # --- languages ----------------------------------------------------------------------------
 
 

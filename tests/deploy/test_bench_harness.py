@@ -100,6 +100,15 @@ def test_cold_request_and_query_targets():
     assert not failed(report.checks(results(home=page("home", 900, cold_ms=99, queries=(0, 10)))))
 
 
+def test_a_cold_request_after_counts_moved_is_judged_and_shown_beside_the_other():
+    home = page("home", 900, cold_ms=40)
+    home["requests"].update(counts_cold_ms=140, counts_cold_queries=11)
+    found = report.checks(results(home=home))
+    assert ("home", "cold, counts moved < 100 ms", "140 ms", False) in found
+    assert ("home", "≤ 10 queries", "11", False) in found
+    assert "| home | 3 / 40 ✓ / 140 ✗ | 1 / 6 / 11 ✗ |" in report.markdown(results(home=home))
+
+
 def test_worker_memory_target():
     data = results(home=page("home", 900))
     data["workers"].append({"server": "site", "pid": 2, "rss_mb": 100, "peak_rss_mb": 151})

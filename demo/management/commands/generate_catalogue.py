@@ -25,7 +25,7 @@ from catalogue.models import (
     Product,
     ProductionStep,
 )
-from core.cache import bump_on_commit
+from core.cache import CATALOGUE, COUNTS, bump_on_commit
 from core.db import analyze
 from demo.data import TEMPLATES_WITH_CRAFT
 from demo.loaders import crafts_by_slug
@@ -69,14 +69,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.write_batch(rng, start + made, count, districts, crafts, used_codes, today)
                 # bulk_create sends no signals: tell the page caches ourselves.
-                bump_on_commit()
+                bump_on_commit(CATALOGUE, COUNTS)
             made += count
             progress.update(count)
         progress.close()
         # Planner statistics for the grown tables now, not whenever autovacuum comes by
         # (PostgreSQL only), and one more bump for pages read while they were missing.
         analyze(Village, Producer, Product, Lot, ProductionStep)
-        bump_on_commit()
+        bump_on_commit(CATALOGUE, COUNTS)
         self.stdout.write(self.style.SUCCESS(f"Added {products} products."))
 
     def write_batch(self, rng, offset, count, districts, crafts, used_codes, today):
