@@ -407,7 +407,14 @@ def load_events(villages, producers):
             event.full_clean()
             chosen = [producers[p] for p in taking_part]
             event.producers.set(chosen)
-            event.products.set(Product.objects.on_sale().filter(producer__in=chosen).order_by("-stars", "pk")[:8])
+            # Each producer shows its two best products on sale.
+            event.products.set(
+                [
+                    product
+                    for producer in chosen
+                    for product in Product.objects.on_sale().filter(producer=producer).order_by("-stars", "pk")[:2]
+                ]
+            )
     return events
 
 
