@@ -15,7 +15,7 @@ RUN_ENV := DEBUG=0 SECRET_KEY_FILE=$(CURDIR)/.secret_key PORT=$(PORT)
 # query string, status, bytes, milliseconds.
 ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
 
-.PHONY: run dev test lint format venv migrate demo thumbnails static secret clean bench
+.PHONY: run dev test lint format venv messages migrate demo thumbnails static secret clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,23 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-venv: $(VENV)/.installed
+# Compiled translations are built from the .po files, never committed: a binary that
+# each branch changes cannot be merged. msgfmt is GNU gettext's (Debian: gettext).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po locale_vendor/*/LC_MESSAGES/django.po))
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: apt-get install -y gettext"; exit 1; }
+	msgfmt --check-format -o $@ $<
+
+messages: $(MO_FILES)
+
+# Leaflet for the maps (package.json, served from the site's own static files). Optional:
+# without npm the map pages show their lists of places only, and the tests still pass.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the maps show their lists only (install npm, then make venv)"; fi
+
+venv: $(VENV)/.installed $(MO_FILES) node_modules/.installed
 
 # Generated once, never committed (.gitignore), so every install has its own key.
 .secret_key: | $(BIN)/activate
@@ -88,7 +104,7 @@ format: venv
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 media .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 media .pytest_cache
 
 # The benchmark (bench/run.py): 100,000 products on PostgreSQL + Redis, loaded with wrk,
 # every page warm and cold at 8 and 64 connections beside a no-middleware floor.

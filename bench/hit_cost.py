@@ -38,6 +38,7 @@ def environ_for(path):
         "HTTP_HOST": "127.0.0.1",
         "HTTP_USER_AGENT": PHONE,
         "HTTP_ACCEPT_LANGUAGE": "vi-VN,vi;q=0.9,en;q=0.8",
+        "HTTP_ACCEPT_ENCODING": "gzip, deflate, br",
         "wsgi.url_scheme": "http",
         "wsgi.input": BytesIO(b""),
         "wsgi.errors": sys.stderr,

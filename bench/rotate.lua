@@ -13,6 +13,8 @@ end
 
 wrk.headers["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
 wrk.headers["Accept-Language"] = "vi-VN,vi;q=0.9"
+-- As every phone's browser: cached pages are then served gzipped (core/page_cache.py).
+wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
 
 function request()
   counter = counter % #paths + 1

@@ -183,10 +183,10 @@ class ProducerAdmin(
 ):
     resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "village", "phone", "is_demo"]
-    list_filter = ["kind", "district"]
-    search_fields = ["name", "slug", "phone", "email", "village__name"]
+    list_filter = ["kind", "district", ("commune", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "slug", "phone", "email", "village__name", "commune__name"]
     list_select_related = ["district", "village"]
-    autocomplete_fields = ["district", "village"]
+    autocomplete_fields = ["district", "village", "commune"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["is_demo", "created_at", "updated_at"]
 

@@ -115,6 +115,35 @@ def connect(product_model):
     cache.bump_when_relations_change(product_model)
 
 
+def _bump_products(product_rows):
+    """Bump the own concerns of the products in `product_rows` (a queryset)."""
+    concerns = set()
+    for slug, trace_code in product_rows.values_list("slug", "trace_code"):
+        concerns |= concerns_of(slug, trace_code)
+    if concerns:
+        cache.bump_on_commit(*sorted(concerns))
+
+
+def connect_lots(product_model, lot_model, step_model):
+    """Lots and their production steps show on their product's own page and trace pages
+    only (no list, card or count shows them): a change bumps that product's concerns, so
+    that recording a day's production does not empty the home page and every list."""
+
+    def lot_changed(sender, instance, raw=False, **kwargs):
+        if not raw:
+            _bump_products(product_model.objects.filter(pk=instance.product_id))
+
+    def step_changed(sender, instance, raw=False, **kwargs):
+        if not raw:
+            _bump_products(product_model.objects.filter(lots__pk=instance.lot_id))
+
+    uid = "catalogue.caching"
+    for model, receiver in ((lot_model, lot_changed), (step_model, step_changed)):
+        label = model._meta.label_lower
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.{label}.save")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.{label}.delete")
+
+
 def stock_moved(product_model, changes):
     """Tell the cache that update() moved these products' stock ({pk: units added, negative
     for a sale}), after the update and in its transaction: each product's pages, and every

@@ -16,7 +16,7 @@ from django.db.models import CharField, F, QuerySet, Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from villages.models import Craft, District, Village
+from villages.models import Commune, Craft, District, Village
 
 from .certificates import OcopGroup, Stars
 
@@ -46,8 +46,9 @@ SORT_ORDERINGS = {
 LAPSED = "expired"
 STATUS_CHOICES = [(LAPSED, _("No longer OCOP-certified"))]
 
-# Parameters that may be repeated (district=gia-lam&district=ha-dong).
-MULTI_VALUE_PARAMS = ("district", "village", "craft", "group", "stars")
+# Parameters that may be repeated (district=gia-lam&district=ha-dong). `commune` is the
+# current commune or ward (since July 2025), by slug (xa-bat-trang) or official code (00577).
+MULTI_VALUE_PARAMS = ("district", "commune", "village", "craft", "group", "stars")
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -65,8 +66,28 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         return kept
 
 
+class AliasedMultipleChoiceField(LenientMultipleChoiceField):
+    """Also understands a second name of a value (a commune's code for its slug); the value
+    is kept under its canonical name, so both links lead to one canonical URL."""
+
+    def __init__(self, *args, aliases=dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aliases = aliases
+
+    def to_python(self, value):
+        values = super().to_python(value)
+        if not values:
+            return values
+        aliases = self.aliases()
+        return [aliases.get(item, item) for item in values]
+
+
 class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
+
+
+class AliasedMultipleChoiceFilter(LenientMultipleChoiceFilter):
+    field_class = AliasedMultipleChoiceField
 
     def __init__(self, *args, **kwargs):
         # The filtered relations are foreign keys: no row can appear twice, no DISTINCT.
@@ -101,19 +122,21 @@ class PriceFilter(django_filters.NumberFilter):
 
 
 class PlaceChoices:
-    """Slugs and names of every district, village and craft, read in one query when needed.
+    """Slugs and names of every district, commune, village and craft, read in one query when
+    needed (and the communes' codes, which links may use for their slugs).
 
-    One UNION instead of three lookups keeps the list page inside its query budget even
-    when a link filters by district, village and craft at once.
+    One UNION instead of several lookups keeps the list page inside its query budget even
+    when a link filters by district, commune, village and craft at once.
     """
 
-    KINDS = ("district", "village", "craft")
+    KINDS = ("district", "commune", "village", "craft")
+    ALIASES = {"commune_code": "commune"}
 
     def __init__(self):
         self._rows = None
 
     def _load(self):
-        def rows(model, kind, label_vi, label_en):
+        def rows(model, kind, label_vi, label_en, key="slug"):
             # A plain QuerySet: modeltranslation's reorders the columns of one UNION
             # member (crafts), which silently mixes up slugs and names.
             return (
@@ -121,7 +144,7 @@ class PlaceChoices:
                 .order_by()
                 .annotate(
                     place_kind=Value(kind, output_field=CharField()),
-                    place_key=F("slug"),
+                    place_key=F(key),
                     place_vi=F(label_vi),
                     place_en=F(label_en),
                 )
@@ -129,12 +152,14 @@ class PlaceChoices:
             )
 
         query = rows(District, "district", "name", "name").union(
+            rows(Commune, "commune", "name", "name"),
+            rows(Commune, "commune_code", "slug", "slug", key="code"),
             rows(Village, "village", "name", "name"),
             rows(Craft, "craft", "name_vi", "name_en"),
             all=True,
         )
         english = (get_language() or "vi").startswith("en")
-        loaded = {kind: {} for kind in self.KINDS}
+        loaded = {kind: {} for kind in (*self.KINDS, *self.ALIASES)}
         for kind, key, label_vi, label_en in query:
             loaded[kind][key] = (label_en if english and label_en else label_vi) or key
         return loaded
@@ -147,10 +172,18 @@ class PlaceChoices:
     def choices(self, kind):
         return list(self.labels(kind).items())
 
+    def aliases(self, kind):
+        """{other name: canonical value} of `kind` (a commune's code: its slug)."""
+        return next(
+            (self.labels(alias) for alias, canonical in self.ALIASES.items() if canonical == kind),
+            {},
+        )
+
 
 class ProductFilter(django_filters.FilterSet):
     q = SearchFilter(method="filter_search", label=_("Search"))
     district = LenientMultipleChoiceFilter(field_name="producer__district__slug", label=_("District"))
+    commune = AliasedMultipleChoiceFilter(field_name="producer__commune__slug", label=_("Commune or ward"))
     village = LenientMultipleChoiceFilter(field_name="producer__village__slug", label=_("Craft village"))
     craft = LenientMultipleChoiceFilter(field_name="craft__slug", label=_("Craft"))
     group = LenientMultipleChoiceFilter(field_name="group", choices=OcopGroup.choices, label=_("OCOP group"))
@@ -171,6 +204,7 @@ class ProductFilter(django_filters.FilterSet):
         for kind in PlaceChoices.KINDS:
             # A callable: the UNION runs only if a link actually filters by a place.
             self.filters[kind].extra["choices"] = lambda kind=kind: self.places.choices(kind)
+        self.filters["commune"].extra["aliases"] = lambda: self.places.aliases("commune")
 
     # --- filtering ---------------------------------------------------------------------
     def filter_search(self, queryset, name, value):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
-from villages.models import Craft, District, Village
+from villages.models import Commune, Craft, District, Village
 
 from . import search
 
@@ -60,6 +60,15 @@ class Producer(DemoFlagModel, TimeStampedModel):
     )
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="producers", verbose_name=_("district")
+    )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="producers",
+        verbose_name=_("current commune or ward"),
+        help_text=_("Since the July 2025 reform; empty when not known."),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)

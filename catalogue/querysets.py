@@ -25,7 +25,7 @@ def related_objects(queryset, relation):
 
 class ProducerQuerySet(models.QuerySet):
     def with_places(self):
-        return self.select_related("district", "village")
+        return self.select_related("district", "village", "commune")
 
     def with_products_on_sale(self):
         """Producers with `products_on_sale`: their certified products, ready for cards."""
@@ -140,10 +140,14 @@ class ProductQuerySet(models.QuerySet):
 
     def for_detail(self):
         """A product page: the card's rows plus lots and their production steps."""
-        return self.for_cards().prefetch_related(
-            Prefetch(
-                "lots",
-                queryset=related_objects(self, "lots").order_by("-produced_on", "-id").prefetch_related("steps"),
+        return (
+            self.for_cards()
+            .select_related("producer__commune")
+            .prefetch_related(
+                Prefetch(
+                    "lots",
+                    queryset=related_objects(self, "lots").order_by("-produced_on", "-id").prefetch_related("steps"),
+                )
             )
         )
 

@@ -22,7 +22,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from import_export import fields, instance_loaders, resources, widgets
 
-from villages.models import Craft, District, Village
+from villages.communes import Matcher
+from villages.models import Commune, Craft, District, Village
 from villages.scoping import scope_queryset
 
 from .codes import new_trace_code
@@ -75,6 +76,39 @@ class CachedForeignKeyWidget(widgets.ForeignKeyWidget):
             return self.found[str(value).strip()]
         except KeyError:
             raise self.not_found(value) from None
+
+
+class CommuneWidget(CachedForeignKeyWidget):
+    """The current commune or ward by its official code ("00577") or its name, with or
+    without diacritics and kind ("Xã Bát Tràng", "bat trang"); exported as its code.
+
+    Communes are reference data, not a district's: every officer may name any of them."""
+
+    def __init__(self, **kwargs):
+        self.matcher = None
+        super().__init__(Commune, field="code", **kwargs)
+
+    def preload(self, values):
+        self.matcher = Matcher(Commune.objects.all())
+        self.found = {}
+
+    def not_found(self, value):
+        return ValueError(
+            _(
+                "No commune or ward “%(value)s” in the official list: write its 5-digit code or its name, e.g. “Xã Bát Tràng”."
+            )
+            % {"value": value}
+        )
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or not str(value).strip():
+            return None
+        if self.matcher is None:  # used outside an import
+            self.preload(())
+        found = self.matcher.find(str(value).strip()[:150])
+        if found is None:
+            raise self.not_found(value)
+        return found
 
 
 class ScopedForeignKeyWidget(CachedForeignKeyWidget):
@@ -219,6 +253,7 @@ class ProducerResource(ScopedResource):
         column_name="village",
         widget=ScopedForeignKeyWidget(Village, "slug"),
     )
+    commune = fields.Field(attribute="commune", column_name="commune", widget=CommuneWidget())
 
     class Meta:
         model = Producer
@@ -228,6 +263,7 @@ class ProducerResource(ScopedResource):
             "kind",
             "district",
             "village",
+            "commune",
             "address",
             "phone",
             "email",

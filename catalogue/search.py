@@ -1,7 +1,7 @@
 """The folded search text of products, and keeping it current when a name it copies changes.
 
 A product's `search_name` (its own names) and `search_text` (its names plus its producer,
-village, craft and district) are folded copies (core.text.fold), so search is a plain
+village, craft, district and current commune or ward) are folded copies (core.text.fold), so search is a plain
 LIKE on both SQLite and PostgreSQL (trigram-indexed there). Copies go stale: Product.save()
 rebuilds its own, and a save of a village, producer, craft or district that changes a name
 the copies hold rebuilds the text of every product it reaches, in one UPDATE (receivers
@@ -12,17 +12,20 @@ from django.db.models.signals import post_save, pre_save
 
 from core import cache
 from core.text import fold
-from villages.models import Craft, District, Village
+from villages.models import Commune, Craft, District, Village
 
 
-def texts(names, producer_name, district_name, craft_names=(), village_name=""):
-    """(search_name, search_text): the one recipe, for a product being saved and for a refresh."""
+def texts(names, producer_name, district_name, craft_names=(), village_name="", commune_name=""):
+    """(search_name, search_text): the one recipe, for a product being saved and for a refresh.
+
+    The old district and the producer's current commune or ward are both in the text, so
+    "Gia Lâm" and "Xã Bát Tràng" (or "bat trang") find the same vase."""
     search_name = fold(" ".join(filter(None, names)))
-    parts = [*names, producer_name, district_name, *craft_names, village_name]
+    parts = [*names, producer_name, district_name, *craft_names, village_name, commune_name]
     return search_name, fold(" ".join(filter(None, parts)))
 
 
-def build_search_fields(product, producer=None, craft=None, village=None, district=None):
+def build_search_fields(product, producer=None, craft=None, village=None, district=None, commune=None):
     """Fill `product`'s folded search columns from its names and its related rows.
 
     Bulk loaders that already hold the related rows pass them in to spare the queries.
@@ -31,12 +34,14 @@ def build_search_fields(product, producer=None, craft=None, village=None, distri
     craft = craft if craft is not None else product.craft
     village = village if village is not None else producer.village
     district = district or producer.district
+    commune = commune if commune is not None else producer.commune
     product.search_name, product.search_text = texts(
         [product.name_vi, product.name_en],
         producer.name,
         district.name,
         [craft.name_vi, craft.name_en] if craft else (),
         village.name if village else "",
+        commune.name if commune else "",
     )
 
 
@@ -50,6 +55,7 @@ _SOURCE_COLUMNS = (
     "craft__name_vi",
     "craft__name_en",
     "producer__village__name",
+    "producer__commune__name",
 )
 
 
@@ -72,9 +78,10 @@ def refresh_search_text(products):
         craft_vi,
         craft_en,
         village,
+        commune,
         current,
     ) in products.order_by().values_list(*_SOURCE_COLUMNS, "search_text"):
-        _, text = texts([name_vi, name_en], producer, district, [craft_vi, craft_en], village)
+        _, text = texts([name_vi, name_en], producer, district, [craft_vi, craft_en], village, commune)
         if text != current:
             stale.append(products.model(pk=pk, search_text=text))
     if stale:
@@ -120,8 +127,9 @@ def connect(product_model, producer_model):
             Village: (("name",), product_model, "producer__village"),
             District: (("name",), product_model, "producer__district"),
             Craft: (("name_vi", "name_en"), product_model, "craft"),
-            # Moving a producer moves its products to another village's and district's search.
-            producer_model: (("name", "village_id", "district_id"), product_model, "producer"),
+            Commune: (("name",), product_model, "producer__commune"),
+            # Moving a producer moves its products to another village's, district's and commune's search.
+            producer_model: (("name", "village_id", "district_id", "commune_id"), product_model, "producer"),
         }
     )
     for model in _sources:

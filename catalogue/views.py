@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from core import cache as ocop_cache
 
-from . import querystrings
+from . import caching, querystrings
 from .chips import chips
 from .facets import cached_facets, listed_count
 from .filters import ProductFilter
@@ -98,7 +98,10 @@ class ProductDetailView(DetailView):
         related = SimpleLazyObject(
             lambda: list(Product.objects.on_sale().related_to(product, limit=RELATED_PRODUCTS).for_cards())
         )
-        return super().get_context_data(related_products=related, **ocop_cache.fragment_context(), **kwargs)
+        # The fragment (showrooms, lots, related products) follows the product's own
+        # concern too: a lot recorded bumps only that (catalogue/caching.py).
+        fragment = ocop_cache.fragment_context((ocop_cache.CATALOGUE, caching.page_concern(product.slug)))
+        return super().get_context_data(related_products=related, **fragment, **kwargs)
 
 
 class ProducerDetailView(DetailView):

@@ -25,7 +25,8 @@ of a villages row or a producer bumps it (names and places of what is counted).
 What bumps the "catalogue" generation:
 - any save or delete of a villages, catalogue or showrooms row, admin edits and imports
   included (each of those apps calls bump_when_saved() on its models in its ready()),
-  except a product edit that changes only what its own page shows (catalogue/caching.py);
+  except a product edit that changes only what its own page shows, and lots and production
+  steps, which only their product's own pages show (catalogue/caching.py);
 - writes that bypass save() call bump_on_commit() themselves: stock changes in
   orders/services.py (queryset update() with F(), through catalogue.caching.stock_moved(),
   which bumps "catalogue" only when a product runs out or comes back), bench/seed.py after its bulk inserts,

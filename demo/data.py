@@ -2,11 +2,14 @@
 
 Built from the seed articles and domain notes (shared/seeds, shared/domain.md): the villages,
 crafts and producers named there, with plausible products, prices and certificates. It is
-illustrative data, flagged `is_demo`, never an official OCOP record. Communes after the 2025
-reform and coordinates are approximate.
+illustrative data, flagged `is_demo`, never an official OCOP record. Coordinates are
+approximate. Communes after the 2025 reform are real units (villages/data/hanoi_communes_2025.csv):
+each village's old commune mapped by the old→new table of `vietnamadminunits` 1.0.4
+(converter_2025.json); where an old commune was split, the unit that table names as its
+default; None where the village's old commune is not in that table (merged before 2025).
 """
 
-# slug, name, district slug, current commune/ward, crafts, recognised year or None,
+# slug, name, district slug, current commune/ward (official name, or None: not known), crafts, recognised year or None,
 # latitude, longitude, description (vi), description (en)
 VILLAGES = [
     ("bat-trang", "Bát Tràng", "gia-lam", "Xã Bát Tràng", ["ceramics"], 1958, 20.9757, 105.9135,
@@ -18,13 +21,13 @@ VILLAGES = [
     ("chuyen-my", "Chuyên Mỹ", "phu-xuyen", "Xã Chuyên Mỹ", ["mother-of-pearl", "lacquer"], 2004, 20.7365, 105.8785,
      "Cái nôi của nghề khảm trai và sơn mài, tranh và đồ gỗ khảm xuất khẩu.",
      "The cradle of mother-of-pearl inlay and lacquer: inlaid pictures and furniture for export."),
-    ("van-tu", "Vân Từ", "phu-xuyen", "Xã Phú Xuyên", ["garments"], 2008, 20.7700, 105.8950,
+    ("van-tu", "Vân Từ", "phu-xuyen", "Xã Chuyên Mỹ", ["garments"], 2008, 20.7700, 105.8950,
      "Làng may truyền thống, nổi tiếng với áo dài và comple may đo.",
      "A traditional tailoring village known for made-to-measure áo dài and suits."),
-    ("phu-yen", "Phú Yên", "phu-xuyen", "Xã Phượng Dực", ["leather-shoes"], 2010, 20.7530, 105.9020,
+    ("phu-yen", "Phú Yên", "phu-xuyen", "Xã Chuyên Mỹ", ["leather-shoes"], 2010, 20.7530, 105.9020,
      "Làng nghề giày da thủ công cung cấp cho thị trường Hà Nội.",
      "A handmade leather shoe village supplying Hanoi's markets."),
-    ("phu-tuc", "Phú Túc", "phu-xuyen", "Xã Phú Túc", ["rattan-bamboo"], 2005, 20.7250, 105.8450,
+    ("phu-tuc", "Phú Túc", "phu-xuyen", "Xã Phượng Dực", ["rattan-bamboo"], 2005, 20.7250, 105.8450,
      "Làng mây tre đan và bèo bồng xuất khẩu, có cụm công nghiệp làng nghề.",
      "A rattan, bamboo and water-hyacinth weaving village with its own craft industrial cluster."),
     ("xuan-la", "Xuân La", "phu-xuyen", "Xã Phượng Dực", ["to-he"], 2014, 20.7300, 105.8700,
@@ -32,17 +35,17 @@ VILLAGES = [
      "Home of tò he, folk toy figurines shaped from coloured rice dough."),
     ("tan-dan", "Tân Dân", "phu-xuyen", "Xã Chuyên Mỹ", ["woodwork"], None, 20.7450, 105.8700,
      "Làng mộc đồ gỗ nội thất.", "A village of wooden furniture makers."),
-    ("van-nhan", "Văn Nhân", "phu-xuyen", "Xã Phú Xuyên", ["woodwork"], None, 20.7600, 105.8850,
+    ("van-nhan", "Văn Nhân", "phu-xuyen", None, ["woodwork"], None, 20.7600, 105.8850,
      "Làng mộc dân dụng và đồ gỗ mỹ nghệ.", "Household and fine-art woodwork."),
-    ("son-ha", "Sơn Hà", "phu-xuyen", "Xã Phú Xuyên", ["woodwork", "lacquer"], 2012, 20.7800, 105.9000,
+    ("son-ha", "Sơn Hà", "phu-xuyen", None, ["woodwork", "lacquer"], 2012, 20.7800, 105.9000,
      "Làng nghề gỗ sơn mài, nhiều sản phẩm OCOP 4 sao.",
      "A lacquered woodcraft village with several 4-star OCOP products."),
     ("phu-vinh", "Phú Vinh", "chuong-my", "Xã Phú Nghĩa", ["rattan-bamboo"], 1999, 20.9090, 105.6740,
      "Làng mây tre đan tinh xảo bậc nhất Việt Nam.", "Vietnam's finest rattan and bamboo weaving."),
-    ("ha-thai", "Hạ Thái", "thuong-tin", "Xã Thường Tín", ["lacquer"], 2002, 20.8680, 105.8650,
+    ("ha-thai", "Hạ Thái", "thuong-tin", "Xã Hồng Vân", ["lacquer"], 2002, 20.8680, 105.8650,
      "Làng sơn mài truyền thống với tranh và đồ trang trí sơn ta.",
      "A traditional lacquerware village: paintings and decorative objects in natural lacquer."),
-    ("phung-xa", "Phùng Xá", "my-duc", "Xã Phúc Sơn", ["lotus-silk", "silk-weaving"], 2016, 20.7000, 105.7400,
+    ("phung-xa", "Phùng Xá", "my-duc", "Xã Hồng Sơn", ["lotus-silk", "silk-weaving"], 2016, 20.7000, 105.7400,
      "Nơi dệt tơ sen hiếm có, sợi rút từ cuống sen (khác Phùng Xá của Thạch Thất).",
      "Where the rare lotus silk is woven from fibres drawn from lotus stems (not the Phùng Xá of Thạch Thất)."),
     ("quang-an", "Quảng An", "tay-ho", "Phường Tây Hồ", ["lotus-tea"], 2015, 21.0650, 105.8230,
@@ -54,13 +57,13 @@ VILLAGES = [
      "Làng dệt kim và bánh kẹo lớn nhất miền Bắc.", "Northern Vietnam's largest knitting and confectionery village."),
     ("minh-khai", "Minh Khai", "hoai-duc", "Xã Dương Hòa", ["food-processing", "vermicelli"], 2009, 21.0700, 105.7250,
      "Làng chế biến nông sản, miến dong và bún khô.", "Food processing: arrowroot vermicelli and dried rice noodles."),
-    ("huu-bang", "Hữu Bằng", "thach-that", "Xã Hữu Bằng", ["woodwork", "garments"], 2007, 21.0330, 105.6080,
+    ("huu-bang", "Hữu Bằng", "thach-that", None, ["woodwork", "garments"], 2007, 21.0330, 105.6080,
      "Làng mộc và may mặc với hàng nghìn xưởng gia đình.", "Carpentry and sewing in thousands of family workshops."),
     ("thiet-ung", "Thiết Úng", "dong-anh", "Xã Thư Lâm", ["woodwork"], 2005, 21.1500, 105.8700,
      "Làng mỹ nghệ gỗ truyền thống, điêu khắc và khảm gỗ.", "Traditional fine-art woodcraft: carving and wood inlay."),
     ("duong-lam", "Đường Lâm", "son-tay", "Phường Sơn Tây", ["food-processing", "soy-sauce"], None, 21.1550, 105.4750,
      "Làng cổ đá ong với chè lam, tương và kẹo dồi.", "An ancient laterite village known for chè lam sweets, soy sauce and peanut candy."),
-    ("chuong", "Chuông", "thanh-oai", "Xã Dân Hòa", ["conical-hats"], 2008, 20.8270, 105.7780,
+    ("chuong", "Chuông", "thanh-oai", "Xã Thanh Oai", ["conical-hats"], 2008, 20.8270, 105.7780,
      "Làng nón lá Chuông, mỗi chiếc nón khâu tay nhiều lớp lá cọ.", "Chuông conical hats, each hand-stitched from layers of palm leaves."),
     ("cu-da", "Cự Đà", "thanh-oai", "Xã Bình Minh", ["soy-sauce", "vermicelli"], 2010, 20.9250, 105.7680,
      "Làng tương và miến dong bên sông Nhuệ.", "Soy sauce and arrowroot vermicelli on the Nhuệ river."),
@@ -503,13 +506,13 @@ SHOWROOMS = [
     ("trung-tam-thiet-ke-ocop", "Trung tâm thiết kế sáng tạo và giới thiệu sản phẩm OCOP Hà Nội", "design_centre", "hoan-kiem", None,
      "Phố Hàng Bông, Hoàn Kiếm", "9:00–21:00, thứ Hai nghỉ", "9 am – 9 pm, closed Mondays", 21.0300, 105.8480),
     ("ocop-van-tu", "Điểm OCOP Làng may Vân Từ", "village_point", "phu-xuyen", "van-tu",
-     "Thôn Vân Từ, xã Phú Xuyên", "7:30–17:30", "7:30 am – 5:30 pm", 20.7705, 105.8955),
+     "Thôn Vân Từ, xã Chuyên Mỹ", "7:30–17:30", "7:30 am – 5:30 pm", 20.7705, 105.8955),
     ("ocop-son-ha", "Điểm OCOP Làng nghề gỗ Sơn Hà", "village_point", "phu-xuyen", "son-ha",
      "Xã Phú Xuyên (Sơn Hà cũ)", "8:00–17:00", "8 am – 5 pm", 20.7805, 105.9010),
     ("showroom-ocop-phu-xuyen", "Showroom OCOP huyện Phú Xuyên", "showroom", "phu-xuyen", None,
      "Quốc lộ 1A, thị trấn Phú Xuyên cũ", "8:00–18:00", "8 am – 6 pm", 20.7400, 105.9100),
     ("ocop-ha-thai", "Điểm OCOP Làng sơn mài Hạ Thái", "village_point", "thuong-tin", "ha-thai",
-     "Thôn Hạ Thái, xã Thường Tín", "8:00–17:30", "8 am – 5:30 pm", 20.8685, 105.8660),
+     "Thôn Hạ Thái, xã Hồng Vân", "8:00–17:30", "8 am – 5:30 pm", 20.8685, 105.8660),
     ("ocop-hong-van", "Điểm OCOP du lịch cộng đồng Hồng Vân", "showroom", "thuong-tin", None,
      "Xã Hồng Vân cũ, ven đê sông Hồng", "Thứ Bảy, Chủ nhật 8:00–17:00", "Sat–Sun 8 am – 5 pm", 20.8600, 105.9200),
     ("ocop-duong-lam", "Điểm OCOP Làng cổ Đường Lâm", "village_point", "son-tay", "duong-lam",
@@ -523,6 +526,17 @@ SHOWROOMS = [
     ("showroom-ocop-gia-lam", "Showroom OCOP Gia Lâm", "showroom", "gia-lam", None,
      "Trung tâm thị trấn Trâu Quỳ cũ", "8:00–18:00", "8 am – 6 pm", 21.0190, 105.9360),
 ]
+
+# The current unit of each showroom not in a craft village (one in a village is in the
+# village's). Old unit → new, as for VILLAGES: phường Hàng Bông (split, default), thị trấn Phú
+# Xuyên, xã Hồng Vân, xã Tản Lĩnh, thị trấn Trâu Quỳ (split, default).
+SHOWROOM_COMMUNES = {
+    "trung-tam-thiet-ke-ocop": "Phường Hoàn Kiếm",
+    "showroom-ocop-phu-xuyen": "Xã Phú Xuyên",
+    "ocop-hong-van": "Xã Hồng Vân",
+    "ocop-ba-vi": "Xã Suối Hai",
+    "showroom-ocop-gia-lam": "Xã Gia Lâm",
+}
 
 # How each thing is made: (materials vi, materials en) and the production steps of a lot.
 # Looked up by (craft, kind), then kind, then craft (see `process_for`), so a silk scarf

@@ -33,7 +33,7 @@ from demo.stable import DEMO_GTIN_SERIES, demo_gtin, demo_trace_code, stable_int
 from orders.models import PayeeAccount
 from showrooms.models import Showroom, ShowroomStock
 from villages import roles
-from villages.models import Craft, District, Village
+from villages.models import Commune, Craft, District, Village
 from visits.models import Event, Route, RouteStop
 
 DEMO_BANKS = ["Vietcombank", "Agribank", "BIDV", "VietinBank", "Techcombank"]
@@ -69,6 +69,10 @@ def districts_by_slug():
     return {district.slug: district for district in District.objects.all()}
 
 
+def communes_by_name():
+    return {commune.name: commune for commune in Commune.objects.all()}
+
+
 def crafts_by_slug():
     return {craft.slug: craft for craft in Craft.objects.all()}
 
@@ -79,6 +83,7 @@ def load_villages():
     """The demo villages by slug, each with its crafts when it is new."""
     districts = districts_by_slug()
     crafts = crafts_by_slug()
+    communes = communes_by_name()
     villages = {}
     for slug, name, district, commune, craft_slugs, year, lat, lon, story_vi, story_en in demo_data.VILLAGES:
         village, created = Village.objects.get_or_create(
@@ -86,7 +91,7 @@ def load_villages():
             defaults={
                 "name": name,
                 "district": districts[district],
-                "current_commune": commune,
+                "commune": communes[commune] if commune else None,
                 "is_recognised": year is not None,
                 "recognised_year": year,
                 "description_vi": story_vi,
@@ -96,8 +101,8 @@ def load_villages():
                 "opening_times_vi": "Xưởng mở cửa 8:00–17:00, nên gọi trước khi đến.",
                 "opening_times_en": "Workshops open 8 am – 5 pm; call ahead before visiting.",
                 "opening_hours_osm": osm_from_text("8:00–17:00"),
-                "directions_vi": f"Từ trung tâm Hà Nội đi xe máy, taxi hoặc xe buýt về {commune}.",
-                "directions_en": f"From central Hanoi by motorbike, taxi or bus towards {commune}.",
+                "directions_vi": f"Từ trung tâm Hà Nội đi xe máy, taxi hoặc xe buýt về {commune or name}.",
+                "directions_en": f"From central Hanoi by motorbike, taxi or bus towards {commune or name}.",
                 "is_demo": True,
             },
         )
@@ -122,7 +127,8 @@ def load_producers(villages):
                 "kind": kind,
                 "village": village,
                 "district": districts[district],
-                "address": f"{village.name}, {village.current_commune}, Hà Nội"
+                "commune": village.commune if village else None,
+                "address": ", ".join(filter(None, [village.name, village.commune and village.commune.name, "Hà Nội"]))
                 if village
                 else f"{districts[district].name}, Hà Nội",
                 "phone": phone,
@@ -306,6 +312,7 @@ def load_showrooms(villages, products):
     """The demo showrooms; a new one stocks its district's published products and a few others."""
     districts = districts_by_slug()
     published = [p for p in products if p.is_published]
+    communes = communes_by_name()
     for slug, name, kind, district, village_slug, address, hours_vi, hours_en, lat, lon in demo_data.SHOWROOMS:
         showroom, created = Showroom.objects.get_or_create(
             slug=slug,
@@ -314,6 +321,9 @@ def load_showrooms(villages, products):
                 "kind": kind,
                 "district": districts[district],
                 "village": villages.get(village_slug),
+                "commune": villages[village_slug].commune
+                if village_slug
+                else communes[demo_data.SHOWROOM_COMMUNES[slug]],
                 "address": address,
                 "opening_hours_vi": hours_vi,
                 "opening_hours_en": hours_en,

@@ -329,6 +329,19 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 STATIC_URL = os.environ.get("STATIC_HOST", "").rstrip("/") + "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Static files live in the apps (core/static/ holds the site's CSS and icon).
+# Leaflet (the map, /map/ and the small maps) comes from npm: package.json at the root,
+# installed by `npm ci` (make venv/run/dev/test, .ci/run), served from the site's own
+# static files as vendor/leaflet/… (no CDN, nothing copied into the repository). Without
+# node_modules the pages show their lists of places only, and every test still passes.
+LEAFLET_DIST = BASE_DIR / "node_modules" / "leaflet" / "dist"
+LEAFLET_AVAILABLE = (LEAFLET_DIST / "leaflet.js").is_file()
+STATICFILES_DIRS = [("vendor/leaflet", LEAFLET_DIST)] if LEAFLET_AVAILABLE else []
+# The map's tiles: OpenStreetMap's by default (their tile usage policy asks for the
+# attribution and no heavy use; a busy site sets its own tile server here).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 

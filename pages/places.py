@@ -28,12 +28,19 @@ class VillageListView(ListView):
     def get_context_data(self, **kwargs):
         filterset = self.filterset
         filterset.is_valid()
-        params = [
-            (name, self.request.GET.get(name))
-            for name in ("district", "craft")
-            if filterset.form.cleaned_data.get(name)
-        ]
-        return super().get_context_data(filterset=filterset, query_string=urlencode(params), **kwargs)
+        cleaned = filterset.form.cleaned_data
+        params = [(name, self.request.GET.get(name)) for name in ("district", "craft") if cleaned.get(name)]
+        commune = cleaned.get("commune")
+        if commune:
+            params.append(("commune", commune.slug))
+        return super().get_context_data(
+            filterset=filterset,
+            query_string=urlencode(params),
+            commune=commune,
+            without_commune=urlencode([pair for pair in params if pair[0] != "commune"]),
+            ignored=filterset.ignored,
+            **kwargs,
+        )
 
 
 class VillageDetailView(DetailView):

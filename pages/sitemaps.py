@@ -38,6 +38,7 @@ class StaticPagesSitemap(SiteSitemap):
             "places:village_list",
             "places:district_list",
             "showrooms:showroom_list",
+            "places:map",
             "stats",
         ]
 

@@ -31,10 +31,10 @@ class OtherDistrictsStockInline(OtherDistrictsRowsInline):
 @admin.register(Showroom)
 class ShowroomAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "kind", "district", "village", "phone", "is_active", "is_demo"]
-    list_filter = ["kind", "is_active", "district"]
-    search_fields = ["name", "slug", "address", "district__name"]
+    list_filter = ["kind", "is_active", "district", ("commune", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "slug", "address", "district__name", "commune__name"]
     list_select_related = ["district", "village"]
-    autocomplete_fields = ["district", "village"]
+    autocomplete_fields = ["district", "village", "commune"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["is_demo", "created_at", "updated_at"]
     inlines = [ShowroomStockInline, OtherDistrictsStockInline]

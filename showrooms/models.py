@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.models import Product
 from core.models import DemoFlagModel, GeoPointModel, TimeStampedModel
 from core.opening_hours import validate_opening_hours
-from villages.models import District, Village
+from villages.models import Commune, District, Village
 
 
 class ShowroomQuerySet(models.QuerySet):
@@ -15,7 +15,7 @@ class ShowroomQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def for_listing(self):
-        return self.select_related("district", "village")
+        return self.select_related("district", "village", "commune")
 
 
 class Showroom(DemoFlagModel, GeoPointModel, TimeStampedModel):
@@ -37,6 +37,15 @@ class Showroom(DemoFlagModel, GeoPointModel, TimeStampedModel):
         blank=True,
         related_name="showrooms",
         verbose_name=_("craft village"),
+    )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="showrooms",
+        verbose_name=_("current commune or ward"),
+        help_text=_("Since the July 2025 reform; empty when not known."),
     )
     address = models.CharField(_("address"), max_length=300)
     opening_hours = models.CharField(

@@ -26,11 +26,15 @@ def for_trace(products):
     product with producer, village, district and craft; its images; its stock rows
     (`stock_rows`) with their showrooms, for nearest_showrooms().
     """
-    return products.for_cards().prefetch_related(
-        Prefetch(
-            "showroom_stock",
-            queryset=ShowroomStock.objects.select_related("showroom__district", "showroom__village"),
-            to_attr="stock_rows",
+    return (
+        products.for_cards()
+        .select_related("producer__village__commune")
+        .prefetch_related(
+            Prefetch(
+                "showroom_stock",
+                queryset=ShowroomStock.objects.select_related("showroom__district", "showroom__village"),
+                to_attr="stock_rows",
+            )
         )
     )
 

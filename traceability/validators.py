@@ -39,6 +39,8 @@ def trace_validators(product, lot, language, today, routes=()):
     parts = [product.pk, [image.pk for image in product.images.all()]]
     if village:
         stamps.append(village.updated_at)
+        # A commune has no timestamp of its own: its name, so a rename changes the ETag.
+        parts.append(village.commune.name if village.commune else None)
     for row in product.stock_rows:
         stamps += [row.added_at, row.showroom.updated_at]
         parts.append((row.pk, row.showroom_id))

@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from .admin_search import FoldedSearchAdmin
-from .models import Craft, District, Province, Village, VillageImage
+from .models import Commune, Craft, District, Province, Village, VillageImage
 from .scoping import is_city_admin
 
 
@@ -54,6 +54,28 @@ class DistrictAdmin(FoldedSearchAdmin, DistrictScopedAdmin):
         return district.village_total
 
 
+@admin.register(Commune)
+class CommuneAdmin(FoldedSearchAdmin, admin.ModelAdmin):
+    """Hanoi's communes and wards since July 2025: reference data from a migration.
+    Everyone with the admin looks them up (autocomplete); only city administrators edit
+    them (a rename is rewritten into the product search text and every page)."""
+
+    list_display = ["name", "code", "kind", "province"]
+    list_filter = ["kind", "province"]
+    search_fields = ["name", "code", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["province"]
+
+    def has_add_permission(self, request):
+        return is_city_admin(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_city_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_city_admin(request.user)
+
+
 @admin.register(Craft)
 class CraftAdmin(FoldedSearchAdmin, TranslationAdmin):
     list_display = ["name", "slug"]
@@ -69,17 +91,17 @@ class VillageImageInline(DistrictScopedInline, TranslationTabularInline):
 
 @admin.register(Village)
 class VillageAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ["name", "district", "current_commune", "is_recognised", "recognised_year", "is_demo"]
-    list_filter = ["is_recognised", "district", "crafts"]
-    search_fields = ["name", "slug", "current_commune", "district__name"]
-    list_select_related = ["district"]
-    autocomplete_fields = ["district"]
+    list_display = ["name", "district", "commune", "is_recognised", "recognised_year", "is_demo"]
+    list_filter = ["is_recognised", "district", ("commune", admin.RelatedOnlyFieldListFilter), "crafts"]
+    search_fields = ["name", "slug", "commune__name", "commune_note", "district__name"]
+    list_select_related = ["district", "commune"]
+    autocomplete_fields = ["district", "commune"]
     filter_horizontal = ["crafts"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["is_demo", "created_at", "updated_at"]
     inlines = [VillageImageInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "district", "current_commune", "crafts"]}),
+        (None, {"fields": ["name", "slug", "district", "commune", "commune_note", "crafts"]}),
         (_("Recognition"), {"fields": ["is_recognised", "recognised_year"]}),
         (_("Story and visiting"), {"fields": ["description", "opening_times", "opening_hours_osm", "directions"]}),
         (_("Location"), {"fields": ["latitude", "longitude"]}),

@@ -1,9 +1,27 @@
-"""The village list's filters: by district and by craft, as plain shareable query strings."""
+"""The village list's filters: by old district, current commune and craft, as plain
+shareable query strings."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Craft, District
+from .models import Commune, Craft, District
+
+
+class CommuneField(forms.ModelChoiceField):
+    """A commune or ward by its slug (xa-bat-trang) or its official code (00577)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        found = self.queryset.matching(str(value)[:100]).first()
+        if found is None:
+            raise forms.ValidationError(_("No commune or ward has this code or name."), code="invalid_choice")
+        return found
+
+
+class CommuneFilter(django_filters.ModelChoiceFilter):
+    field_class = CommuneField
 
 
 class VillageFilter(django_filters.FilterSet):
@@ -23,3 +41,14 @@ class VillageFilter(django_filters.FilterSet):
         empty_label=_("All crafts"),
         distinct=True,
     )
+    commune = CommuneFilter(
+        queryset=Commune.objects.all(),
+        label=_("Commune or ward"),
+        empty_label=_("All communes and wards"),
+    )
+
+    @property
+    def ignored(self):
+        """Names of parameters whose value was not understood and left out."""
+        self.is_valid()
+        return list(self.form.errors)

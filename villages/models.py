@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.models import DemoFlagModel, GeoPointModel, OrderedImageModel, TimeStampedModel
 from core.opening_hours import validate_opening_hours
@@ -81,6 +82,59 @@ class District(models.Model):
     def get_absolute_url(self):
         return reverse("places:district_detail", kwargs={"slug": self.slug})
 
+    @property
+    def kind_and_name(self):
+        """The district as a sentence names it: "Gia Lâm district" / "huyện Gia Lâm"."""
+        if self.kind == self.Kind.URBAN:
+            return pgettext("urban district", "%(name)s district") % {"name": self.name}
+        if self.kind == self.Kind.TOWN:
+            return pgettext("town", "%(name)s town") % {"name": self.name}
+        return pgettext("rural district", "%(name)s district") % {"name": self.name}
+
+
+class CommuneQuerySet(models.QuerySet):
+    def matching(self, value):
+        """The commune a link or an import names by its code ("00577") or its slug
+        ("xa-bat-trang"); none for anything else."""
+        value = (value or "").strip()
+        if value.isdigit():
+            return self.filter(code=value.zfill(5))
+        return self.filter(slug=value)
+
+
+class Commune(models.Model):
+    """A commune (xã) or ward (phường) as it is since the 1 July 2025 reform.
+
+    Hanoi's 126 units, loaded from villages/data/hanoi_communes_2025.csv by a migration. They
+    sit directly under the province; the old districts are not their parents (old to new is
+    many-to-many), so each village, producer and showroom stores its unit explicitly.
+    """
+
+    class Kind(models.TextChoices):
+        COMMUNE = "xa", _("commune (xã)")
+        WARD = "phuong", _("ward (phường)")
+
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="communes", verbose_name=_("province")
+    )
+    code = models.CharField(_("official code"), max_length=5, unique=True)
+    name = models.CharField(_("name"), max_length=100, help_text=_("As officially written, e.g. 'Xã Bát Tràng'."))
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+
+    objects = CommuneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("commune or ward")
+        verbose_name_plural = _("communes and wards")
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{5}$"), name="commune_code_five_digits"),
+        ]
+
+    def __str__(self):
+        return self.name
+
 
 class Craft(models.Model):
     """A craft (nghề): ceramics, lacquer, lotus silk... Name translated via modeltranslation."""
@@ -104,7 +158,7 @@ class Craft(models.Model):
 class VillageQuerySet(models.QuerySet):
     def for_listing(self):
         """Everything a village card shows, in a fixed number of queries."""
-        return self.select_related("district").prefetch_related("crafts")
+        return self.select_related("district", "commune").prefetch_related("crafts")
 
 
 class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
@@ -115,13 +169,25 @@ class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="villages", verbose_name=_("district")
     )
-    current_commune = models.CharField(
-        _("current commune or ward"),
+    commune = models.ForeignKey(
+        "Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="villages",
+        verbose_name=_("current commune or ward"),
+        help_text=_(
+            "The commune or ward this village belongs to since the July 2025 reform. "
+            "Stored as officially named, not derived from the district; empty when not known."
+        ),
+    )
+    commune_note = models.CharField(
+        _("commune as written before"),
         max_length=150,
         blank=True,
         help_text=_(
-            "The commune or ward this village belongs to since the July 2025 reform, "
-            "e.g. 'Xã Bát Tràng'. Stored as officially named, not derived from the district."
+            "The commune or ward as it was typed before the official list was loaded; kept for "
+            "the record, and to fill in the commune above where it was not recognised."
         ),
     )
     crafts = models.ManyToManyField(Craft, related_name="villages", verbose_name=_("crafts"))

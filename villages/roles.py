@@ -43,6 +43,7 @@ OFFICER_PERMISSIONS = sorted(
         # producer and village forms' autocompletes) but never change them.
         ("villages", "view_district"),
         ("villages", "view_craft"),
+        ("villages", "view_commune"),
         # Scans are evidence written by the trace page; officers read them only.
         ("catalogue", "view_scan"),
     }

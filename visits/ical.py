@@ -25,7 +25,9 @@ def feed_events(events):
     """The events a feed lists: upcoming ones and those that ended within the last year."""
     since = timezone.now() - datetime.timedelta(days=ARCHIVE_DAYS)
     return (
-        events.filter(ends_at__gte=since).select_related("district", "village", "showroom").order_by("starts_at", "pk")
+        events.filter(ends_at__gte=since)
+        .select_related("district", "village__commune", "showroom")
+        .order_by("starts_at", "pk")
     )
 
 

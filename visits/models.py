@@ -52,7 +52,9 @@ class RouteQuerySet(models.QuerySet):
         return self.select_related("district").order_by("title")
 
     def for_detail(self):
-        stops = RouteStop.objects.select_related("village__district", "showroom__district").order_by("position")
+        stops = RouteStop.objects.select_related(
+            "village__district", "village__commune", "showroom__district"
+        ).order_by("position")
         return self.select_related("district").prefetch_related(models.Prefetch("stops", queryset=stops))
 
     def passing(self, *, villages=(), showrooms=()):
@@ -197,7 +199,7 @@ class RouteStop(GeoPointModel):
         if self.showroom_id:
             return self.showroom.address
         if self.village_id:
-            return self.village.current_commune
+            return self.village.commune.name if self.village.commune_id else ""
         return self.place_address
 
     @property
@@ -256,7 +258,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def for_listing(self):
-        return self.select_related("district", "village", "showroom").order_by("starts_at", "pk")
+        return self.select_related("district", "village__commune", "showroom").order_by("starts_at", "pk")
 
     def at_village(self, village):
         """Events at `village`, at one of its showrooms, or with its producers; each once."""
@@ -394,7 +396,7 @@ class Event(DemoFlagModel, TimeStampedModel):
         if self.showroom_id:
             return self.showroom.address
         if self.village_id:
-            return self.village.current_commune
+            return self.village.commune.name if self.village.commune_id else ""
         return ""
 
     @property

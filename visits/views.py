@@ -130,7 +130,7 @@ class EventDetailView(DetailView):
     def get_queryset(self):
         return (
             Event.objects.published()
-            .select_related("district", "village", "showroom")
+            .select_related("district", "village__commune", "showroom")
             .prefetch_related("producers", "products")
         )
 

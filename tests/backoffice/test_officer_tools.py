@@ -48,7 +48,7 @@ def village_form_data(village, **changes):
         "name": village.name,
         "slug": village.slug,
         "district": village.district_id,
-        "current_commune": village.current_commune,
+        "commune_note": village.commune_note,
         "crafts": [c.pk for c in village.crafts.all()],
         "description_vi": village.description_vi or "",
         "description_en": "",
@@ -70,11 +70,13 @@ def village_form_data(village, **changes):
 
 def test_every_change_is_recorded_with_who_which_fields_and_can_be_restored(client, officer, places):
     village = places[0].village
+    village.commune_note = "Xã Thử"
+    village.save()
     url = reverse("admin:villages_village_change", args=[village.pk])
-    response = client.post(url, village_form_data(village, current_commune="Xã Phú Xuyên"))
+    response = client.post(url, village_form_data(village, commune_note="Xã Phú Xuyên"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     village.refresh_from_db()
-    assert village.current_commune == "Xã Phú Xuyên"
+    assert village.commune_note == "Xã Phú Xuyên"
 
     latest = village.history.latest()
     assert latest.history_user == officer
@@ -86,9 +88,9 @@ def test_every_change_is_recorded_with_who_which_fields_and_can_be_restored(clie
     first = village.history.earliest()
     revert_url = reverse("admin:villages_village_simple_history", args=[village.pk, first.history_id])
     assert client.get(revert_url).status_code == 200
-    client.post(revert_url, village_form_data(village, current_commune="Xã Thử"))
+    client.post(revert_url, village_form_data(village, commune_note="Xã Thử"))
     village.refresh_from_db()
-    assert village.current_commune == "Xã Thử"
+    assert village.commune_note == "Xã Thử"
 
 
 def test_history_of_another_districts_record_is_hidden(client, officer, places):

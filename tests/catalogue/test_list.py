@@ -223,6 +223,7 @@ def count_queries(client, url, params):
             "stars": ["4", "5"],
             "in_stock": "1",
         },
+        {"commune": ["xa-bat-trang", "09556"], "district": "gia-lam"},
     ],
 )
 def test_list_query_count_does_not_grow_with_products_shown(client, places, params, django_assert_max_num_queries):

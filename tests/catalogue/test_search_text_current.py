@@ -120,7 +120,7 @@ def test_a_rename_costs_the_same_queries_for_3_or_30_products():
 
 def test_saving_a_village_without_a_new_name_does_not_touch_its_products(vase):
     village = vase.producer.village
-    village.current_commune = "Xã Bát Tràng"
+    village.commune_note = "Xã Bát Tràng"
     with CaptureQueriesContext(connection) as captured:
         village.save()
     assert not [query["sql"] for query in captured if "catalogue_product" in query["sql"]]

@@ -85,7 +85,7 @@ def test_every_vietnamese_string_is_translated_and_compiled():
         for msgid, msgstr, fuzzy in entries
         if not fuzzy and msgstr != msgid and "%" not in msgid and catalog.gettext(msgid) == msgid
     ]
-    assert stale == [], "run `manage.py compilemessages` after editing the .po file"
+    assert stale == [], "run `make messages` after editing the .po file"
 
 
 def test_vietnamese_translations_carry_diacritics():

@@ -252,3 +252,74 @@ def test_a_renamed_slug_changes_the_old_and_the_new_page(product):
     product.slug = "binh-gom-men-lam-moi"
     product.save()
     assert ocop_cache.version(old) != before
+
+
+@pytest.mark.parametrize("edit", ["add a lot", "rename a step", "delete a step", "delete a lot"])
+def test_a_lot_or_step_edit_shows_on_the_product_and_trace_pages_and_leaves_lists_cached(client, product, edit):
+    lot = factories.LotFactory(product=product, code="L2611-07", steps=2)
+    step = lot.steps.order_by("position").first()
+    phone = {"HTTP_USER_AGENT": "Mozilla/5.0 (iPhone) Mobile Safari/604.1", "HTTP_ACCEPT_LANGUAGE": "vi"}
+    for url in ("/", "/products/", product.get_absolute_url()):
+        client.get(url)
+    client.get(lot.get_trace_url(), **phone)
+    list_version = ocop_cache.version()
+    if edit == "add a lot":
+        factories.LotFactory(product=product, code="L2612-01", steps=0)
+        shown, url = "L2612-01", product.get_absolute_url()
+    elif edit == "rename a step":
+        step.name_vi = "Nung men lam lần hai"
+        step.save()
+        shown, url = "Nung men lam lần hai", lot.get_trace_url()
+    elif edit == "delete a step":
+        name = step.name_vi
+        step.delete()
+        shown, url = None, lot.get_trace_url()
+    else:
+        lot.delete()
+        shown, url = None, product.get_absolute_url()
+    assert ocop_cache.version() == list_version, "lists and the home page were emptied"
+    body = client.get(url, **phone).content.decode()
+    if shown:
+        assert shown in body
+    elif edit == "delete a step":
+        assert name not in body
+    else:
+        assert "L2611-07" not in body
+    assert "L2611-07" in client.get(product.get_absolute_url()).content.decode() or edit == "delete a lot"
+
+
+# --- compression ---------------------------------------------------------------------------
+
+
+def test_a_cached_page_is_served_gzipped_to_a_browser_that_accepts_it(client, product, django_assert_num_queries):
+    import gzip
+
+    plain = client.get("/products/").content
+    with django_assert_num_queries(0):
+        packed = Client().get("/products/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain) / 2
+    assert gzip.decompress(packed.content) == plain
+    assert "Accept-Encoding" in packed["Vary"] and "Cookie" in packed["Vary"]
+
+
+def test_a_browser_that_does_not_accept_gzip_gets_the_page_plain(client, product):
+    first = client.get("/products/")
+    again = Client().get("/products/", HTTP_ACCEPT_ENCODING="identity")
+    assert again.context is None, "not from the cache"
+    assert not again.has_header("Content-Encoding")
+    assert again.content == first.content and "Bình gốm men lam" in again.content.decode()
+
+
+def test_a_trace_page_from_the_cache_is_gzipped_and_still_revalidates(client, product):
+    import gzip
+
+    phone = {"HTTP_USER_AGENT": "Mozilla/5.0 (iPhone) Mobile Safari/604.1", "HTTP_ACCEPT_LANGUAGE": "vi"}
+    first = client.get(product.get_trace_url(), **phone)
+    packed = Client().get(product.get_trace_url(), HTTP_ACCEPT_ENCODING="gzip", **phone)
+    assert packed["Content-Encoding"] == "gzip" and gzip.decompress(packed.content) == first.content
+    assert packed["ETag"] == first["ETag"] and packed["ETag"].startswith("W/")
+    not_modified = Client().get(
+        product.get_trace_url(), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"], **phone
+    )
+    assert not_modified.status_code == 304 and not_modified.content == b""

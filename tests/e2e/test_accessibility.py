@@ -43,6 +43,8 @@ def demo_pages(page, live_server):
         ("English product list", "/en/products/"),
         ("statistics", "/stats/"),
         ("English statistics", "/en/stats/"),
+        ("map", "/map/"),
+        ("English map, filtered", "/en/map/?kind=showroom&district=gia-lam"),
         ("visit route", "/routes/bat-trang-va-van-phuc-trong-mot-ngay/"),
         ("English visit route", "/en/routes/mot-ngay-o-lang-nghe-phu-xuyen/"),
         ("events", "/events/"),

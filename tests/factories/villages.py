@@ -5,11 +5,16 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from villages.models import Craft, District, Village
+from villages.models import Commune, Craft, District, Village
 
 
 def district(slug="phu-xuyen"):
     return District.objects.get(slug=slug)
+
+
+def commune(name="Xã Bát Tràng"):
+    """A current commune or ward (from the data migration), by its official name."""
+    return Commune.objects.get(name=name)
 
 
 def craft(slug="ceramics"):
@@ -37,7 +42,7 @@ class VillageFactory(InDistrictFactory):
 
     name = factory.Sequence(lambda n: f"Làng thử {n}")
     slug = factory.Sequence(lambda n: f"village-{n}")
-    current_commune = "Xã Thử"
+    commune = None  # pass commune=factories.commune("Xã Bát Tràng")
     latitude = Decimal("20.97")
     longitude = Decimal("105.91")
 

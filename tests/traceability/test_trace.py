@@ -35,7 +35,7 @@ def text_of(response):
 
 
 def test_trace_page_shows_product_certificate_producer_and_place(client):
-    village = factories.VillageFactory(name="Bát Tràng", current_commune="Xã Bát Tràng")
+    village = factories.VillageFactory(name="Bát Tràng", commune=factories.commune("Xã Bát Tràng"))
     producer = factories.ProducerFactory(name="Gốm Quang Vinh", village=village, phone="0243 874 0123")
     product = factories.PublishedProductFactory(
         name="Bình hút lộc men lam",
@@ -56,6 +56,7 @@ def test_trace_page_shows_product_certificate_producer_and_place(client):
         "Gốm Quang Vinh",
         "Bát Tràng",
         "Gia Lâm",
+        "Xã Bát Tràng (formerly Gia Lâm district)",
         "Registered OCOP product",
         "5-star OCOP",
     ):
@@ -197,14 +198,19 @@ def test_unknown_lot_of_a_known_product_is_404(client):
     assert "Lot FAKE-LOT is not registered" in text_of(response)
 
 
-def test_page_is_light_and_has_no_javascript(client):
+def test_page_is_light_and_its_only_script_is_the_deferred_near_me(client):
+    """The page draws without script; one small deferred file adds "near me" and "open now"
+    to the showroom list (issue #13), never inline code."""
     product = factories.PublishedProductFactory(description="x" * 2000)
     lot = factories.LotFactory(product=product, steps=8)
     for _ in range(10):
         factories.ShowroomFactory(products=[product])
     response = scan(client, lot.get_trace_url())
     assert len(response.content) < 100 * 1024
-    assert "<script" not in response.content.decode()
+    html = response.content.decode()
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts == ['<script src="/static/js/places.js" defer>']
+    assert "<script>" not in html
     assert 'rel="stylesheet"' not in response.content.decode()  # CSS is inline: one request draws the page
 
 
@@ -428,3 +434,16 @@ def test_district_officer_sees_only_scans_of_their_districts_products(client):
     body = client.get("/admin/catalogue/scan/").content.decode()
     assert "Khảm trai Chuyên Mỹ" in body
     assert "Gốm Bát Tràng" not in body
+
+
+def test_page_refreshes_when_its_villages_commune_is_renamed(client):
+    """A commune has no timestamp: its name is part of the ETag (issue #13)."""
+    commune = factories.commune("Xã Bát Tràng")
+    village = factories.VillageFactory(commune=commune)
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=village, commune=commune))
+    first = scan(client, product.get_trace_url())
+    commune.name = "Xã Gốm Bát Tràng"
+    commune.save()
+    again = revalidate(client, product.get_trace_url(), first)
+    assert again.status_code == 200
+    assert "Xã Gốm Bát Tràng (formerly Gia Lâm district)" in text_of(again)

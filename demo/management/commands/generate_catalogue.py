@@ -91,7 +91,7 @@ class Command(BaseCommand):
                     name=name,
                     slug=f"gen-village-{number}",
                     district=rng.choice(districts),
-                    current_commune=f"Xã {rng.choice(VILLAGE_ROOTS)} {rng.choice(VILLAGE_WORDS)}",
+                    commune_note=f"Xã {rng.choice(VILLAGE_ROOTS)} {rng.choice(VILLAGE_WORDS)}",
                     is_recognised=rng.random() < 0.3,
                     latitude=round(20.6 + rng.random() * 0.6, 6),
                     longitude=round(105.3 + rng.random() * 0.7, 6),
@@ -115,7 +115,7 @@ class Command(BaseCommand):
                     kind=rng.choice(Producer.Kind.values),
                     village=village,
                     district=village.district,
-                    address=f"{village.name}, {village.current_commune}, Hà Nội",
+                    address=f"{village.name}, {village.commune_note}, Hà Nội",
                     phone=f"09{rng.randint(10_000_000, 99_999_999)}",
                     is_demo=True,
                 )
