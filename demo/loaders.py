@@ -9,10 +9,12 @@ that the next run, which skips existing rows, would never complete.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from catalogue.models import (
     GROUP_OF_SET,
@@ -32,6 +34,7 @@ from orders.models import PayeeAccount
 from showrooms.models import Showroom, ShowroomStock
 from villages import roles
 from villages.models import Commune, Craft, District, Village
+from visits.models import Event, Route, RouteStop
 
 DEMO_BANKS = ["Vietcombank", "Agribank", "BIDV", "VietinBank", "Techcombank"]
 
@@ -340,6 +343,89 @@ def load_showrooms(villages, products):
         others = [p for p in published if stable_int(slug, p.slug) % 11 == 0]
         for product in local + others:
             ShowroomStock.objects.get_or_create(showroom=showroom, product=product)
+
+
+# --- visit routes and events ----------------------------------------------------------------
+@transaction.atomic
+def load_routes(villages):
+    """The demo visit routes, each with its stops when it is new."""
+    districts = districts_by_slug()
+    showrooms = {showroom.slug: showroom for showroom in Showroom.objects.all()}
+    routes = []
+    for slug, district, title_vi, title_en, summary_vi, summary_en, stops in demo_data.ROUTES:
+        route, created = Route.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "district": districts[district],
+                "title_vi": title_vi,
+                "title_en": title_en,
+                "summary_vi": summary_vi,
+                "summary_en": summary_en,
+                "is_demo": True,
+            },
+        )
+        routes.append(route)
+        if not created:
+            continue
+        for position, stop in enumerate(stops, start=1):
+            row = RouteStop(route=route, position=position, note_vi=stop[-2], note_en=stop[-1])
+            if stop[0] == "village":
+                row.village = villages[stop[1]]
+            elif stop[0] == "showroom":
+                row.showroom = showrooms[stop[1]]
+            else:
+                row.place_name, row.place_opening_hours = stop[1], stop[4]
+                row.latitude, row.longitude = Decimal(str(stop[2])), Decimal(str(stop[3]))
+            row.full_clean()
+            row.save()
+    return routes
+
+
+@transaction.atomic
+def load_events(villages, producers):
+    """The demo events, dated from the day they are first loaded: some upcoming, some past."""
+    districts = districts_by_slug()
+    showrooms = {showroom.slug: showroom for showroom in Showroom.objects.all()}
+    today = timezone.localdate()
+    events = []
+    for row in demo_data.EVENTS:
+        slug, kind, district, title_vi, title_en, text_vi, text_en, days, hour, minute, hours, place, taking_part = row
+        starts_at = timezone.make_aware(
+            datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(hour, minute))
+        )
+        where, value = place
+        event, created = Event.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "kind": kind,
+                "district": districts[district],
+                "title_vi": title_vi,
+                "title_en": title_en,
+                "description_vi": text_vi,
+                "description_en": text_en,
+                "starts_at": starts_at,
+                "ends_at": starts_at + datetime.timedelta(hours=hours),
+                "showroom": showrooms[value] if where == "showroom" else None,
+                "village": villages[value] if where == "village" else None,
+                "address": value if where == "address" else "",
+                "livestream_url": value if where == "livestream" else "",
+                "is_demo": True,
+            },
+        )
+        events.append(event)
+        if created:
+            event.full_clean()
+            chosen = [producers[p] for p in taking_part]
+            event.producers.set(chosen)
+            # Each producer shows its two best products on sale.
+            event.products.set(
+                [
+                    product
+                    for producer in chosen
+                    for product in Product.objects.on_sale().filter(producer=producer).order_by("-stars", "pk")[:2]
+                ]
+            )
+    return events
 
 
 # --- pictures and logins ----------------------------------------------------------------

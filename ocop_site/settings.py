@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "villages",
     "catalogue",
     "showrooms",
+    "visits",
     "traceability",
     "orders",
     "pages",
@@ -166,6 +167,7 @@ TEMPLATES = [
                 "core.context_processors.site",
                 # Parts of pages drawn by lower apps that a higher app fills in (docs/architecture.md).
                 "showrooms.context_processors.where_to_buy",
+                "visits.context_processors.visits_parts",
                 "traceability.context_processors.product_qr",
                 "orders.context_processors.cart",
                 "demo.context_processors.demo_banner",

@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("", include("catalogue.urls")),
     path("", include("pages.place_urls")),
     path("showrooms/", include("showrooms.urls")),
+    # Visit routes and events: /routes/…, /events/… (and their iCalendar feeds).
+    path("", include("visits.urls")),
     # Cart, checkout and order lookup: /cart/, /checkout/, /order/.
     path("", include("orders.urls")),
     path("stats/", cache_anonymous_page()(views.stats), name="stats"),

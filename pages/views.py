@@ -4,9 +4,11 @@ import functools
 
 from django.conf import settings
 from django.db.models import Count, Q, Window
+from django.db.models.expressions import RawSQL
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
@@ -15,8 +17,11 @@ from catalogue.models import Product
 from core import cache as ocop_cache
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
+from visits.models import Event
 
 from .stats import catalogue_charts
+
+HOME_EVENTS = 3
 
 
 def catalogue_counts():
@@ -60,6 +65,15 @@ def home(request):
     counts = functools.cache(catalogue_counts)
     # The four showrooms shown carry the number of active ones (a window count): one
     # query fewer keeps the cold page within its budget of 10.
+    # The six recognised villages shown carry the number of all villages (a scalar
+    # subquery), for the same reason: the upcoming events' query fits in the budget.
+    villages = functools.cache(
+        lambda: list(
+            Village.objects.for_listing()
+            .filter(is_recognised=True)
+            .annotate(all_villages=RawSQL(f"SELECT COUNT(*) FROM {Village._meta.db_table}", ()))[:6]
+        )
+    )
     showrooms = functools.cache(
         lambda: list(Showroom.objects.active().for_listing().annotate(active_count=Window(Count("pk")))[:4])
     )
@@ -70,11 +84,14 @@ def home(request):
         .order_by("-stars", "-potential_five_star", "-updated_at")[:8],
         "districts": lambda: counts()["districts"],
         "crafts": lambda: counts()["crafts"],
-        "villages": Village.objects.for_listing().filter(is_recognised=True)[:6],
+        "villages": villages,
         "showrooms": showrooms,
+        # Upcoming by the day (visits.models.EventQuerySet.upcoming), like the fragment's key.
+        "events": Event.objects.published().upcoming()[:HOME_EVENTS],
+        "today": timezone.localdate(),
         "star_counts": lambda: counts()["stars"],
         "star_choices": list(reversed(Stars.values)),
-        "village_count": Village.objects.count,
+        "village_count": lambda: villages()[0].all_villages if villages() else Village.objects.count(),
         "producer_count": lambda: counts()["stars"]["producers"],
         "showroom_count": lambda: showrooms()[0].active_count if showrooms() else 0,
     }

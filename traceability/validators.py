@@ -23,13 +23,14 @@ def template_digest():
     return digest.hexdigest()[:12]
 
 
-def trace_validators(product, lot, language, today):
+def trace_validators(product, lot, language, today, routes=()):
     """ETag and Last-Modified of a trace page, from what the page shows.
 
     The page shows the product (its certificate and stock quantity live on it), its
-    producer and village, its images, the showrooms stocking it and, for a lot, the lot
-    and its steps. The certificate's status depends on today's date as well, so the date
-    is part of the ETag, and Last-Modified is never earlier than the start of today.
+    producer and village, its images, the showrooms stocking it, the visit routes through
+    its village and, for a lot, the lot and its steps. The certificate's status depends on
+    today's date as well, so the date is part of the ETag, and Last-Modified is never
+    earlier than the start of today.
     Ids are included so that deleting a step, an image or a stock row changes the ETag
     even though nothing left behind has a newer timestamp.
     """
@@ -43,6 +44,9 @@ def trace_validators(product, lot, language, today):
     for row in product.stock_rows:
         stamps += [row.added_at, row.showroom.updated_at]
         parts.append((row.pk, row.showroom_id))
+    for route in routes:  # "visit where this was made"
+        stamps.append(route.updated_at)
+        parts.append(("route", route.pk))
     if lot:
         stamps.append(lot.updated_at)
         parts.append(lot.pk)

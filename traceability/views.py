@@ -23,6 +23,7 @@ from catalogue.models import Lot, Product
 from core import cache as ocop_cache
 from core.page_cache import on_cache_hit
 from core.qr import qr_png, qr_svg
+from visits.models import Route
 
 from .records import for_trace, nearest_showrooms, well_formed
 from .scans import record_scan
@@ -113,7 +114,8 @@ class TracePageView(View):
             if lot is None:
                 # Kept so that the "not registered" page can still name the product.
                 return {"lot_missing": True, "product": product}
-        etag, last_modified = trace_validators(product, lot, language, today)
+        context = self.get_context_data(product, lot, today)
+        etag, last_modified = trace_validators(product, lot, language, today, routes=context["routes"])
         return {
             "lot_missing": False,
             "product_id": product.pk,
@@ -125,7 +127,7 @@ class TracePageView(View):
                 "product_name": product.name,
                 "lot_code": lot.code if lot else "",
                 "canonical_url": settings.SITE_URL + (lot or product).get_trace_url(),
-                "record": render_to_string("trace/partials/record.html", self.get_context_data(product, lot, today)),
+                "record": render_to_string("trace/partials/record.html", context),
             },
         }
 
@@ -138,6 +140,10 @@ class TracePageView(View):
             "status": status,
             "showrooms": nearest_showrooms(product),
             "village": product.producer.village,
+            # "Visit where this was made": routes through the product's village.
+            "routes": list(Route.objects.published().passing(villages=[product.producer.village_id]))
+            if product.producer.village_id
+            else [],
             "district": product.producer.district,
             "updated_at": record_updated_at(product, lot),
             "canonical_url": settings.SITE_URL + (lot or product).get_trace_url(),

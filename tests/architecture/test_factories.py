@@ -19,6 +19,9 @@ ROW_FACTORIES = [
     factories.ProductionStepFactory,
     factories.ShowroomFactory,
     factories.StockFactory,
+    factories.RouteFactory,
+    factories.StopFactory,
+    factories.EventFactory,
 ]
 
 

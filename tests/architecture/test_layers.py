@@ -15,7 +15,16 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 # Lowest first, as in pyproject.toml's layers contract; the last three are siblings.
-LAYERS = ["core", "villages", "catalogue", "showrooms", "traceability", "orders", ("pages", "backoffice", "demo")]
+LAYERS = [
+    "core",
+    "villages",
+    "catalogue",
+    "showrooms",
+    "visits",
+    "traceability",
+    "orders",
+    ("pages", "backoffice", "demo"),
+]
 
 
 def level(app):

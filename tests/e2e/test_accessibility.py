@@ -45,6 +45,11 @@ def demo_pages(page, live_server):
         ("English statistics", "/en/stats/"),
         ("map", "/map/"),
         ("English map, filtered", "/en/map/?kind=showroom&district=gia-lam"),
+        ("visit route", "/routes/bat-trang-va-van-phuc-trong-mot-ngay/"),
+        ("English visit route", "/en/routes/mot-ngay-o-lang-nghe-phu-xuyen/"),
+        ("events", "/events/"),
+        ("English event", "/en/events/hoi-cho-ocop-ha-noi/"),
+        ("past events", "/events/archive/"),
     ]
 
 

@@ -27,6 +27,7 @@ from tests.factories.images import jpeg
 from tests.factories.orders import OrderFactory
 from tests.factories.showrooms import ShowroomFactory, StockFactory
 from tests.factories.villages import VillageFactory, commune, craft, district
+from tests.factories.visits import EventFactory, RouteFactory, StopFactory, hanoi
 
 # The local date the `today` fixture (conftest.py) freezes time at.
 FROZEN_TODAY = datetime.date(2026, 6, 1)
@@ -35,6 +36,7 @@ __all__ = [
     "FROZEN_TODAY",
     "CityAdminFactory",
     "DraftProductFactory",
+    "EventFactory",
     "ExpiredProductFactory",
     "LotFactory",
     "OfficerFactory",
@@ -43,12 +45,15 @@ __all__ = [
     "ProductImageFactory",
     "ProductionStepFactory",
     "PublishedProductFactory",
+    "RouteFactory",
     "ShowroomFactory",
     "StockFactory",
+    "StopFactory",
     "VillageFactory",
     "commune",
     "WithdrawnProductFactory",
     "craft",
     "district",
+    "hanoi",
     "jpeg",
 ]

@@ -22,6 +22,7 @@ from tests import factories
 from villages import scoping
 from villages.admin_scope import DistrictScopedAdmin
 from villages.models import Craft, District, Village
+from visits.models import Event, Route
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,11 @@ def rows(world):
             list(OrderLine.objects.exclude(part__in=own_parts)),
         ),
         PayeeAccount: ([payee(own["producer"])], [payee(other["producer"])]),
+        Route: (
+            [factories.RouteFactory(district_slug="phu-xuyen", stops=[own["village"]])],
+            [factories.RouteFactory(district_slug="gia-lam", stops=[other["village"]])],
+        ),
+        Event: ([factories.EventFactory(district_slug="phu-xuyen")], [factories.EventFactory(district_slug="gia-lam")]),
     }
 
 
@@ -88,6 +94,8 @@ SCOPED_MODELS = [
     ProducerOrder,
     OrderLine,
     PayeeAccount,
+    Route,
+    Event,
 ]
 by_name = pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda model: model.__name__)
 

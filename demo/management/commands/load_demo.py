@@ -65,6 +65,8 @@ class Command(BaseCommand):
             products = loaders.load_products(producers)
             loaders.load_lots(products)
             loaders.load_showrooms(villages, products)
+            routes = loaders.load_routes(villages)
+            events = loaders.load_events(villages, producers)
             loaders.load_logins()
         if not no_images:
             self.load_images(products)
@@ -73,7 +75,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo catalogue: {len(villages)} villages, {len(producers)} producers, "
                 f"{len(products)} products, {Lot.objects.filter(product__in=products).count()} lots, "
-                f"{Showroom.objects.filter(is_demo=True).count()} showrooms."
+                f"{Showroom.objects.filter(is_demo=True).count()} showrooms, "
+                f"{len(routes)} visit routes, {len(events)} events."
             )
         )
 
