@@ -245,7 +245,7 @@ class Product(TimeStampedModel):
             models.Index(fields=["is_published", "price"], name="product_published_price"),
             models.Index(fields=["is_published", "-created_at"], name="product_published_newest"),
             models.Index(fields=["certificate_valid_until"], name="product_cert_valid_until"),
-            # "Related products" of the same craft, best first (related_to(); see
+            # "Related products" of the same craft, best first (related_cards(); see
             # docs/performance.md: 44 ms → 0.1 ms at 100,000 products).
             models.Index(
                 fields=["craft", "-stars", "name_vi"],

@@ -8,7 +8,7 @@ imported here: a queryset reaches a related model through its relation (related_
 import datetime
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -16,6 +16,9 @@ from core.text import search_terms
 from villages import scoping
 
 from .certificates import CertificateStatus, certificate_in_force, certificate_status_conditions, certified_on
+
+# What a product card shows besides the product: select_related() of for_cards().
+CARD_RELATIONS = ("producer__district", "producer__village", "craft")
 
 
 def related_objects(queryset, relation):
@@ -79,31 +82,27 @@ class ProductQuerySet(models.QuerySet):
             matching = matching.filter(search_text__contains=word)
         return matching
 
-    def related_to(self, product, limit=6):
-        """Up to `limit` other products: same village first (same producer when it has no
-        village), then same craft; better-rated first within each.
+    def related_cards(self, product, limit=6):
+        """Up to `limit` other products, ready for cards (a list): same village first (same
+        producer when it has no village), then same craft; better-rated first within each.
 
-        Two small indexed queries pick the ids, then one queryset returns them in that
-        order. A single query with an OR across the producer and product tables made
-        PostgreSQL scan the whole table: 80 ms at 100,000 products, against 2 ms this way.
+        Two small indexed queries read the rows themselves (the second only when the village
+        has fewer than `limit`), then one query loads the first images of all of them: three
+        queries at most. A single query with an OR across the producer and product tables
+        made PostgreSQL scan the whole table: 80 ms at 100,000 products, against 2 ms this way.
         """
-        candidates = self.exclude(pk=product.pk).order_by("-stars", "name")
+        candidates = self.exclude(pk=product.pk).order_by("-stars", "name").select_related(*CARD_RELATIONS)
         same_place = (
             Q(producer__village_id=product.producer.village_id)
             if product.producer.village_id
             else Q(producer_id=product.producer_id)
         )
-        ids = list(candidates.filter(same_place).values_list("pk", flat=True)[:limit])
-        if len(ids) < limit and product.craft_id:
-            same_craft = candidates.filter(craft_id=product.craft_id).exclude(pk__in=ids)
-            ids += list(same_craft.values_list("pk", flat=True)[: limit - len(ids)])
-        if not ids:
-            return self.none()
-        in_that_order = models.Case(
-            *(models.When(pk=pk, then=models.Value(position)) for position, pk in enumerate(ids)),
-            output_field=models.IntegerField(),
-        )
-        return self.filter(pk__in=ids).order_by(in_that_order)
+        rows = list(candidates.filter(same_place)[:limit])
+        if len(rows) < limit and product.craft_id:
+            same_craft = candidates.filter(craft_id=product.craft_id).exclude(pk__in=[row.pk for row in rows])
+            rows += list(same_craft[: limit - len(rows)])
+        prefetch_related_objects(rows, self._card_images())
+        return rows
 
     # Certificate status as filters, the same rules as Product.certificate_status.
     def certificate_withdrawn(self):
@@ -134,9 +133,10 @@ class ProductQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a product card shows: producer, village, district, craft and the first image."""
-        return self.select_related("producer__district", "producer__village", "craft").prefetch_related(
-            Prefetch("images", queryset=related_objects(self, "images").order_by("position", "id"))
-        )
+        return self.select_related(*CARD_RELATIONS).prefetch_related(self._card_images())
+
+    def _card_images(self):
+        return Prefetch("images", queryset=related_objects(self, "images").order_by("position", "id"))
 
     def for_detail(self):
         """A product page: the card's rows plus lots and their production steps."""

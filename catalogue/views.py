@@ -93,11 +93,9 @@ class ProductDetailView(DetailView):
         product = self.object
         # The showrooms that stock it are the "where to buy" partial's own query (showrooms
         # sits above this app and names that partial, see showrooms.context_processors).
-        # related_to() runs its id queries when called: deferred, so that they run only
+        # related_cards() runs its queries when called: deferred, so that they run only
         # when the page's cached fragment is cold.
-        related = SimpleLazyObject(
-            lambda: list(Product.objects.on_sale().related_to(product, limit=RELATED_PRODUCTS).for_cards())
-        )
+        related = SimpleLazyObject(lambda: Product.objects.on_sale().related_cards(product, limit=RELATED_PRODUCTS))
         # The fragment (showrooms, lots, related products) follows the product's own
         # concern too: a lot recorded bumps only that (catalogue/caching.py).
         fragment = ocop_cache.fragment_context((ocop_cache.CATALOGUE, caching.page_concern(product.slug)))

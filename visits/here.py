@@ -1,4 +1,4 @@
-"""The routes and upcoming events that concern a village, showroom or producer,
+"""The routes and upcoming events that concern a village, showroom, producer or product,
 for the part of their pages that visits fills (templates/visits/partials/visits_here.html).
 
 Both come from one query, a UNION of the two tables' few columns a card shows: those pages
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from catalogue.models import Producer
+from catalogue.models import Producer, Product
 from showrooms.models import Showroom
 from villages.models import Village
 
@@ -83,6 +83,9 @@ def _route_ids(subject):
         return routes.filter(stops__village=subject).values("pk")
     if isinstance(subject, Showroom):
         return routes.filter(stops__showroom=subject).values("pk")
+    if isinstance(subject, Product) and subject.producer.village_id:
+        # The routes through the village where it is made ("visit where it is made").
+        return routes.filter(stops__village_id=subject.producer.village_id).values("pk")
     return None
 
 
@@ -94,6 +97,9 @@ def _event_ids(subject):
         condition = Q(showroom=subject)
     elif isinstance(subject, Producer):
         condition = Q(producers=subject)
+    elif isinstance(subject, Product):
+        # Events it takes part in, or its producer does (a fair stand sells their range).
+        condition = Q(products=subject) | Q(producers=subject.producer_id)
     else:
         return None
     return events.filter(condition).values("pk")

@@ -83,13 +83,37 @@ def test_routes_show_on_the_pages_of_the_villages_and_showrooms_they_pass(client
     assert "Visit routes that pass here" not in english_page(client, english_url(elsewhere))
 
 
-def test_a_product_page_leads_to_its_villages_routes_without_a_query_of_its_own(client, route, bat_trang):
-    """The product page is at its budget of 10 queries: it links to the village's page."""
+def test_a_product_page_lists_the_routes_through_its_village_and_links_to_the_village(client, route, bat_trang):
     product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=bat_trang))
     body = english_page(client, english_url(product))
+    assert "Visit routes that pass here" in body
+    assert "Bát Tràng and Vạn Phúc in one day" in body
+    assert f'href="{english_url(route)}"' in body
     assert "Visiting Bát Tràng: opening times, visit routes and events" in body
     assert f'href="{english_url(bat_trang)}"' in body
-    assert "Bát Tràng and Vạn Phúc in one day" in english_page(client, english_url(bat_trang))
+    elsewhere = factories.PublishedProductFactory()
+    assert "Bát Tràng and Vạn Phúc in one day" not in english_page(client, english_url(elsewhere))
+
+
+def test_a_product_page_lists_the_events_it_or_its_producer_takes_part_in(client, bat_trang):
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=bat_trang))
+    sibling = factories.PublishedProductFactory(producer=product.producer)
+    stranger = factories.PublishedProductFactory()
+    fair = factories.EventFactory(title_en="Hanoi OCOP fair", title_vi="Hội chợ OCOP Hà Nội")
+    fair.products.add(product)
+    festival = factories.EventFactory(title_en="Bát Tràng pottery festival", title_vi="Lễ hội gốm Bát Tràng")
+    festival.producers.add(product.producer)
+    past = factories.EventFactory(
+        title_en="Last year's fair", on=datetime.date.today() - datetime.timedelta(days=30)
+    )
+    past.products.add(product)
+    body = english_page(client, english_url(product))
+    assert "Upcoming events" in body
+    assert "Hanoi OCOP fair" in body and "Bát Tràng pottery festival" in body
+    assert "Last year's fair" not in body
+    sibling_page = english_page(client, english_url(sibling))
+    assert "Bát Tràng pottery festival" in sibling_page and "Hanoi OCOP fair" not in sibling_page
+    assert "Upcoming events" not in english_page(client, english_url(stranger))
 
 
 def test_the_trace_page_says_where_to_visit(client, route, bat_trang):

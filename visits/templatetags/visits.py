@@ -15,16 +15,14 @@ register = template.Library()
 
 @register.simple_tag
 def visits_for(subject):
-    """{"routes": [...], "events": [...]} of `subject`: one query (visits/here.py).
-
-    A product page gets none (and no query): it already spends its budget of 10 queries on
-    a cold cache (lots and their steps, where to buy, related products), so it links to
-    its village's page instead, which lists the routes through the village and the events
-    of its producers (`"visit_village"`)."""
-    if isinstance(subject, Product):
-        return {"routes": [], "events": [], "visit_village": subject.producer.village}
+    """{"routes": [...], "events": [...]} of `subject`: one query (visits/here.py). A
+    product's are the routes through its village and the events it or its producer takes
+    part in, with a link to its village's page ("visit_village")."""
     routes, events = visits_here(subject)
-    return {"routes": routes, "events": events}
+    found = {"routes": routes, "events": events}
+    if isinstance(subject, Product):
+        found["visit_village"] = subject.producer.village
+    return found
 
 
 @register.simple_tag
