@@ -103,9 +103,7 @@ def test_a_product_page_lists_the_events_it_or_its_producer_takes_part_in(client
     fair.products.add(product)
     festival = factories.EventFactory(title_en="Bát Tràng pottery festival", title_vi="Lễ hội gốm Bát Tràng")
     festival.producers.add(product.producer)
-    past = factories.EventFactory(
-        title_en="Last year's fair", on=datetime.date.today() - datetime.timedelta(days=30)
-    )
+    past = factories.EventFactory(title_en="Last year's fair", on=datetime.date.today() - datetime.timedelta(days=30))
     past.products.add(product)
     body = english_page(client, english_url(product))
     assert "Upcoming events" in body
