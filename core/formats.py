@@ -14,8 +14,8 @@ from django.utils.translation import get_language
 # labels and certificates; English ones spell the month, so 03/12 cannot be read as
 # 12 March by one reader and 3 December by another.
 FORMATS = {
-    "vi": {"thousands": ".", "date": "d/m/Y", "datetime": "d/m/Y H:i"},
-    "en": {"thousands": ",", "date": "j F Y", "datetime": "j F Y, H:i"},
+    "vi": {"thousands": ".", "date": "d/m/Y", "datetime": "d/m/Y H:i", "month": r"\t\h\á\n\g n/Y"},
+    "en": {"thousands": ",", "date": "j F Y", "datetime": "j F Y, H:i", "month": "F Y"},
 }
 
 
@@ -54,6 +54,11 @@ def _format_local(value, kind):
 def day(value):
     """A date: '12/03/2026' (Vietnamese) or '12 March 2026' (English)."""
     return _format_local(value, "date")
+
+
+def year_month(value):
+    """A month: 'tháng 12/2026' (Vietnamese, as in running text) or 'December 2026'."""
+    return _format_local(value, "month")
 
 
 def day_time(value):

@@ -124,7 +124,7 @@ PRODUCT_TEMPLATES = {
         ("Cốc gốm men nâu", "Brown-glaze mug", "chiếc", "piece", "handicrafts-decor", 120_000, "cup"),
     ],
     "silk-weaving": [
-        ("Khăn lụa tơ tằm Vạn Phúc", "Van Phuc mulberry silk scarf", "chiếc", "piece", "handicrafts-fabric", 450_000, "scarf"),
+        ("Khăn lụa tơ tằm Vạn Phúc", "Vạn Phúc mulberry silk scarf", "chiếc", "piece", "handicrafts-fabric", 450_000, "scarf"),
         ("Lụa vân hoa may áo dài", "Patterned silk for áo dài", "mét", "metre", "handicrafts-fabric", 380_000, "fabric"),
         ("Cà vạt lụa tơ tằm", "Mulberry silk tie", "chiếc", "piece", "handicrafts-fabric", 250_000, "tie"),
         ("Áo dài lụa tơ tằm", "Silk áo dài", "bộ", "set", "handicrafts-fabric", 2_500_000, "ao-dai"),

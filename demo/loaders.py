@@ -98,11 +98,12 @@ def load_villages():
                 "description_en": story_en,
                 "latitude": lat,
                 "longitude": lon,
-                "opening_times_vi": "Xưởng mở cửa 8:00–17:00, nên gọi trước khi đến.",
-                "opening_times_en": "Workshops open 8 am – 5 pm; call ahead before visiting.",
+                # The hours themselves are the structured field; the text says what it cannot.
+                "opening_times_vi": "Nên gọi cho hộ sản xuất trước khi đến xưởng.",
+                "opening_times_en": "Call the producer before visiting a workshop.",
                 "opening_hours_osm": osm_from_text("8:00–17:00"),
-                "directions_vi": f"Từ trung tâm Hà Nội đi xe máy, taxi hoặc xe buýt về {commune or name}.",
-                "directions_en": f"From central Hanoi by motorbike, taxi or bus towards {commune or name}.",
+                "directions_vi": f"Từ trung tâm Hà Nội đi xe máy, taxi hoặc xe buýt về {_in_sentence(communes, commune, 'vi') or name}.",
+                "directions_en": f"From central Hanoi by motorbike, taxi or bus towards {_in_sentence(communes, commune, 'en') or name}.",
                 "is_demo": True,
             },
         )
@@ -478,3 +479,8 @@ def logins_still_demo():
         for username, password, role, _districts in DEMO_LOGINS
         if username in accounts and accounts[username].check_password(password)
     ]
+
+
+def _in_sentence(communes, name, language):
+    """A demo village's commune as a sentence says it ("xã Bát Tràng", "Bát Tràng commune")."""
+    return communes[name].in_sentence(language) if name else ""

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 
 from core.models import DemoFlagModel, GeoPointModel, OrderedImageModel, TimeStampedModel
 from core.opening_hours import validate_opening_hours
@@ -134,6 +134,24 @@ class Commune(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def place_name(self):
+        """The name without its kind: "Bát Tràng" for "Xã Bát Tràng"."""
+        first, _, rest = self.name.partition(" ")
+        return rest if first.lower() in ("xã", "phường") and rest else self.name
+
+    def in_sentence(self, language=None):
+        """The unit as running text says it: "xã Bát Tràng" (Vietnamese writes the kind in
+        lower case mid-sentence), "Bát Tràng commune" or "Hà Đông ward" in English."""
+        language = (language or get_language() or "vi").split("-")[0]
+        if language == "en":
+            return f"{self.place_name} {'ward' if self.kind == self.Kind.WARD else 'commune'}"
+        return f"{'phường' if self.kind == self.Kind.WARD else 'xã'} {self.place_name}"
+
+    @property
+    def name_in_sentence(self):
+        return self.in_sentence()
 
 
 class Craft(models.Model):

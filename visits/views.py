@@ -120,7 +120,7 @@ class EventArchiveView(ListView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        return super().get_context_data(today=today, archive=True, months=month_links(today), **kwargs)
+        return super().get_context_data(today=today, archive=True, months=month_links(today, back=True), **kwargs)
 
 
 class EventDetailView(DetailView):
@@ -148,10 +148,11 @@ def shift_month(first, months):
     return datetime.date(year, month + 1, 1)
 
 
-def month_links(today):
-    """This month and the next five, for the calendar's navigation."""
+def month_links(today, back=False):
+    """This month and the next five for the calendar's navigation; the archive's: this
+    month and the five before it, latest first."""
     first = today.replace(day=1)
-    return [month for month in (shift_month(first, n) for n in range(6)) if month]
+    return [month for month in (shift_month(first, -n if back else n) for n in range(6)) if month]
 
 
 def ical_response(events, name):

@@ -12,6 +12,7 @@ register.filter("number", formats.number)
 register.filter("vnd", formats.vnd)
 register.filter("day", formats.day)
 register.filter("day_time", formats.day_time)
+register.filter("year_month", formats.year_month)
 
 
 @register.inclusion_tag("partials/stars.html")

@@ -247,3 +247,11 @@ def test_the_map_is_in_the_sitemap(client, places):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/map/</loc>" in sitemap
     assert "/en/map/" in sitemap
+
+
+def test_the_district_filter_is_in_vietnamese_alphabetical_order(client):
+    body = vietnamese_page(client, "/map/")
+    positions = [
+        body.index(f">{name}<") for name in ("Ba Đình", "Ba Vì", "Cầu Giấy", "Chương Mỹ", "Hà Đông", "Hoàn Kiếm")
+    ]
+    assert positions == sorted(positions)

@@ -143,3 +143,25 @@ def test_the_admin_village_list_filters_by_commune(city_admin_client, two_villag
     commune = factories.commune("Xã Bát Tràng")
     body = page_text(city_admin_client, f"/admin/villages/village/?commune__id__exact={commune.pk}")
     assert "Bát Tràng" in body and "Vạn Phúc" not in body
+
+
+@pytest.mark.parametrize(
+    "code_name, language, expected",
+    [
+        ("Xã Bát Tràng", "vi", "xã Bát Tràng"),
+        ("Xã Bát Tràng", "en", "Bát Tràng commune"),
+        ("Phường Hà Đông", "vi", "phường Hà Đông"),
+        ("Phường Hà Đông", "en", "Hà Đông ward"),
+    ],
+)
+def test_running_text_names_a_commune_as_a_sentence_does(code_name, language, expected):
+    assert Commune.objects.get(name=code_name).in_sentence(language) == expected
+
+
+def test_a_village_page_links_to_its_communes_products_in_running_text(client):
+    village = factories.VillageFactory(commune=Commune.objects.get(name="Xã Bát Tràng"))
+    vietnamese = page_text(client, village.get_absolute_url())
+    assert "Sản phẩm của xã Bát Tràng" in vietnamese or "xã Bát Tràng" in vietnamese
+    english = page_text(client, "/en" + village.get_absolute_url())
+    assert "Products from Bát Tràng commune" in english
+    assert "Products from Xã" not in english

@@ -73,11 +73,34 @@ def test_the_archive_keeps_past_events(client, events):
 
 def test_the_month_page_lists_the_months_events_in_both_languages(client, events):
     start = events["fair"].local_start
-    url = f"/events/{start.year}/{start.month}/"
-    assert "Hội chợ OCOP Hà Nội" in vietnamese_page(client, url)
+    url = f"/events/{start.year}/{start.month:02d}/"
+    vietnamese = vietnamese_page(client, url)
+    assert "Hội chợ OCOP Hà Nội" in vietnamese
+    assert f"Sự kiện tháng {start.month}/{start.year}" in vietnamese
     body = english_page(client, "/en" + url)
     assert "Hanoi OCOP Fair" in body
-    assert f"Events in {start:%m/%Y}" in body
+    assert f"Events in {start:%B %Y}" in body
+    assert "/" not in body.split("<h1>", 1)[1].split("</h1>", 1)[0], "the month is written out in English"
+
+
+def test_a_month_has_one_url(client, events):
+    assert client.get("/events/2027/1/").status_code == 404
+    assert client.get("/events/2027/01/").status_code == 200
+    body = vietnamese_page(client, "/events/")
+    assert "/events/2027/01/" in body or "/events/2026/12/" in body
+
+
+def test_the_archive_offers_past_months_not_future_ones(client, events):
+    import datetime
+
+    from django.utils import timezone
+
+    first = timezone.localdate().replace(day=1)
+    body = english_page(client, "/en/events/archive/")
+    last_month = (first - datetime.timedelta(days=1)).replace(day=1)
+    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
+    assert f'/en/events/{last_month:%Y/%m}/"' in body
+    assert f'/en/events/{next_month:%Y/%m}/"' not in body
 
 
 @pytest.mark.parametrize("url", ["/events/2026/13/", "/events/2026/0/", "/events/1999/12/", "/en/events/99999/1/"])
