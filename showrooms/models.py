@@ -113,3 +113,12 @@ class ShowroomStock(models.Model):
 
     def __str__(self):
         return f"{self.product} @ {self.showroom}"
+
+
+def nearest_first(showrooms, origin):
+    """The showrooms, nearest to `origin` (a located village, or None) first, each with
+    `distance_km` set; those without a point, or all of them without an origin, last by name."""
+    showrooms = list(showrooms)
+    for showroom in showrooms:
+        showroom.distance_km = origin.distance_km(showroom) if origin else None
+    return sorted(showrooms, key=lambda s: (s.distance_km is None, s.distance_km or 0, s.name))

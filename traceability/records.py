@@ -5,7 +5,7 @@ import re
 from django.db.models import Prefetch
 
 from catalogue.codes import LOT_CODE_PATTERN, TRACE_CODE_PATTERN
-from showrooms.models import ShowroomStock
+from showrooms.models import ShowroomStock, nearest_first
 
 
 def well_formed(code, lot_code=None):
@@ -45,8 +45,6 @@ def nearest_showrooms(product):
     Showrooms without coordinates, or a product without a located village, come last
     (by name); each showroom gets `distance_km` set.
     """
-    origin = product.producer.village
-    showrooms = [row.showroom for row in product.stock_rows if row.showroom.is_active]
-    for showroom in showrooms:
-        showroom.distance_km = origin.distance_km(showroom) if origin else None
-    return sorted(showrooms, key=lambda s: (s.distance_km is None, s.distance_km or 0, s.name))
+    return nearest_first(
+        (row.showroom for row in product.stock_rows if row.showroom.is_active), product.producer.village
+    )

@@ -300,3 +300,22 @@ def test_home_page_with_every_section_filled_stays_within_ten_queries(client, dj
     with django_assert_max_num_queries(10):
         body = client.get("/en/").content.decode()
     assert "<strong>1</strong> OCOP showrooms" in body  # the inactive one is not counted
+
+
+def test_where_to_buy_lists_the_showroom_nearest_to_the_village_first(client):
+    from decimal import Decimal
+
+    village = factories.VillageFactory(latitude=Decimal("20.9760"), longitude=Decimal("105.9120"))
+    product = factories.PublishedProductFactory(producer=factories.ProducerFactory(village=village))
+    for name, latitude, longitude in [
+        ("A Điểm Ba Vì", "21.0800", "105.3800"),
+        ("B Điểm Bát Tràng", "20.9765", "105.9125"),
+        ("C Trung tâm Hàng Bông", "21.0300", "105.8480"),
+    ]:
+        factories.ShowroomFactory(
+            name=name, latitude=Decimal(latitude), longitude=Decimal(longitude), products=[product]
+        )
+    body = page_text(client, product.get_absolute_url())
+    section = body.split("Nơi mua", 1)[1] if "Nơi mua" in body else body
+    order = [section.index(name) for name in ("B Điểm Bát Tràng", "C Trung tâm Hàng Bông", "A Điểm Ba Vì")]
+    assert order == sorted(order)
