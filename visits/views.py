@@ -25,9 +25,14 @@ def chosen_day(raw, today):
         day = datetime.date.fromisoformat(raw.strip())
     except ValueError:
         day = None
-    if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+    if day is None:
         return today, _("“%(value)s” is not a date like 2026-12-24: showing today’s opening hours.") % {
             "value": raw[:40]
+        }
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return today, _("Opening hours can be shown for %(first)s to %(last)s only: showing today’s.") % {
+            "first": FIRST_YEAR,
+            "last": LAST_YEAR,
         }
     return day, ""
 

@@ -41,13 +41,23 @@ def test_opening_hours_are_those_of_the_chosen_day(client, route):
     assert "open 08:00–17:00" in body and "closed that day" not in body
 
 
-@pytest.mark.parametrize("bad", ["2026-02-30", "tomorrow", "1850-01-01", "9" * 300])
+@pytest.mark.parametrize("bad", ["2026-02-30", "tomorrow", "9" * 300])
 def test_a_bad_day_gives_a_notice_and_todays_hours(client, route, bad):
     response = client.get(english_url(route), {"day": bad})
     assert response.status_code == 200
     notice = response.content.decode().split('<p class="notice" role="status">')[1].split("</p>")[0]
     assert "is not a date like 2026-12-24: showing today’s opening hours." in notice
     assert len(notice) < 150  # what was typed is cut short
+
+
+@pytest.mark.parametrize("far", ["1850-01-01", "2150-06-01"])
+def test_a_real_date_out_of_range_is_said_so_not_called_a_non_date(client, route, far):
+    response = client.get(english_url(route), {"day": far})
+    assert response.status_code == 200
+    notice = response.content.decode().split('<p class="notice" role="status">')[1].split("</p>")[0]
+    assert "Opening hours can be shown for 2020 to 2100 only: showing today’s." in notice
+    vietnamese = client.get(vietnamese_url(route), {"day": far}).content.decode()
+    assert "Chỉ xem được giờ mở cửa từ năm 2020 đến năm 2100" in vietnamese
 
 
 def test_the_route_page_prints_without_navigation(client, route):
