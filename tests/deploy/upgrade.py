@@ -18,6 +18,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+# Runs a tree's manage.py with that tree's packages only (see its docstring).
+ISOLATED = Path(__file__).resolve().parent / "isolated.py"
 
 # Variables of the environment a subprocess keeps; everything else is dropped, so that the
 # suite's own settings (DJANGO_SETTINGS_MODULE=settings_test, DATABASE_URL, REDIS_URL,
@@ -66,7 +68,12 @@ class Tree:
 
     def python(self, *args, timeout=600):
         result = subprocess.run(
-            [sys.executable, *args], cwd=self.path, env=self.env, capture_output=True, text=True, timeout=timeout
+            [sys.executable, str(ISOLATED), *args],
+            cwd=self.path,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         command = " ".join(args[1:] if args and args[0].endswith("manage.py") else args)
         assert result.returncode == 0, (
