@@ -28,6 +28,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -209,6 +210,17 @@ validate_opening_hours.help_text = gettext_lazy(
 )
 
 
+def opening_hours_field(verbose_name=None):
+    """The model field that holds hours in this syntax (blank: not known), validated."""
+    return models.CharField(
+        verbose_name or gettext_lazy("opening hours (machine-readable)"),
+        max_length=200,
+        blank=True,
+        validators=[validate_opening_hours],
+        help_text=validate_opening_hours.help_text,
+    )
+
+
 def _hhmm(minutes):
     minutes %= MINUTES_A_DAY * 2
     if minutes > MINUTES_A_DAY:
@@ -238,16 +250,18 @@ def _groups(hours):
     groups = {}
     for day, ranges in enumerate(hours.week):
         groups.setdefault(ranges, []).append(day)
-    result = []
-    for ranges, days in sorted(groups.items(), key=lambda item: item[1][0]):
-        spans = []
-        for day in days:
-            if spans and spans[-1][1] == day - 1:
-                spans[-1][1] = day
-            else:
-                spans.append([day, day])
-        result.append((spans, ranges))
-    return result
+    return [(day_spans(days), ranges) for ranges, days in sorted(groups.items(), key=lambda item: item[1][0])]
+
+
+def day_spans(days):
+    """Sorted weekday numbers as runs of consecutive days: [0, 1, 2, 5] -> [[0, 2], [5, 5]]."""
+    spans = []
+    for day in days:
+        if spans and spans[-1][1] == day - 1:
+            spans[-1][1] = day
+        else:
+            spans.append([day, day])
+    return spans
 
 
 def _day_span(span, names, dash):

@@ -11,6 +11,8 @@ Data migrations call it, so what it returns for a text it reads today must not c
 
 import re
 
+from .opening_hours import day_spans
+
 _RANGE = re.compile(
     r"(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm|sáng|chiều)?\s*[–—-]\s*(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm|sáng|chiều)?"
 )
@@ -59,15 +61,8 @@ def _clock(hours, minutes, suffix):
 
 
 def _spell(days):
-    indexes = sorted(_CODES.index(day) for day in days)
-    spans = []
-    for index in indexes:
-        if spans and spans[-1][1] == index - 1:
-            spans[-1][1] = index
-        else:
-            spans.append([index, index])
     parts = []
-    for first, last in spans:
+    for first, last in day_spans(sorted(_CODES.index(day) for day in days)):
         if first == last:
             parts.append(_CODES[first])
         elif last == first + 1:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Product
 from core.models import DemoFlagModel, GeoPointModel, TimeStampedModel
-from core.opening_hours import validate_opening_hours
+from core.opening_hours import opening_hours_field
 from villages.models import Commune, District, Village
 
 
@@ -55,13 +55,7 @@ class Showroom(DemoFlagModel, GeoPointModel, TimeStampedModel):
         help_text=_("In words, for visitors; shown when the hours below are empty, e.g. “call ahead”."),
     )
     # What pages, the map ("open now") and visit routes read: core/opening_hours.py.
-    opening_hours_osm = models.CharField(
-        _("opening hours (machine-readable)"),
-        max_length=200,
-        blank=True,
-        validators=[validate_opening_hours],
-        help_text=validate_opening_hours.help_text,
-    )
+    opening_hours_osm = opening_hours_field()
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("open"), default=True)

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DemoFlagModel, GeoPointModel, OrderedImageModel, TimeStampedModel
-from core.opening_hours import validate_opening_hours
+from core.opening_hours import opening_hours_field
 
 
 class Province(models.Model):
@@ -218,13 +218,7 @@ class Village(DemoFlagModel, GeoPointModel, TimeStampedModel):
     description = models.TextField(_("story"), blank=True)
     opening_times = models.TextField(_("opening times"), blank=True)
     # What pages, the map ("open now") and visit routes read: core/opening_hours.py.
-    opening_hours_osm = models.CharField(
-        _("opening hours (machine-readable)"),
-        max_length=200,
-        blank=True,
-        validators=[validate_opening_hours],
-        help_text=validate_opening_hours.help_text,
-    )
+    opening_hours_osm = opening_hours_field()
     directions = models.TextField(_("how to get there"), blank=True)
 
     objects = VillageQuerySet.as_manager()

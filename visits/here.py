@@ -18,7 +18,7 @@ from catalogue.models import Producer, Product
 from showrooms.models import Showroom
 from villages.models import Village
 
-from .models import Event, Route, start_of_day
+from .models import Event, InHanoiTime, Route, start_of_day
 from .validators import livestream_platform
 
 EVENTS_SHOWN = 5
@@ -48,7 +48,7 @@ class RouteItem:
 
 
 @dataclass
-class EventItem:
+class EventItem(InHanoiTime):
     slug: str
     title: str
     kind: str
@@ -64,14 +64,6 @@ class EventItem:
 
     def get_kind_display(self):
         return Event.Kind(self.kind).label
-
-    @property
-    def local_start(self):
-        return timezone.localtime(self.starts_at)
-
-    @property
-    def local_end(self):
-        return timezone.localtime(self.ends_at)
 
     def get_absolute_url(self):
         return reverse("visits:event_detail", kwargs={"slug": self.slug})

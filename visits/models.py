@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Producer, Product
 from core.models import DemoFlagModel, GeoPointModel, TimeStampedModel
-from core.opening_hours import validate_opening_hours
+from core.opening_hours import opening_hours_field
 from showrooms.models import Showroom
 from villages.models import District, Village
 
@@ -145,13 +145,7 @@ class RouteStop(GeoPointModel):
         help_text=_("A community-tourism site or another place: give its name and its latitude and longitude."),
     )
     place_address = models.CharField(_("address of the place"), max_length=300, blank=True)
-    place_opening_hours = models.CharField(
-        _("opening hours of the place"),
-        max_length=200,
-        blank=True,
-        validators=[validate_opening_hours],
-        help_text=validate_opening_hours.help_text,
-    )
+    place_opening_hours = opening_hours_field(_("opening hours of the place"))
     note = models.TextField(_("note"), blank=True)
 
     class Meta(GeoPointModel.Meta):
@@ -294,7 +288,19 @@ def start_of_day(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-class Event(DemoFlagModel, TimeStampedModel):
+class InHanoiTime:
+    """`local_start` and `local_end` of anything with `starts_at` and `ends_at` (aware)."""
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.starts_at)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at)
+
+
+class Event(InHanoiTime, DemoFlagModel, TimeStampedModel):
     """A trade fair, festival, livestream sale or workshop with OCOP producers."""
 
     class Kind(models.TextChoices):
@@ -403,14 +409,6 @@ class Event(DemoFlagModel, TimeStampedModel):
     def place_url(self):
         place = self.showroom or self.village
         return place.get_absolute_url() if place else ""
-
-    @property
-    def local_start(self):
-        return timezone.localtime(self.starts_at)
-
-    @property
-    def local_end(self):
-        return timezone.localtime(self.ends_at)
 
     def runs_on(self, day):
         return self.local_start.date() <= day <= self.local_end.date()
