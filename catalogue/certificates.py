@@ -29,20 +29,35 @@ class OcopGroup(models.TextChoices):
 
 
 class ProductSet(models.TextChoices):
-    """Product sets within the groups. The value's prefix names its group (see GROUP_OF_SET)."""
+    """The 26 product sets of Decision 148/QĐ-TTg (2023), numbered as the decision numbers them.
 
-    FOOD_FRESH = "food-fresh", _("Fresh produce")
-    FOOD_RAW = "food-raw", _("Raw and pre-processed food")
-    FOOD_PROCESSED = "food-processed", _("Processed food and confectionery")
-    FOOD_CONDIMENTS = "food-condiments", _("Condiments and sauces")
-    BEVERAGES_TEA = "beverages-tea", _("Tea and tea products")
-    BEVERAGES_ALCOHOLIC = "beverages-alcoholic", _("Alcoholic drinks")
+    The value's prefix names its group (see GROUP_OF_SET); `number` is the set's number in the
+    decision. Source: secondary summaries of the decision (legal-news sites and other OCOP
+    projects' seed data), not its own text; see ../shared/domain.md and docs/decisions.md.
+    """
+
+    FOOD_FRESH_PRODUCE = "food-fresh-produce", _("Fresh vegetables, tubers, fruit and nuts")
+    FOOD_FRESH_ANIMAL = "food-fresh-animal", _("Fresh meat, seafood, eggs and milk")
+    FOOD_GRAINS = "food-grains", _("Rice, cereals and pre-processed grains")
+    FOOD_HONEY_RAW = "food-honey-raw", _("Honey, other syrups and raw farm foods")
+    FOOD_CONVENIENCE = "food-convenience", _("Convenience food")
+    FOOD_CEREAL_PRODUCTS = "food-cereal-products", _("Processed rice and cereal products")
+    FOOD_PRODUCE_PRODUCTS = "food-produce-products", _("Processed vegetables, tubers, fruit and nuts")
+    FOOD_ANIMAL_PRODUCTS = "food-animal-products", _("Processed meat, seafood, eggs, milk and honey")
+    FOOD_SAUCES = "food-sauces", _("Soy sauce, fish sauce and liquid seasonings")
+    FOOD_SPICES = "food-spices", _("Other spices and seasonings")
+    FOOD_TEA = "food-tea", _("Fresh and processed tea")
+    FOOD_HERBAL_TEA = "food-herbal-tea", _("Teas from other plants")
+    FOOD_COFFEE_COCOA = "food-coffee-cocoa", _("Coffee and cocoa")
+    BEVERAGES_SPIRITS = "beverages-spirits", _("White spirit")
+    BEVERAGES_OTHER_ALCOHOL = "beverages-other-alcohol", _("Other alcoholic drinks")
+    BEVERAGES_WATER = "beverages-water", _("Mineral and bottled water")
     BEVERAGES_SOFT = "beverages-soft", _("Non-alcoholic drinks")
-    HERBS_MEDICINE = "herbs-medicine", _("Herbal medicines")
-    HERBS_FOOD = "herbs-food", _("Herbal food and supplements")
-    HERBS_COSMETICS = "herbs-cosmetics", _("Herbal cosmetics and essential oils")
-    HANDICRAFTS_FABRIC = "handicrafts-fabric", _("Fabrics and garments")
+    HERBS_MEDICINE = "herbs-medicine", _("Supplements, herbal and traditional medicines")
+    HERBS_COSMETICS = "herbs-cosmetics", _("Herbal cosmetics")
+    HERBS_OILS = "herbs-oils", _("Essential oils and other herbal products")
     HANDICRAFTS_DECOR = "handicrafts-decor", _("Household and decorative handicrafts")
+    HANDICRAFTS_FABRIC = "handicrafts-fabric", _("Fabric and garments")
     ORNAMENTAL_FLOWERS = "ornamental-flowers", _("Flowers")
     ORNAMENTAL_PLANTS = "ornamental-plants", _("Ornamental plants")
     ORNAMENTAL_ANIMALS = "ornamental-animals", _("Ornamental animals")
@@ -51,6 +66,15 @@ class ProductSet(models.TextChoices):
     @property
     def group(self):
         return OcopGroup(self.value.split("-", 1)[0])
+
+    @property
+    def number(self):
+        """1–26, the set's number in Decision 148 (the order of the members above)."""
+        return list(ProductSet).index(self) + 1
+
+    @property
+    def numbered_label(self):
+        return f"{self.number}. {self.label}"
 
 
 GROUP_OF_SET = {product_set.value: product_set.group.value for product_set in ProductSet}
@@ -68,6 +92,11 @@ class CertificateLevel(models.TextChoices):
     DISTRICT = "district", _("District People's Committee")
     PROVINCE = "province", _("Province / City People's Committee")
     NATIONAL = "national", _("National (Ministry)")
+
+
+class CertificationKind(models.TextChoices):
+    ASSESSMENT = "assessment", _("Assessment")
+    REASSESSMENT = "reassessment", _("Re-assessment")
 
 
 class CertificateStatus(models.TextChoices):
@@ -118,20 +147,24 @@ def certified_on(today=None, prefix=""):
 ON_SALE_ROWS = Q(is_published=True, certificate_withdrawn=False)
 
 
-def certificate_in_force(today, prefix=""):
+def certificate_in_force(today, prefix="", withdrawn="certificate_withdrawn", valid_until="certificate_valid_until"):
     """Valid or expiring on `today`: not withdrawn and not past its end date."""
-    return Q(**{f"{prefix}certificate_withdrawn": False, f"{prefix}certificate_valid_until__gte": today})
+    return Q(**{f"{prefix}{withdrawn}": False, f"{prefix}{valid_until}__gte": today})
 
 
-def certificate_status_conditions(today=None):
+def certificate_status_conditions(today=None, withdrawn="certificate_withdrawn", valid_until="certificate_valid_until"):
     """CertificateStatus -> Q: the rules of certificate_status_of() as filters, for the
-    status queryset methods and for counting every status in one aggregate."""
+    status queryset methods and for counting every status in one aggregate.
+
+    The field names default to the product's copy of its current certificate; the
+    certification history passes its own ("withdrawn", "valid_until").
+    """
     today = today or timezone.localdate()
-    in_force = certificate_in_force(today)
-    expiring = in_force & Q(certificate_valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS))
+    in_force = certificate_in_force(today, withdrawn=withdrawn, valid_until=valid_until)
+    expiring = in_force & Q(**{f"{valid_until}__lte": today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)})
     return {
         CertificateStatus.VALID: in_force & ~expiring,
         CertificateStatus.EXPIRING: expiring,
-        CertificateStatus.EXPIRED: Q(certificate_withdrawn=False, certificate_valid_until__lt=today),
-        CertificateStatus.WITHDRAWN: Q(certificate_withdrawn=True),
+        CertificateStatus.EXPIRED: Q(**{withdrawn: False, f"{valid_until}__lt": today}),
+        CertificateStatus.WITHDRAWN: Q(**{withdrawn: True}),
     }

@@ -8,9 +8,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DemoFlagModel, OrderedImageModel, TimeStampedModel
+from core.text import fold
 from villages.models import Commune, Craft, District, Village
 
 from . import search
@@ -20,6 +22,7 @@ from .certificates import (
     GROUP_OF_SET,
     ON_SALE_ROWS,
     CertificateLevel,
+    CertificationKind,
     OcopGroup,
     ProductSet,
     Stars,
@@ -35,7 +38,15 @@ from .codes import (
     normalise_trace_code,
     validate_gtin,
 )
-from .querysets import LotQuerySet, ProducerQuerySet, ProductQuerySet, ScanQuerySet
+from .querysets import (
+    CertificationQuerySet,
+    DecisionQuerySet,
+    LotQuerySet,
+    ProducerQuerySet,
+    ProductQuerySet,
+    ScanQuerySet,
+)
+from .validators import validate_decision_scan
 from .signals import scan_log_read
 
 
@@ -125,11 +136,16 @@ class FieldCheckConstraint(models.CheckConstraint):
 
 
 class Product(TimeStampedModel):
-    """An OCOP-certified product and its current certificate.
+    """An OCOP-certified product and a copy of its current certificate.
 
-    The certificate lives on the product: a product has one certificate in force at a time,
-    and browsing, badges and expiry reminders all ask about that one. Its status is derived
-    from the dates (valid, expiring within 90 days, expired) unless an officer withdrew it.
+    The certificate's record is its history (`Certification` rows, each under a `Decision`);
+    the product carries a copy of the current one (stars, decision, validity, withdrawal)
+    because every list, count, index, badge and export asks about that one, and reads it
+    off the product row. The copy and the history are kept in step in one place each way:
+    typing a certificate on the product (the admin's product form, an import row) records it
+    in the history (`record_certificate()`), and any change to the history copies its current
+    certificate back (`Certification.save()` → `adopt_current_certificate()`). Its status is
+    derived from the dates (valid, expiring within 90 days, expired) unless it was withdrawn.
     """
 
     producer = models.ForeignKey(
@@ -332,6 +348,105 @@ class Product(TimeStampedModel):
         offered in lists and carts (templates: no star badge or cart otherwise)."""
         return self.is_published and self.certificate_status.is_current
 
+    # --- the certification history ------------------------------------------------------
+    # The certificate fields copied from the current Certification (see the class docstring).
+    CERTIFICATE_FIELDS = (
+        "stars",
+        "certificate_number",
+        "certificate_issuer_vi",
+        "certificate_issuer_en",
+        "certificate_level",
+        "certificate_date",
+        "certificate_valid_until",
+        "certificate_withdrawn",
+        "certificate_withdrawn_reason_vi",
+        "certificate_withdrawn_reason_en",
+    )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        product = super().from_db(db, field_names, values)
+        product._certificate_as_loaded = product._certificate_values()
+        return product
+
+    def _certificate_values(self):
+        # From __dict__: a field left out of the query (.only(), .defer()) is not loaded
+        # just to be compared, and reads as unchanged.
+        return tuple(self.__dict__.get(name) for name in self.CERTIFICATE_FIELDS)
+
+    def _certificate_typed(self):
+        """True when the certificate fields differ from what the history last gave them."""
+        return self._certificate_values() != getattr(self, "_certificate_as_loaded", None)
+
+    def record_certificate(self):
+        """Record the certificate typed on the product in its history: the decision is found
+        or created (number, date and issuer), and this product's certification under it is
+        created (an assessment, or a re-assessment if the product had one) or updated."""
+        decision, _created = Decision.objects.get_or_create(
+            number=self.certificate_number,
+            decided_on=self.certificate_date,
+            issuer_vi=self.certificate_issuer_vi or self.certificate_issuer,
+            defaults={
+                "issuer_en": self.certificate_issuer_en or "",
+                "level": self.certificate_level,
+            },
+        )
+        certification = self.certifications.filter(decision=decision).first() or Certification(
+            product=self,
+            decision=decision,
+            kind=(CertificationKind.REASSESSMENT if self.certifications.exists() else CertificationKind.ASSESSMENT),
+        )
+        certification.product = self  # the same object: adopting the current certificate updates it
+        certification.stars = self.stars
+        certification.valid_until = self.certificate_valid_until
+        if self.certificate_withdrawn and not certification.withdrawn:
+            certification.withdrawn_on = timezone.localdate()
+        elif not self.certificate_withdrawn:
+            certification.withdrawn_on = None
+        certification.withdrawn = self.certificate_withdrawn
+        certification.withdrawn_reason_vi = self.certificate_withdrawn_reason_vi or self.certificate_withdrawn_reason
+        certification.withdrawn_reason_en = self.certificate_withdrawn_reason_en or ""
+        certification.full_clean(exclude=["product"], validate_unique=False, validate_constraints=True)
+        certification.save()
+
+    def current_certification(self, certifications=None):
+        """The certificate in force: the latest (by decision date) not withdrawn, or, when
+        every one was withdrawn, the latest. `certifications` may be a prefetched list."""
+        rows = sorted(
+            self.certifications.select_related("decision") if certifications is None else certifications,
+            key=lambda row: (row.valid_from, row.pk or 0),
+            reverse=True,
+        )
+        standing = [row for row in rows if not row.withdrawn]
+        return (standing or rows or [None])[0]
+
+    def adopt_current_certificate(self):
+        """Copy the current certification onto the product (the only writer of the copy)."""
+        current = self.current_certification()
+        if current is None:
+            return
+        decision = current.decision
+        copied = {
+            "stars": current.stars,
+            "certificate_number": decision.number,
+            "certificate_issuer_vi": decision.issuer_vi,
+            "certificate_issuer_en": decision.issuer_en,
+            "certificate_level": decision.level,
+            "certificate_date": decision.decided_on,
+            "certificate_valid_until": current.valid_until,
+            "certificate_withdrawn": current.withdrawn,
+            "certificate_withdrawn_reason_vi": current.withdrawn_reason_vi,
+            "certificate_withdrawn_reason_en": current.withdrawn_reason_en,
+        }
+        if self.potential_five_star and current.stars != Stars.FOUR:
+            copied["potential_five_star"] = False
+        changed = [name for name, value in copied.items() if getattr(self, name) != value]
+        for name in changed:
+            setattr(self, name, copied[name])
+        self._certificate_as_loaded = self._certificate_values()
+        if changed:
+            self.save(update_fields=[*copied, "certificate_issuer", "certificate_withdrawn_reason", "updated_at"])
+
     # --- saving ---------------------------------------------------------------------
     def fill_defaults(self):
         """The one place where values left empty are derived and typed codes take the form
@@ -359,7 +474,11 @@ class Product(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.fill_defaults()
         search.build_search_fields(self)
+        typed = self._certificate_typed()
         super().save(*args, **kwargs)
+        if typed and self.certificate_number and self.certificate_date:
+            self.record_certificate()
+        self._certificate_as_loaded = self._certificate_values()
 
     @classmethod
     def unused_trace_code(cls):
@@ -456,6 +575,189 @@ class ProductionStep(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+
+# --- Certificates as records (issue 14) --------------------------------------------------
+
+
+class Decision(TimeStampedModel):
+    """An OCOP decision (quyết định): one issuing body's act, with a number and a date,
+    certifying a list of products, each with its stars. Certificates are valid 36 months
+    from the decision date unless the decision states otherwise (`valid_until`)."""
+
+    number = models.CharField(_("decision number"), max_length=50, help_text=_("e.g. 1032/QĐ-UBND"))
+    decided_on = models.DateField(_("decision date"))
+    issuer = models.CharField(_("issuing body"), max_length=200, help_text=_("e.g. UBND thành phố Hà Nội"))
+    level = models.CharField(_("issuing level"), max_length=20, choices=CertificateLevel.choices)
+    valid_until = models.DateField(
+        _("certificates valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for the standard 36 months from the decision date."),
+    )
+    scan = models.FileField(
+        _("scan of the decision"),
+        upload_to="decisions/%Y/",
+        blank=True,
+        validators=[validate_decision_scan],
+        help_text=_("The signed decision as a PDF, JPEG, PNG or WebP file, at most 10 MB."),
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, editable=False)
+    # The folded number ("1032/qd-ubnd"), so that "1032 qd ubnd" or "QĐ-UBND" typed without
+    # its diacritics finds it (core.text.fold).
+    search_number = models.CharField(max_length=50, editable=False, default="", db_index=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_on", "number"]
+        verbose_name = _("OCOP decision")
+        verbose_name_plural = _("OCOP decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "decided_on", "issuer_vi"],
+                name="decision_number_date_issuer_unique",
+                violation_error_message=_("This decision is already recorded."),
+            ),
+            FieldCheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gt=F("decided_on")),
+                name="decision_valid_after_decided",
+                violation_error_message=_("Certificates cannot end before the decision that grants them."),
+                violation_error_field="valid_until",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} ({self.decided_on:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("pages:decision_detail", kwargs={"slug": self.slug})
+
+    @property
+    def default_valid_until(self):
+        return self.valid_until or certificate_valid_until(self.decided_on)
+
+    def save(self, *args, **kwargs):
+        self.search_number = fold(self.number)[:50]
+        if not self.slug:
+            self.slug = self.unused_slug()
+        super().save(*args, **kwargs)
+
+    def unused_slug(self):
+        base = slugify(f"{fold(self.number).replace('/', ' ')} {self.decided_on:%Y-%m-%d}")[:100] or "decision"
+        slug, suffix = base, 2
+        while Decision.objects.filter(slug=slug).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+
+class Certification(TimeStampedModel):
+    """One assessment of a product under a decision: its stars and validity, and, if it
+    happened, its withdrawal (date and reason). A product's certifications are its history;
+    the current one is copied onto the product (Product.adopt_current_certificate())."""
+
+    Kind = CertificationKind
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="certifications", verbose_name=_("product")
+    )
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="certifications", verbose_name=_("decision")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CertificationKind.choices, default=CertificationKind.ASSESSMENT
+    )
+    stars = models.PositiveSmallIntegerField(_("OCOP stars"), choices=Stars.choices)
+    # The decision's date, copied so the database can check the validity against it.
+    valid_from = models.DateField(_("valid from"), editable=False)
+    valid_until = models.DateField(
+        _("valid until"),
+        blank=True,
+        help_text=_("Leave empty for the decision's validity (36 months unless it says otherwise)."),
+    )
+    withdrawn = models.BooleanField(_("withdrawn"), default=False)
+    withdrawn_on = models.DateField(
+        _("withdrawn on"), null=True, blank=True, help_text=_("Empty for withdrawals recorded before dates were kept.")
+    )
+    withdrawn_reason = models.CharField(_("reason for withdrawal"), max_length=300, blank=True)
+
+    objects = CertificationQuerySet.as_manager()
+
+    district_path = "product__producer__district"  # villages/scoping.py
+
+    class Meta:
+        ordering = ["-valid_from", "-id"]
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "decision"],
+                name="certification_once_per_decision",
+                violation_error_message=_("This product is already listed in this decision."),
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__in=Stars.values),
+                name="certification_stars_3_4_or_5",
+                violation_error_message=_("OCOP stars are 3, 4 or 5."),
+            ),
+            FieldCheckConstraint(
+                condition=Q(valid_until__gt=F("valid_from")),
+                name="certification_valid_after_decision",
+                violation_error_message=_("A certificate cannot expire before its decision date."),
+                violation_error_field="valid_until",
+            ),
+            FieldCheckConstraint(
+                condition=Q(withdrawn=True) | Q(withdrawn_on__isnull=True, withdrawn_reason=""),
+                name="certification_withdrawal_details_only_if_withdrawn",
+                violation_error_message=_("A withdrawal date or reason needs the certificate to be withdrawn."),
+                violation_error_field="withdrawn",
+            ),
+            FieldCheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("valid_from")),
+                name="certification_withdrawn_after_decision",
+                violation_error_message=_("A certificate cannot be withdrawn before its decision date."),
+                violation_error_field="withdrawn_on",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["valid_until"], name="certification_valid_until"),
+        ]
+
+    def __str__(self):
+        return f"{self.product} · {self.stars}★ · {self.decision}"
+
+    def get_absolute_url(self):
+        return self.decision.get_absolute_url() + f"#product-{self.product_id}"
+
+    def status_on(self, today):
+        return certificate_status_of(self.valid_until, self.withdrawn, today)
+
+    @property
+    def status(self):
+        return self.status_on(timezone.localdate())
+
+    def fill_defaults(self):
+        if self.decision_id:
+            self.valid_from = self.decision.decided_on
+            if not self.valid_until:
+                self.valid_until = self.decision.default_valid_until
+
+    def clean(self):
+        super().clean()
+        self.fill_defaults()
+        if self.withdrawn and not self.withdrawn_on and self._state.adding:
+            self.withdrawn_on = timezone.localdate()
+
+    def save(self, *args, **kwargs):
+        self.fill_defaults()
+        super().save(*args, **kwargs)
+        self.product.adopt_current_certificate()
+
+    def delete(self, *args, **kwargs):
+        product = self.product
+        result = super().delete(*args, **kwargs)
+        product.adopt_current_certificate()
+        return result
 
 
 # --- Scan counts (issue 4) ---------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from core.text import search_terms
+from core.text import fold, search_terms
 from villages import scoping
 
 from .certificates import CertificateStatus, certificate_in_force, certificate_status_conditions, certified_on
@@ -178,3 +178,41 @@ class ScanQuerySet(models.QuerySet):
             )
             .order_by("-day", "-total", "product__name")
         )
+
+
+class DecisionQuerySet(models.QuerySet):
+    def matching_number(self, text):
+        """Decisions whose number holds `text`, typed with or without diacritics or spaces
+        ("1032/QĐ-UBND", "1032 qd ubnd", "1032")."""
+        folded = " ".join(fold(text).replace("/", " ").replace("-", " ").split())
+        if not folded:
+            return self.none()
+        condition = Q()
+        for part in folded.split():
+            condition &= Q(search_number__contains=part)
+        return self.filter(condition)
+
+    def with_counts(self):
+        """Each decision with how many products it certified."""
+        return self.annotate(products_certified=models.Count("certifications"))
+
+
+class CertificationQuerySet(models.QuerySet):
+    def with_status(self, status, today=None):
+        """Certifications in one CertificateStatus on `today` (the register's status filter)."""
+        conditions = certificate_status_conditions(today, withdrawn="withdrawn", valid_until="valid_until")
+        return self.filter(conditions[CertificateStatus(status)])
+
+    def public(self):
+        """What the public register lists: certifications of published products."""
+        return self.filter(product__is_published=True)
+
+    def for_register(self):
+        """A register row: product, producer, district, commune and the decision."""
+        return self.select_related(
+            "decision", "product__producer__district", "product__producer__commune", "product__producer__village"
+        )
+
+    def history_of(self, product):
+        """A product's certifications, oldest first (the history under its current certificate)."""
+        return self.filter(product=product).select_related("decision").order_by("valid_from", "id")

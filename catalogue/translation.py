@@ -1,7 +1,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Lot, Producer, Product, ProductImage, ProductionStep
+from .models import Certification, Decision, Lot, Producer, Product, ProductImage, ProductionStep
 
 
 @register(Producer)
@@ -16,6 +16,18 @@ class ProductTranslation(TranslationOptions):
     # catalogue/issuers.py (core/templatetags/ocop.py `certificate_issuer`).
     fields = ("name", "description", "unit", "certificate_issuer", "certificate_withdrawn_reason")
     required_languages = ("vi",)
+
+
+@register(Decision)
+class DecisionTranslation(TranslationOptions):
+    # As on the product's copy: the English name of the body, when an officer gives one.
+    fields = ("issuer",)
+    required_languages = ("vi",)
+
+
+@register(Certification)
+class CertificationTranslation(TranslationOptions):
+    fields = ("withdrawn_reason",)
 
 
 @register(ProductImage)
@@ -39,5 +51,7 @@ simple_history.register(Producer)
 # The folded search columns are derived from the others: no need to keep their history.
 simple_history.register(Product, excluded_fields=["search_name", "search_text"])
 simple_history.register(ProductImage)
+simple_history.register(Decision, excluded_fields=["search_number"])
+simple_history.register(Certification)
 simple_history.register(Lot)
 simple_history.register(ProductionStep)

@@ -177,41 +177,41 @@ PRODUCT_TEMPLATES = {
         ("Nón quai thao", "Quai thao flat hat", "chiếc", "piece", "handicrafts-decor", 420_000, "flat-hat"),
     ],
     "lotus-tea": [
-        ("Trà sen Tây Hồ ướp bông", "West Lake lotus-scented tea", "hộp 100 g", "100 g box", "beverages-tea", 1_500_000, "tea-tin"),
-        ("Trà sen Quảng An túi lọc", "Quảng An lotus tea bags", "hộp 25 túi", "box of 25 bags", "beverages-tea", 180_000, "tea-box"),
-        ("Trà tâm sen", "Lotus embryo tea", "hộp 200 g", "200 g box", "beverages-tea", 220_000, "tea-jar"),
+        ("Trà sen Tây Hồ ướp bông", "West Lake lotus-scented tea", "hộp 100 g", "100 g box", "food-tea", 1_500_000, "tea-tin"),
+        ("Trà sen Quảng An túi lọc", "Quảng An lotus tea bags", "hộp 25 túi", "box of 25 bags", "food-tea", 180_000, "tea-box"),
+        ("Trà tâm sen", "Lotus embryo tea", "hộp 200 g", "200 g box", "food-herbal-tea", 220_000, "tea-jar"),
     ],
     "confectionery": [
-        ("Bánh chè lam", "Chè lam ginger rice cake", "hộp 500 g", "500 g box", "food-processed", 90_000, "rice-cake"),
-        ("Kẹo lạc vừng", "Peanut and sesame candy", "gói 300 g", "300 g pack", "food-processed", 55_000, "candy"),
-        ("Bánh cốm", "Green rice cake", "hộp 6 chiếc", "box of 6", "food-processed", 120_000, "com-cake"),
+        ("Bánh chè lam", "Chè lam ginger rice cake", "hộp 500 g", "500 g box", "food-cereal-products", 90_000, "rice-cake"),
+        ("Kẹo lạc vừng", "Peanut and sesame candy", "gói 300 g", "300 g pack", "food-produce-products", 55_000, "candy"),
+        ("Bánh cốm", "Green rice cake", "hộp 6 chiếc", "box of 6", "food-cereal-products", 120_000, "com-cake"),
     ],
     "knitting": [
         ("Áo len dệt kim", "Knitted wool sweater", "chiếc", "piece", "handicrafts-fabric", 320_000, "sweater"),
         ("Khăn len dệt kim", "Knitted scarf", "chiếc", "piece", "handicrafts-fabric", 150_000, "knit-scarf"),
     ],
     "food-processing": [
-        ("Kẹo dồi lạc", "Peanut candy bar", "gói 250 g", "250 g pack", "food-processed", 60_000, "candy"),
-        ("Chè lam gừng", "Ginger chè lam", "hộp 400 g", "400 g box", "food-processed", 75_000, "rice-cake"),
-        ("Gạo nếp cái hoa vàng", "Yellow-flower sticky rice", "túi 2 kg", "2 kg bag", "food-raw", 110_000, "rice-bag"),
+        ("Kẹo dồi lạc", "Peanut candy bar", "gói 250 g", "250 g pack", "food-produce-products", 60_000, "candy"),
+        ("Chè lam gừng", "Ginger chè lam", "hộp 400 g", "400 g box", "food-cereal-products", 75_000, "rice-cake"),
+        ("Gạo nếp cái hoa vàng", "Yellow-flower sticky rice", "túi 2 kg", "2 kg bag", "food-grains", 110_000, "rice-bag"),
     ],
     "vermicelli": [
-        ("Miến dong", "Arrowroot glass noodles", "gói 500 g", "500 g pack", "food-processed", 65_000, "glass-noodles"),
-        ("Bún khô", "Dried rice vermicelli", "gói 500 g", "500 g pack", "food-processed", 40_000, "rice-noodles"),
+        ("Miến dong", "Arrowroot glass noodles", "gói 500 g", "500 g pack", "food-cereal-products", 65_000, "glass-noodles"),
+        ("Bún khô", "Dried rice vermicelli", "gói 500 g", "500 g pack", "food-cereal-products", 40_000, "rice-noodles"),
     ],
     "soy-sauce": [
-        ("Tương nếp truyền thống", "Traditional sticky-rice soy sauce", "chai 500 ml", "500 ml bottle", "food-condiments", 55_000, "sauce-bottle"),
-        ("Tương bần", "Bần soy sauce", "chai 1 lít", "1 litre bottle", "food-condiments", 85_000, "sauce-bottle"),
+        ("Tương nếp truyền thống", "Traditional sticky-rice soy sauce", "chai 500 ml", "500 ml bottle", "food-sauces", 55_000, "sauce-bottle"),
+        ("Tương bần", "Bần soy sauce", "chai 1 lít", "1 litre bottle", "food-sauces", 85_000, "sauce-bottle"),
     ],
 }
 
 # Producers without a village make goods of other OCOP groups.
 PRODUCER_GOODS = {
     "htx-chu-quyen": [
-        ("Rau cải ngọt hữu cơ", "Organic choy sum", "bó 500 g", "500 g bunch", "food-fresh", 25_000, "greens"),
-        ("Su su Ba Vì", "Ba Vì chayote", "kg", "kg", "food-fresh", 20_000, "chayote"),
-        ("Cà chua an toàn", "Safe-grown tomatoes", "kg", "kg", "food-fresh", 30_000, "tomatoes"),
-        ("Rau muống hữu cơ", "Organic water spinach", "bó 500 g", "500 g bunch", "food-fresh", 18_000, "greens"),
+        ("Rau cải ngọt hữu cơ", "Organic choy sum", "bó 500 g", "500 g bunch", "food-fresh-produce", 25_000, "greens"),
+        ("Su su Ba Vì", "Ba Vì chayote", "kg", "kg", "food-fresh-produce", 20_000, "chayote"),
+        ("Cà chua an toàn", "Safe-grown tomatoes", "kg", "kg", "food-fresh-produce", 30_000, "tomatoes"),
+        ("Rau muống hữu cơ", "Organic water spinach", "bó 500 g", "500 g bunch", "food-fresh-produce", 18_000, "greens"),
     ],
     "du-lich-hong-van": [
         ("Trải nghiệm du lịch cộng đồng Hồng Vân", "Hồng Vân community tourism day", "người", "person", "tourism-services", 350_000, "tour"),
@@ -219,8 +219,8 @@ PRODUCER_GOODS = {
     ],
     "duoc-lieu-ba-vi": [
         ("Cao cà gai leo", "Cà gai leo herbal extract", "lọ 100 g", "100 g jar", "herbs-medicine", 180_000, "herb-jar"),
-        ("Trà giảo cổ lam", "Jiaogulan herbal tea", "hộp 200 g", "200 g box", "herbs-food", 120_000, "tea-box"),
-        ("Tinh dầu sả chanh", "Lemongrass essential oil", "chai 50 ml", "50 ml bottle", "herbs-cosmetics", 95_000, "oil-bottle"),
+        ("Trà giảo cổ lam", "Jiaogulan herbal tea", "hộp 200 g", "200 g box", "food-herbal-tea", 120_000, "tea-box"),
+        ("Tinh dầu sả chanh", "Lemongrass essential oil", "chai 50 ml", "50 ml bottle", "herbs-oils", 95_000, "oil-bottle"),
         ("Xà phòng thảo dược Dao đỏ", "Red Dao herbal soap", "bánh", "bar", "herbs-cosmetics", 45_000, "soap"),
     ],
     "hoa-me-linh": [
@@ -230,8 +230,8 @@ PRODUCER_GOODS = {
         ("Cá chép Koi giống", "Koi carp fry", "con", "fish", "ornamental-animals", 180_000, "koi"),
     ],
     "ruou-lang-van": [
-        ("Rượu làng Vân", "Làng Vân rice wine", "chai 500 ml", "500 ml bottle", "beverages-alcoholic", 160_000, "wine-bottle"),
-        ("Rượu nếp cái hoa vàng", "Yellow-flower sticky rice wine", "chai 700 ml", "700 ml bottle", "beverages-alcoholic", 210_000, "wine-bottle"),
+        ("Rượu làng Vân", "Làng Vân rice wine", "chai 500 ml", "500 ml bottle", "beverages-spirits", 160_000, "wine-bottle"),
+        ("Rượu nếp cái hoa vàng", "Yellow-flower sticky rice wine", "chai 700 ml", "700 ml bottle", "beverages-spirits", 210_000, "wine-bottle"),
         ("Nước ép bưởi Diễn", "Diễn pomelo juice", "chai 330 ml", "330 ml bottle", "beverages-soft", 35_000, "juice"),
     ],
 }

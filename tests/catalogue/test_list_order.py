@@ -104,7 +104,7 @@ def test_the_count_read_off_the_facets_is_the_lists_own(client, params):
             name=f"hop {number}",
             stars=rng.choice([3, 4, 5]),
             group="food" if food else "handicrafts",
-            product_set="food-processed" if food else "handicrafts-decor",
+            product_set="food-cereal-products" if food else "handicrafts-decor",
             price=rng.choice([100_000, 200_000]),
             stock_quantity=rng.choice([0, 5]),
             expired=rng.random() < 0.1,

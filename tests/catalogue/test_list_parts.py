@@ -45,8 +45,8 @@ def shelf():
         ("Bình gốm", bat_trang, "ceramics", 5, "handicrafts", "handicrafts-decor", 900_000, 3),
         ("Cốc gốm", bat_trang, "ceramics", 3, "handicrafts", "handicrafts-decor", 120_000, 0),
         ("Khăn lụa", van_phuc, "silk-weaving", 4, "handicrafts", "handicrafts-fabric", 450_000, 5),
-        ("Trà sen", in_town, "lotus-tea", 4, "beverages", "beverages-tea", 200_000, 9),
-        ("Bánh cốm", in_town, None, 3, "food", "food-processed", 60_000, 20),
+        ("Trà sen", in_town, "lotus-tea", 4, "food", "food-tea", 200_000, 9),
+        ("Bánh cốm", in_town, None, 3, "food", "food-cereal-products", 60_000, 20),
     ]
     for name, producer, craft, stars, group, product_set, price, stock in rows:
         factories.PublishedProductFactory(
