@@ -46,8 +46,8 @@ from .querysets import (
     ProductQuerySet,
     ScanQuerySet,
 )
-from .validators import validate_decision_scan
 from .signals import scan_log_read
+from .validators import validate_decision_scan
 
 
 class Producer(DemoFlagModel, TimeStampedModel):
