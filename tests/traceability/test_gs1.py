@@ -162,12 +162,6 @@ def test_unknown_or_unpublished_gtin_is_404(client, db):
     assert client.get(f"/01/{GTIN14}?linkType=linkset").status_code == 404
 
 
-def test_unknown_lot_is_404(client, product):
-    response = client.get(f"/01/{GTIN14}/10/NOPE")
-    assert response.status_code == 404
-    assert "NOPE" in response.content.decode()
-
-
 def test_head_and_options_work_with_cors_and_linkset_header(client, product):
     head = client.head(f"/01/{GTIN14}")
     options = client.options(
