@@ -8,6 +8,8 @@ import jsonschema
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from catalogue.models import Scan
 from tests import factories
@@ -359,6 +361,14 @@ def test_a_malformed_compressed_path_is_400(client, product, path):
     for response in (client.get(path), client.options(path)):
         assert response.status_code == 400
         assert_resolver_headers(response)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=40))
+def test_any_compressed_looking_path_gets_a_redirect_or_a_4xx(product, tail):
+    response = Client().get(f"/AQ{tail}")
+    assert response.status_code in (307, 400, 404)
+    assert_resolver_headers(response)
 
 
 # --- 6. data attributes ----------------------------------------------------------------------
