@@ -12,9 +12,10 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from catalogue.codes import normalise_gtin
 
@@ -52,21 +53,6 @@ class DigitalLink:
     @property
     def lot(self):
         return self.qualifiers.get("10")
-
-    @property
-    def serial(self):
-        return self.qualifiers.get("21")
-
-    @property
-    def variant(self):
-        return self.qualifiers.get("22")
-
-    @property
-    def path(self):
-        """The canonical path: 14-digit GTIN, qualifiers in order, values percent-encoded."""
-        parts = [f"/01/{self.gtin}"]
-        parts += [f"/{key}/{quote(self.qualifiers[key], safe='')}" for key in GTIN_QUALIFIERS if key in self.qualifiers]
-        return "".join(parts)
 
 
 def parse_path(path):
@@ -139,7 +125,7 @@ def gs1_date(value, today=None):
     Gs1SyntaxError for anything else."""
     if not re.fullmatch(r"[0-9]{6}", value or ""):
         raise Gs1SyntaxError("A GS1 date is 6 digits, YYMMDD.")
-    this_year = (today or datetime.date.today()).year
+    this_year = (today or timezone.localdate()).year
     year = this_year // 100 * 100 + int(value[:2])
     if year - this_year > 50:
         year -= 100
@@ -207,6 +193,8 @@ def linkset(anchor, item_description, default, links):
     context = {
         "anchor": anchor,
         "itemDescription": item_description,
+        # The linkset schema of 1.2.0 prefers "description"; checkers still read itemDescription.
+        "description": item_description,
         # The default link has a title and nothing else (Resolver 1.2, 2.5.8).
         DEFAULT_LINK: [{"href": default.href, "title": default.title}],
     }

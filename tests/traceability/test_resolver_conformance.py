@@ -75,7 +75,7 @@ def test_the_linkset_of_a_walked_up_request_is_the_products_anchored_at_the_requ
     location = client.get(f"/01/{GTIN14}/10/NOPE")["Location"]
     context = linkset_of(client.get(f"/01/{GTIN14}/10/NOPE?linkType=linkset"))
     assert context["anchor"] == f"http://testserver/01/{GTIN14}/10/NOPE"
-    assert context["itemDescription"] == "Khay sơn mài Hạ Thái"
+    assert context["itemDescription"] == context["description"] == "Khay sơn mài Hạ Thái"
     assert context[gs1.DEFAULT_LINK] == [{"href": location, "title": context[gs1.DEFAULT_LINK][0]["title"]}]
     assert context[gs1.TRACEABILITY][0]["href"] == location
 
