@@ -57,6 +57,8 @@ from . import cache as ocop_cache
 from .middleware import negotiated_language, outside_language_prefixes
 
 MARK = "_ocop_page_cache"
+# Set on a response the view wants answered fresh every time (see keep_out_of_page_cache).
+SKIP_MARK = "_ocop_page_cache_skip"
 # As django.middleware.gzip: an Accept-Encoding that names gzip.
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Below this, gzip's header and the work cost more than the bytes they save.
@@ -75,6 +77,13 @@ def register_hit_hook(name, function):
 def on_cache_hit(response, name, *args):
     """Have the hook registered as `name` called with args on every cache hit of this page."""
     setattr(response, HIT_MARK, (name, args))
+
+
+def keep_out_of_page_cache(response):
+    """Never store this response: its URL carries something of the request (a trace page's
+    query string), and every different value would be one more entry. Later requests for
+    the URL reach the view, which still uses its own cached fragments."""
+    setattr(response, SKIP_MARK, True)
 
 
 def cache_anonymous_page(concerns=(ocop_cache.CATALOGUE,), language="url"):
@@ -180,6 +189,7 @@ class AnonymousPageCacheMiddleware:
         mark = getattr(response, MARK, None)
         return (
             mark is not None
+            and not getattr(response, SKIP_MARK, False)
             and mark[1] is not None  # a version read before the view ran
             and request.method == "GET"
             and response.status_code == 200

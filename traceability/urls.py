@@ -43,5 +43,9 @@ urlpatterns = [
     # GS1 Digital Link: the view parses and validates the whole path itself, so that a
     # malformed one gets a 400 rather than the site's generic 404.
     re_path(r"^01/.*$", resolver.Gs1ResolverView.as_view(), name="gs1"),
+    # A compressed GS1 Digital Link (traceability/gs1_compression.py): one base64url segment
+    # whose first byte is 0x01, the GTIN's AI, so that it always starts "A" then one of Q–f.
+    # Resolved in place: the standard asks a resolver not to redirect to the uncompressed URI.
+    re_path(r"^(?P<compressed>A[Q-Za-f][A-Za-z0-9_-]+)/?$", resolver.Gs1ResolverView.as_view(), name="gs1_compressed"),
     path(".well-known/gs1resolver", resolver.resolver_description, name="gs1_resolver_description"),
 ]

@@ -21,10 +21,11 @@ from catalogue import caching
 from catalogue.codes import normalise_trace_code
 from catalogue.models import Lot, Product
 from core import cache as ocop_cache
-from core.page_cache import on_cache_hit
+from core.page_cache import keep_out_of_page_cache, on_cache_hit
 from core.qr import qr_png, qr_svg
 from visits.models import Route
 
+from . import gs1
 from .records import for_trace, nearest_showrooms, well_formed
 from .scans import record_scan
 from .validators import record_updated_at, trace_validators
@@ -51,12 +52,28 @@ def find_lot(product, lot_code):
     return lot
 
 
-def not_registered(request, code, lot_code=None, product=None, status=404, reason=None):
+def label_notes(request):
+    """What the scanned label said beyond the record, from the query string the resolver
+    passes on: the lot, serial or variant it named that is not registered (a walk-up), and
+    the expiry date (AI 17). Values that are not well-formed GS1 values are left out."""
+    notes = {}
+    for kind in ("lot", "serial", "variant"):
+        value = request.GET.get(f"unregistered_{kind}", "")
+        if gs1.QUALIFIER_VALUE.match(value):
+            notes[f"unregistered_{kind}"] = value
+    try:
+        notes["label_expiry"] = gs1.gs1_date(request.GET["17"])
+    except (KeyError, gs1.Gs1SyntaxError):
+        pass
+    return notes
+
+
+def not_registered(request, code, lot_code=None, product=None, status=404, reason=None, detail=""):
     """The page for a code we do not know: plain words and how to report a fake."""
     response = render(
         request,
         "trace/not_registered.html",
-        {"code": code, "lot_code": lot_code, "product": product, "reason": reason},
+        {"code": code, "lot_code": lot_code, "product": product, "reason": reason, "detail": detail},
         status=status,
     )
     patch_cache_control(response, no_store=True)
@@ -88,8 +105,9 @@ class TracePageView(View):
 
         last_modified = record["last_modified"]
         response = get_conditional_response(request, etag=record["etag"], last_modified=last_modified)
+        notes = label_notes(request)
         if response is None:
-            response = render(request, "trace/trace_page.html", record["page"])
+            response = render(request, "trace/trace_page.html", {**record["page"], **notes})
         response.headers["ETag"] = record["etag"]
         response.headers["Last-Modified"] = http_date(last_modified)
         # Revalidate on every scan: a withdrawn certificate must show at once, and each
@@ -100,6 +118,10 @@ class TracePageView(View):
         record_scan(request, record["product_id"], record["lot_id"], language)
         # The page cache keeps this page (traceability/urls.py): its hits count too.
         on_cache_hit(response, SCAN_HOOK, record["product_id"], record["lot_id"], language)
+        if request.META.get("QUERY_STRING"):
+            # One page per query string would let anyone fill the cache (and the notes
+            # above depend on it): such scans get the view, which counted them just now.
+            keep_out_of_page_cache(response)
         return response
 
     def build_record(self, code, lot_code, language, today):

@@ -1,5 +1,6 @@
 """GS1 Digital Link: path parsing and the resolver's HTTP behaviour."""
 
+import datetime
 import json
 
 import pytest
@@ -162,12 +163,6 @@ def test_unknown_or_unpublished_gtin_is_404(client, db):
     assert client.get(f"/01/{GTIN14}?linkType=linkset").status_code == 404
 
 
-def test_unknown_lot_is_404(client, product):
-    response = client.get(f"/01/{GTIN14}/10/NOPE")
-    assert response.status_code == 404
-    assert "NOPE" in response.content.decode()
-
-
 def test_head_and_options_work_with_cors_and_linkset_header(client, product):
     head = client.head(f"/01/{GTIN14}")
     options = client.options(
@@ -224,3 +219,24 @@ def test_any_path_parses_or_raises_a_syntax_error(path):
 def test_every_gtin_with_its_check_digit_parses_to_14_digits(body):
     gtin = body + gtin_check_digit(body)
     assert gs1.parse_path(f"/01/{gtin}").gtin == gtin.zfill(14)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("270312", datetime.date(2027, 3, 12)),
+        ("270200", datetime.date(2027, 2, 28)),  # DD=00: the end of the month
+        ("760101", datetime.date(2076, 1, 1)),  # 50 years ahead: still this century
+        ("770101", datetime.date(1977, 1, 1)),  # 51 ahead: the last century
+        ("991231", datetime.date(1999, 12, 31)),
+    ],
+)
+def test_gs1_dates_follow_the_century_rule(value, expected):
+    assert gs1.gs1_date(value, today=datetime.date(2026, 6, 1)) == expected
+
+
+def test_data_attributes_are_checked_and_other_keys_left_alone():
+    pairs = [("17", "270312"), ("utm_source", "label"), ("linkType", "gs1:pip"), ("99", "free text")]
+    assert gs1.parse_attributes(pairs) == {"17": "270312"}
+    with pytest.raises(gs1.Gs1SyntaxError):
+        gs1.parse_attributes([("17", "991340")])
