@@ -257,12 +257,14 @@ def _surges(scans, on_day, day, start, limits):
     # (each has at least the floor's scans that day), so the IN lists stay short.
     own_codes = {code["product_id"] for code in codes if code["lot_id"] is None}
     lot_codes = {code["lot_id"] for code in codes if code["lot_id"] is not None}
+    # A lot's product too, so that both branches range over (product, scanned_at).
+    lot_products = {code["product_id"] for code in codes if code["lot_id"] is not None}
     history = (
         scans.filter(
             scanned_at__gte=start - datetime.timedelta(days=limits.baseline_days),
             scanned_at__lt=start,
         )
-        .filter(Q(product_id__in=own_codes, lot_id__isnull=True) | Q(lot_id__in=lot_codes))
+        .filter(Q(product_id__in=own_codes, lot_id__isnull=True) | Q(product_id__in=lot_products, lot_id__in=lot_codes))
         .annotate(on=TruncDate("scanned_at"))
         .values("product_id", "lot_id", "on")
         .annotate(n=Count("pk"))
