@@ -246,14 +246,14 @@ SCANS_FLUSH_SECONDS = int(os.environ.get("SCANS_FLUSH_SECONDS", "10"))
 # max(SURGE_MIN_SCANS, SURGE_MULTIPLE x its median daily scans over the BASELINE_DAYS
 # before); a lot past its best-before date at PAST_BEST_BEFORE_MIN_SCANS scans that day; a
 # product whose certificate is withdrawn or expired at LAPSED_CERTIFICATE_MIN_SCANS.
-# Why these numbers: docs/decisions.md ("Suspicious-scan alerts"). A deployment may set
-# only some keys; the others keep these defaults.
+# Why these numbers: docs/decisions.md ("Suspicious-scan alerts"). Each can be set in the
+# environment as SCAN_ALERTS_<KEY>; a wrong value is a system check error at start.
 OCOP_SCAN_ALERTS = {
-    "BASELINE_DAYS": 28,
-    "SURGE_MIN_SCANS": 20,
-    "SURGE_MULTIPLE": 5,
-    "PAST_BEST_BEFORE_MIN_SCANS": 5,
-    "LAPSED_CERTIFICATE_MIN_SCANS": 5,
+    "BASELINE_DAYS": int(os.environ.get("SCAN_ALERTS_BASELINE_DAYS", "28")),
+    "SURGE_MIN_SCANS": int(os.environ.get("SCAN_ALERTS_SURGE_MIN_SCANS", "20")),
+    "SURGE_MULTIPLE": float(os.environ.get("SCAN_ALERTS_SURGE_MULTIPLE", "5")),
+    "PAST_BEST_BEFORE_MIN_SCANS": int(os.environ.get("SCAN_ALERTS_PAST_BEST_BEFORE_MIN_SCANS", "5")),
+    "LAPSED_CERTIFICATE_MIN_SCANS": int(os.environ.get("SCAN_ALERTS_LAPSED_CERTIFICATE_MIN_SCANS", "5")),
 }
 
 # --- Orders (cart and checkout) ----------------------------------------------------------

@@ -31,13 +31,16 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMessage
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -45,9 +48,10 @@ from catalogue.certificates import CertificateStatus
 from catalogue.models import Lot, Product, Scan
 from core.formats import day as format_day
 from core.formats import number
+from villages.models import District
 
-# The defaults of OCOP_SCAN_ALERTS (ocop_site/settings.py repeats them for the reader); a
-# deployment that sets only some keys keeps these for the others.
+# The defaults of OCOP_SCAN_ALERTS (ocop_site/settings.py reads each from the environment);
+# settings that give only some keys keep these for the others.
 DEFAULTS = {
     "BASELINE_DAYS": 28,
     "SURGE_MIN_SCANS": 20,
@@ -373,10 +377,6 @@ def alerts_by_district(alerts):
 def officers_to_tell(district_ids):
     """(officer, [their districts among `district_ids`]) for every active officer assigned
     to one of them through District.officers, by username: two queries."""
-    from django.contrib.auth import get_user_model
-
-    from villages.models import District
-
     memberships = (
         District.officers.through.objects.filter(district_id__in=district_ids, user__is_active=True)
         .select_related("district")
@@ -393,10 +393,6 @@ def alert_email(officer, districts, alerts, day):
     """The day's summary for one officer: the alerts of `districts`, in Vietnamese with the
     same in English below (the project stores no language per officer; officers read
     Vietnamese first, as producers do in orders' emails)."""
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
     context = {
         "officer": officer,
         "districts": ", ".join(district.name for district in districts),

@@ -2,7 +2,6 @@
 alerts of the officer's districts only, each with its figures and a link to the product."""
 
 import datetime
-
 import html
 import re
 

@@ -3,6 +3,10 @@
 states, the districts an officer is told about, and the command's answers to bad input."""
 
 import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -260,6 +264,25 @@ def test_a_wrong_setting_is_named_by_the_system_check_and_the_command(settings, 
     assert message in error.msg
     with pytest.raises(CommandError, match=message.replace("[", r"\[").replace("]", r"\]")):
         call_command("send_scan_alerts")
+
+
+def test_thresholds_come_from_the_environment_and_a_wrong_one_stops_the_site():
+    def check(**env):
+        return subprocess.run(
+            [sys.executable, "manage.py", "check"],
+            cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "ocop_site.settings", "DEBUG": "1", **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert check(SCAN_ALERTS_SURGE_MIN_SCANS="30").returncode == 0
+    refused = check(SCAN_ALERTS_SURGE_MIN_SCANS="0")
+    assert refused.returncode != 0
+    assert "(traceability.E001) OCOP_SCAN_ALERTS['SURGE_MIN_SCANS'] must be a whole number of at least 1" in (
+        refused.stderr
+    )
 
 
 def test_counting_takes_a_handful_of_queries_however_many_alerts(django_assert_max_num_queries):
