@@ -1,10 +1,12 @@
 """What an officer should look at today, for the admin index (their districts only,
 as villages/scoping.py decides).
 
-It spans catalogue and orders, so it lives with the project, above the apps. Each entry is
-a short list plus the total, and a link to the admin list that shows all of it.
+It spans catalogue, traceability (suspicious-scan alerts) and orders, so it lives with the
+project, above the apps. Each entry is a short list plus the total, and a link to the admin
+list that shows all of it.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -16,6 +18,7 @@ from catalogue.certificates import EXPIRING_WITHIN_DAYS
 from catalogue.models import Product, Scan
 from core.formats import day, vnd
 from orders.models import ProducerOrder, Status
+from traceability.alerts import find_alerts
 from villages.scoping import scope_queryset
 
 SHOWN = 8
@@ -41,6 +44,20 @@ def _panel(title, queryset, more_url, empty, describe):
     return Panel(title=title, rows=rows, total=total, more_url=more_url, empty=empty)
 
 
+def scan_alerts_panel(user, today):
+    """Yesterday's suspicious-scan alerts in the user's districts (traceability/alerts.py),
+    every one of them: they are rare, and each is a code to check."""
+    reported = today - datetime.timedelta(days=1)
+    alerts = find_alerts(reported, scans=scope_queryset(Scan.objects.all(), user))
+    return Panel(
+        title=_("Suspicious scans on %(day)s") % {"day": day(reported)},
+        rows=[(alert.title, alert.sentence, alert.admin_url) for alert in alerts],
+        total=len(alerts),
+        more_url=reverse("admin:catalogue_scan_changelist"),
+        empty=_("None: no code was scanned unusually."),
+    )
+
+
 def panels_for(user, today=None):
     today = today or timezone.localdate()
     products = scope_queryset(Product.objects.select_related("producer"), user)
@@ -61,6 +78,7 @@ def panels_for(user, today=None):
     parts = scope_queryset(ProducerOrder.objects.for_admin(), user).filter(status=Status.NEW).order_by("-created_at")
 
     return [
+        scan_alerts_panel(user, today),
         _panel(
             _("Certificates expiring within %(days)d days") % {"days": EXPIRING_WITHIN_DAYS},
             expiring,

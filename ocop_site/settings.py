@@ -240,6 +240,22 @@ SCANS_REDIS_KEY = os.environ.get("SCANS_REDIS_KEY", os.environ.get("CACHE_KEY_PR
 SCANS_FLUSH_EVERY = int(os.environ.get("SCANS_FLUSH_EVERY", "100"))
 SCANS_FLUSH_SECONDS = int(os.environ.get("SCANS_FLUSH_SECONDS", "10"))
 
+# --- Suspicious-scan alerts (traceability/alerts.py) ---------------------------------------
+# Each alert is about one local (Hanoi) day's scans, yesterday by default. A code (a
+# product's own QR code, or a lot's) alerts when its scans that day reach
+# max(SURGE_MIN_SCANS, SURGE_MULTIPLE x its median daily scans over the BASELINE_DAYS
+# before); a lot past its best-before date at PAST_BEST_BEFORE_MIN_SCANS scans that day; a
+# product whose certificate is withdrawn or expired at LAPSED_CERTIFICATE_MIN_SCANS.
+# Why these numbers: docs/decisions.md ("Suspicious-scan alerts"). Each can be set in the
+# environment as SCAN_ALERTS_<KEY>; a wrong value is a system check error at start.
+OCOP_SCAN_ALERTS = {
+    "BASELINE_DAYS": int(os.environ.get("SCAN_ALERTS_BASELINE_DAYS", "28")),
+    "SURGE_MIN_SCANS": int(os.environ.get("SCAN_ALERTS_SURGE_MIN_SCANS", "20")),
+    "SURGE_MULTIPLE": float(os.environ.get("SCAN_ALERTS_SURGE_MULTIPLE", "5")),
+    "PAST_BEST_BEFORE_MIN_SCANS": int(os.environ.get("SCAN_ALERTS_PAST_BEST_BEFORE_MIN_SCANS", "5")),
+    "LAPSED_CERTIFICATE_MIN_SCANS": int(os.environ.get("SCAN_ALERTS_LAPSED_CERTIFICATE_MIN_SCANS", "5")),
+}
+
 # --- Orders (cart and checkout) ----------------------------------------------------------
 # django-ratelimit counts checkout and order-lookup attempts per client IP in the default
 # cache. Only a shared cache (REDIS_URL) counts across workers; Django's RedisCache works

@@ -3,17 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TraceConfig(AppConfig):
-    """QR images, trace pages, the GS1 Digital Link resolver and scan recording."""
+    """QR images, trace pages, the GS1 Digital Link resolver, scan recording and scan alerts."""
 
     name = "traceability"
     verbose_name = _("Traceability")
 
     def ready(self):
+        from django.core import checks
         from django.core.signals import request_finished
 
         from catalogue.signals import scan_log_read
         from core.page_cache import register_hit_hook
 
+        from .alerts import check_settings
         from .scans import flush_before_reading, flush_when_due, record_scan
         from .views import SCAN_HOOK
 
@@ -23,3 +25,5 @@ class TraceConfig(AppConfig):
         scan_log_read.connect(flush_before_reading, dispatch_uid="traceability.flush_before_reading")
         # A trace page served whole from the page cache still counts its scan.
         register_hit_hook(SCAN_HOOK, record_scan)
+        # A wrong OCOP_SCAN_ALERTS stops the site at start, not the officers' dashboard.
+        checks.register(check_settings)

@@ -22,6 +22,7 @@ from tests.factories.catalogue import (
     ProductionStepFactory,
     PublishedProductFactory,
     WithdrawnProductFactory,
+    make_scans,
 )
 from tests.factories.images import jpeg
 from tests.factories.orders import OrderFactory
@@ -56,4 +57,5 @@ __all__ = [
     "district",
     "hanoi",
     "jpeg",
+    "make_scans",
 ]

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from catalogue.models import CertificateLevel, Lot, Producer, Product, ProductImage, ProductionStep
+from catalogue.models import CertificateLevel, Lot, Producer, Product, ProductImage, ProductionStep, Scan
 from tests.factories.images import jpeg
 from tests.factories.villages import VillageFactory, craft, district
 
@@ -129,3 +129,15 @@ class ProductionStepFactory(DjangoModelFactory):
     position = 0
     name_vi = factory.LazyAttribute(lambda o: f"Công đoạn {o.position + 1}")
     done_on = factory.LazyAttribute(lambda o: datetime.date(2026, 1, 1 + o.position))
+
+
+def make_scans(code, count, *, on, hour=12):
+    """`count` scans on the local (Hanoi) day `on`, at `hour` o'clock: of a product's own QR
+    code when `code` is a Product, of that lot's when it is a Lot. Bulk-created (a surge
+    takes dozens), written straight to the scan log as the buffer's flusher does."""
+    lot = code if isinstance(code, Lot) else None
+    product = lot.product if lot else code
+    at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(hour)))
+    Scan.objects.bulk_create(
+        Scan(product=product, lot=lot, scanned_at=at, language="vi", source=Scan.Source.QR) for _ in range(count)
+    )
