@@ -631,7 +631,7 @@ class Decision(TimeStampedModel):
         return f"{self.number} ({self.decided_on:%d/%m/%Y})"
 
     def get_absolute_url(self):
-        return reverse("pages:decision_detail", kwargs={"slug": self.slug})
+        return reverse("certificates:decision", kwargs={"slug": self.slug})
 
     @property
     def default_valid_until(self):
