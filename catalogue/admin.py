@@ -12,13 +12,14 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.formats import day, vnd
-from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
+from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline, OtherDistrictsRowsInline
 from villages.admin_search import FoldedSearchAdmin
+from villages.scoping import officer_districts, outside_scope
 
 from .certificates import CertificateStatus
 from .import_admin import OfficerImportExportMixin  # CSV/Excel import and export
 from .labels import Label
-from .models import Lot, Producer, Product, ProductImage, ProductionStep, Scan
+from .models import Certification, Decision, Lot, Producer, Product, ProductImage, ProductionStep, Scan
 from .resources import ProducerResource, ProductResource
 
 # An A4 sheet of 3 × 7 labels of 70 × 42.3 mm, the common edge-to-edge label stock.
@@ -170,6 +171,42 @@ class ProductImageInline(DistrictScopedInline, TranslationTabularInline):
     fields = ["image", "alt_text", "position"]
 
 
+class ProductCertificationInline(DistrictScopedInline, TranslationTabularInline):
+    """A product's certification history on its page. The certificate typed in the form above
+    records a new assessment; here an officer withdraws one (date and reason) or corrects it."""
+
+    model = Certification
+    extra = 0
+    can_delete = False
+    fields = [
+        "decision_link",
+        "kind",
+        "stars",
+        "valid_from",
+        "valid_until",
+        "withdrawn",
+        "withdrawn_on",
+        "withdrawn_reason",
+    ]
+    readonly_fields = ["decision_link", "valid_from"]
+    verbose_name = _("certification (history)")
+    verbose_name_plural = _("certification history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("decision")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # new assessments come from the decision or the certificate fields above
+
+    @admin.display(description=_("decision"))
+    def decision_link(self, certification):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:catalogue_decision_change", args=[certification.decision_id]),
+            certification.decision,
+        )
+
+
 class LotInline(DistrictScopedInline, admin.TabularInline):
     model = Lot
     extra = 0
@@ -229,14 +266,19 @@ class ProductAdmin(
         "created_at",
         "updated_at",
     ]
-    inlines = [ProductImageInline, LotInline]
+    inlines = [ProductImageInline, ProductCertificationInline, LotInline]
     date_hierarchy = "certificate_date"
     fieldsets = [
         (None, {"fields": ["name", "slug", "producer", "craft", "description", "is_published"]}),
         (_("OCOP rating"), {"fields": ["group", "product_set", "stars", "potential_five_star"]}),
         (
-            _("Certificate"),
+            _("Current certificate"),
             {
+                "description": _(
+                    "A new decision number here records a re-assessment; the earlier certificate "
+                    "stays in the history below. A decision listing many products is easier to "
+                    "record once, under OCOP decisions."
+                ),
                 "fields": [
                     "certificate_number",
                     "certificate_issuer",
@@ -246,7 +288,7 @@ class ProductAdmin(
                     "certificate_status_badge",
                     "certificate_withdrawn",
                     "certificate_withdrawn_reason",
-                ]
+                ],
             },
         ),
         (_("Sale"), {"fields": ["price", "unit", "stock_quantity"]}),
@@ -316,6 +358,76 @@ class ProductAdmin(
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', product.get_trace_url(), product.trace_code
         )
+
+
+class DecisionCertificationInline(DistrictScopedInline, TranslationTabularInline):
+    # An officer attaches their own districts' products: the product choices (autocomplete
+    # included) come from the scoped product admin, and the rows offered for editing are
+    # those of their products (Certification.district_path). The others are listed read-only.
+    model = Certification
+    extra = 3
+    fields = ["product", "kind", "stars", "valid_until", "withdrawn", "withdrawn_on", "withdrawn_reason"]
+    autocomplete_fields = ["product"]
+    verbose_name = _("certified product")
+    verbose_name_plural = _("certified products")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("product")
+
+
+class OtherDistrictsCertificationInline(OtherDistrictsRowsInline):
+    model = Certification
+    fields = ["product", "stars", "valid_until", "withdrawn"]
+    readonly_fields = fields
+    verbose_name = _("product from another district")
+    verbose_name_plural = _("products from other districts")
+
+
+@admin.register(Decision)
+class DecisionAdmin(FoldedSearchAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """OCOP decisions: recorded once, with each certified product attached. A decision is
+    not a district's: every officer may look it up and attach their products, and may change
+    or delete it only while it lists no product outside their districts."""
+
+    list_display = ["number", "decided_on", "issuer", "level", "products_certified"]
+    list_filter = ["level", "decided_on"]
+    search_fields = ["search_number", "issuer_vi", "issuer_en"]
+    folded_columns = ["search_number"]
+    date_hierarchy = "decided_on"
+    readonly_fields = ["slug", "created_at", "updated_at"]
+    fields = ["number", "decided_on", "issuer", "level", "valid_until", "scan", "slug", "created_at", "updated_at"]
+    inlines = [DecisionCertificationInline, OtherDistrictsCertificationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(description=_("products"), ordering="products_certified")
+    def products_certified(self, decision):
+        return decision.products_certified
+
+    def _lists_other_districts(self, request, decision):
+        if decision is None or officer_districts(request.user) is None:
+            return False
+        return outside_scope(decision.certifications.all(), request.user).exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._lists_other_districts(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # The header (number, date, body) is shared: an officer may not rewrite it under
+        # another district's products; attaching their own products stays possible.
+        fields = list(super().get_readonly_fields(request, obj))
+        if self._lists_other_districts(request, obj):
+            fields += ["number", "decided_on", "issuer_vi", "issuer_en", "level", "valid_until", "scan"]
+        return fields
+
+    def save_formset(self, request, form, formset, change):
+        # Certification.save() copies each product's current certificate onto it.
+        super().save_formset(request, form, formset, change)
+        if form.has_changed() and change:
+            # A changed header (date, validity) reaches products already attached.
+            for certification in form.instance.certifications.select_related("product"):
+                certification.save()
 
 
 class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
