@@ -171,42 +171,6 @@ class ProductImageInline(DistrictScopedInline, TranslationTabularInline):
     fields = ["image", "alt_text", "position"]
 
 
-class ProductCertificationInline(DistrictScopedInline, TranslationTabularInline):
-    """A product's certification history on its page. The certificate typed in the form above
-    records a new assessment; here an officer withdraws one (date and reason) or corrects it."""
-
-    model = Certification
-    extra = 0
-    can_delete = False
-    fields = [
-        "decision_link",
-        "kind",
-        "stars",
-        "valid_from",
-        "valid_until",
-        "withdrawn",
-        "withdrawn_on",
-        "withdrawn_reason",
-    ]
-    readonly_fields = ["decision_link", "valid_from"]
-    verbose_name = _("certification (history)")
-    verbose_name_plural = _("certification history")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("decision")
-
-    def has_add_permission(self, request, obj=None):
-        return False  # new assessments come from the decision or the certificate fields above
-
-    @admin.display(description=_("decision"))
-    def decision_link(self, certification):
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:catalogue_decision_change", args=[certification.decision_id]),
-            certification.decision,
-        )
-
-
 class LotInline(DistrictScopedInline, admin.TabularInline):
     model = Lot
     extra = 0
@@ -260,13 +224,14 @@ class ProductAdmin(
     prepopulated_fields = {"slug": ["name_vi"]}
     readonly_fields = [
         "certificate_status_badge",
+        "certification_history_table",
         "trace_code_link",
         "qr_code",
         "scans_by_day",
         "created_at",
         "updated_at",
     ]
-    inlines = [ProductImageInline, ProductCertificationInline, LotInline]
+    inlines = [ProductImageInline, LotInline]
     date_hierarchy = "certificate_date"
     fieldsets = [
         (None, {"fields": ["name", "slug", "producer", "craft", "description", "is_published"]}),
@@ -331,6 +296,37 @@ class ProductAdmin(
             reverse("admin:catalogue_scan_changelist"),
             product.pk,
             _("All scans of this product"),
+        )
+
+    @admin.display(description=_("certification history"))
+    def certification_history_table(self, product):
+        """Each assessment under its decision, oldest first, linking to where an officer
+        withdraws or corrects it (the certification's own admin page)."""
+        if not product.pk:
+            return _("Recorded when the product is saved.")
+        rows = format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}★</td><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    reverse("admin:catalogue_certification_change", args=[row.pk]),
+                    row.decision,
+                    row.get_kind_display(),
+                    row.stars,
+                    day(row.valid_until),
+                    row.status.label,
+                )
+                for row in Certification.objects.history_of(product)
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("decision"),
+            _("kind"),
+            _("stars"),
+            _("valid until"),
+            _("status"),
+            rows,
         )
 
     @admin.display(description=Product._meta.get_field("price").verbose_name, ordering="price")
@@ -428,6 +424,40 @@ class DecisionAdmin(FoldedSearchAdmin, SimpleHistoryAdmin, TranslationAdmin):
             # A changed header (date, validity) reaches products already attached.
             for certification in form.instance.certifications.select_related("product"):
                 certification.save()
+
+
+@admin.register(Certification)
+class CertificationAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """One product's assessment under a decision: where an officer records its withdrawal
+    (date and reason) or corrects its stars or validity. Scoped by the product's district."""
+
+    list_display = ["product", "decision", "kind", "stars", "valid_until", "status_label"]
+    list_filter = ["kind", "stars", "withdrawn", "product__producer__district"]
+    search_fields = ["product__search_text", "decision__search_number"]
+    folded_columns = search_fields
+    list_select_related = ["product", "decision"]
+    autocomplete_fields = ["product", "decision"]
+    fields = [
+        "product",
+        "decision",
+        "kind",
+        "stars",
+        "valid_from",
+        "valid_until",
+        "withdrawn",
+        "withdrawn_on",
+        "withdrawn_reason",
+    ]
+    readonly_fields = ["valid_from"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving an assessment to another product or decision would rewrite two histories:
+        # record a new one instead.
+        return [*super().get_readonly_fields(request, obj), *(["product", "decision"] if obj else [])]
+
+    @admin.display(description=_("status"))
+    def status_label(self, certification):
+        return certification.status.label
 
 
 class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):
