@@ -253,6 +253,7 @@ class ProductAdmin(
                     "certificate_status_badge",
                     "certificate_withdrawn",
                     "certificate_withdrawn_reason",
+                    "certification_history_table",
                 ],
             },
         ),

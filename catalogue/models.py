@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -409,6 +410,18 @@ class Product(TimeStampedModel):
         certification.full_clean(exclude=["product"], validate_unique=False, validate_constraints=True)
         certification.save()
 
+    @cached_property
+    def certification_history(self):
+        """The certifications with their decisions, oldest first (one query, when shown)."""
+        return list(self.certifications.select_related("decision").order_by("valid_from", "id"))
+
+    @property
+    def has_certification_history(self):
+        """More than one certification (`certification_count` from with_certification_count(),
+        else counted)."""
+        count = getattr(self, "certification_count", None)
+        return (count if count is not None else self.certifications.count()) > 1
+
     def current_certification(self, certifications=None):
         """The certificate in force: the latest (by decision date) not withdrawn, or, when
         every one was withdrawn, the latest. `certifications` may be a prefetched list."""
@@ -643,10 +656,12 @@ class Decision(TimeStampedModel):
             self.slug = self.unused_slug()
         super().save(*args, **kwargs)
 
-    def unused_slug(self):
+    def unused_slug(self, taken=None):
+        """ "1032-qd-ubnd-2024-05-02", with -2, -3… if taken (`taken`: a set of slugs known
+        to be used, for bulk loaders; otherwise the database is asked)."""
         base = slugify(f"{fold(self.number).replace('/', ' ')} {self.decided_on:%Y-%m-%d}")[:100] or "decision"
         slug, suffix = base, 2
-        while Decision.objects.filter(slug=slug).exists():
+        while slug in taken if taken is not None else Decision.objects.filter(slug=slug).exists():
             slug, suffix = f"{base}-{suffix}", suffix + 1
         return slug
 
@@ -766,6 +781,62 @@ class Certification(TimeStampedModel):
         result = super().delete(*args, **kwargs)
         product.adopt_current_certificate()
         return result
+
+    @classmethod
+    def record_in_bulk(cls, products):
+        """Record the copied certificate of products written with bulk_create() (which calls
+        no save()): their decisions, found or made, and one certification each, in a few
+        queries. For bulk loaders (generate_catalogue); everything else saves products."""
+        products = [product for product in products if product.pk and product.certificate_number]
+
+        def decision_key(product):
+            issuer = product.certificate_issuer_vi or product.certificate_issuer
+            return (product.certificate_number, product.certificate_date, issuer)
+
+        wanted = {decision_key(product): product for product in products}
+        decisions = {
+            (d.number, d.decided_on, d.issuer_vi): d
+            for d in Decision.objects.filter(number__in={number for number, _date, _issuer in wanted})
+        }
+        taken = set(Decision.objects.values_list("slug", flat=True))
+        new_decisions = []
+        for (number, date, issuer), product in wanted.items():
+            if (number, date, issuer) in decisions:
+                continue
+            decision = Decision(
+                number=number,
+                decided_on=date,
+                issuer=issuer,
+                issuer_vi=issuer,
+                level=product.certificate_level,
+                search_number=fold(number)[:50],
+            )
+            decision.slug = decision.unused_slug(taken)
+            taken.add(decision.slug)
+            decisions[(number, date, issuer)] = decision
+            new_decisions.append(decision)
+        Decision.objects.bulk_create(new_decisions, batch_size=2000)
+        if any(decision.pk is None for decision in new_decisions):  # backends that return no ids
+            by_slug = dict(Decision.objects.filter(slug__in=[d.slug for d in new_decisions]).values_list("slug", "pk"))
+            for decision in new_decisions:
+                decision.pk = by_slug[decision.slug]
+        cls.objects.bulk_create(
+            [
+                cls(
+                    product=product,
+                    decision=decisions[decision_key(product)],
+                    stars=product.stars,
+                    valid_from=product.certificate_date,
+                    valid_until=product.certificate_valid_until,
+                    withdrawn=product.certificate_withdrawn,
+                    withdrawn_reason_vi=(product.certificate_withdrawn_reason_vi or "")
+                    if product.certificate_withdrawn
+                    else "",
+                )
+                for product in products
+            ],
+            batch_size=2000,
+        )
 
 
 # --- Scan counts (issue 4) ---------------------------------------------------------------

@@ -139,27 +139,34 @@ class ProductQuerySet(models.QuerySet):
         return Prefetch("images", queryset=related_objects(self, "images").order_by("position", "id"))
 
     def for_detail(self):
-        """A product page: the card's rows plus lots and their production steps, and the
-        certification history."""
+        """A product page: the card's rows plus lots and their production steps, and how many
+        certifications it has (the history is read only when there is one to show)."""
         return (
             self.for_cards()
             .select_related("producer__commune")
+            .with_certification_count()
             .prefetch_related(
                 Prefetch(
                     "lots",
                     queryset=related_objects(self, "lots").order_by("-produced_on", "-id").prefetch_related("steps"),
                 ),
-                self.certification_history(),
             )
         )
 
-    def certification_history(self):
-        """The Prefetch of each product's certifications with their decisions, oldest first,
-        as `certification_history` (the history shown under the current certificate)."""
-        return Prefetch(
-            "certifications",
-            queryset=related_objects(self, "certifications").select_related("decision").order_by("valid_from", "id"),
-            to_attr="certification_history",
+    def with_certification_count(self):
+        """`certification_count` on each product, counted inside its own query: most products
+        have one certification, which the current certificate block already shows, so the
+        history (Product.certification_history, one more query) is read only above one."""
+        certifications = related_objects(self, "certifications")
+        return self.annotate(
+            certification_count=models.Subquery(
+                certifications.filter(product=models.OuterRef("pk"))
+                .order_by()
+                .values("product")
+                .annotate(count=models.Count("pk"))
+                .values("count")[:1],
+                output_field=models.IntegerField(),
+            )
         )
 
 

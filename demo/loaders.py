@@ -199,6 +199,11 @@ DISTRICTS_ABOLISHED = datetime.date(2025, 7, 1)
 
 
 DISTRICT_WORD = {"urban": "quận", "rural": "huyện", "town": "thị xã"}
+# The bodies that certify above a district (a district's own name is its People's Committee).
+ISSUERS = {
+    CertificateLevel.NATIONAL: "Bộ Nông nghiệp và Môi trường",
+    CertificateLevel.PROVINCE: "UBND thành phố Hà Nội",
+}
 
 
 def decision_round(today, days_ago):
@@ -231,11 +236,7 @@ def product_defaults(producer, craft, template, slug, today):
         if stars == 3 and roll % 2 and decision_date < DISTRICTS_ABOLISHED
         else CertificateLevel.PROVINCE
     )
-    issuer = {
-        CertificateLevel.NATIONAL: "Bộ Nông nghiệp và Môi trường",
-        CertificateLevel.PROVINCE: "UBND thành phố Hà Nội",
-        CertificateLevel.DISTRICT: f"UBND {DISTRICT_WORD[producer.district.kind]} {producer.district.name}",
-    }[level]
+    issuer = ISSUERS.get(level) or f"UBND {DISTRICT_WORD[producer.district.kind]} {producer.district.name}"
     flags = stable_int("flags", slug)
     withdrawn = flags % 60 == 7
     price = base_price + (stable_int("price", slug) % 5) * base_price // 10

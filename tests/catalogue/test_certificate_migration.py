@@ -98,7 +98,11 @@ def test_certificates_become_decisions_and_history_and_sets_follow_decision_148(
         # One decision per number, date and body: four products share 1032/QĐ-UBND.
         assert Decision.objects.count() == 2
         city = Decision.objects.get(number="1032/QĐ-UBND")
-        assert (city.decided_on, city.issuer_vi, city.level) == (datetime.date(2024, 5, 2), "UBND thành phố Hà Nội", "province")
+        assert (city.decided_on, city.issuer_vi, city.level) == (
+            datetime.date(2024, 5, 2),
+            "UBND thành phố Hà Nội",
+            "province",
+        )
         assert city.certifications.count() == 4
         assert city.slug == "1032-qd-ubnd-2024-05-02"
 

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import ImproperlyConfigured
 
 from backoffice.dashboard import panels_for
-from catalogue.models import Lot, Producer, Product, Scan
+from catalogue.models import Certification, Lot, Producer, Product, Scan
 from catalogue.resources import ProducerResource, ProductResource, ScopedForeignKeyWidget
 from orders.models import Order, OrderLine, PayeeAccount, ProducerOrder, Status
 from showrooms.models import Showroom, ShowroomStock
@@ -57,6 +57,10 @@ def rows(world):
         Producer: (own_producers, [other["producer"]]),
         Product: ([own["product"], second_product], [other["product"]]),
         Lot: ([own["lot"]], [other["lot"]]),
+        Certification: (
+            list(Certification.objects.filter(product__in=[own["product"], second_product])),
+            list(Certification.objects.filter(product=other["product"])),
+        ),
         Scan: (
             [Scan.objects.create(product=own["product"], language="vi", source="qr")],
             [Scan.objects.create(product=other["product"], language="vi", source="qr")],
@@ -87,6 +91,7 @@ SCOPED_MODELS = [
     Producer,
     Product,
     Lot,
+    Certification,
     Scan,
     Showroom,
     ShowroomStock,

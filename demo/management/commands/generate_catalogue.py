@@ -20,6 +20,7 @@ from catalogue.codes import new_trace_code
 from catalogue.models import (
     GROUP_OF_SET,
     CertificateLevel,
+    Certification,
     Lot,
     Producer,
     Product,
@@ -28,7 +29,7 @@ from catalogue.models import (
 from core.cache import CATALOGUE, COUNTS, bump_on_commit
 from core.db import analyze
 from demo.data import TEMPLATES_WITH_CRAFT
-from demo.loaders import crafts_by_slug
+from demo.loaders import ISSUERS, crafts_by_slug, decision_number, decision_round
 from demo.stable import GENERATED_GTIN_SERIES, demo_gtin
 from villages.models import District, Village
 
@@ -138,7 +139,9 @@ class Command(BaseCommand):
             while code in used_codes:
                 code = new_trace_code()
             used_codes.add(code)
-            decision_date = today - datetime.timedelta(days=rng.randint(0, 1200))
+            decision_date = decision_round(today, rng.randint(0, 1200))
+            level = CertificateLevel.NATIONAL if stars == 5 else CertificateLevel.PROVINCE
+            issuer = ISSUERS[level]
             product = Product(
                 producer=producer,
                 craft=crafts.get(craft_slug),
@@ -153,9 +156,9 @@ class Command(BaseCommand):
                 product_set=product_set,
                 stars=stars,
                 potential_five_star=stars == 4 and rng.random() < 0.01,
-                certificate_number=f"{rng.randint(100, 9999)}/QĐ-UBND",
-                certificate_issuer="UBND thành phố Hà Nội",
-                certificate_level=CertificateLevel.NATIONAL if stars == 5 else CertificateLevel.PROVINCE,
+                certificate_number=decision_number(level, issuer, decision_date),
+                certificate_issuer=issuer,
+                certificate_level=level,
                 certificate_date=decision_date,
                 price=max(1000, int(base_price * rng.uniform(0.6, 1.8)) // 1000 * 1000),
                 stock_quantity=rng.randint(0, 200),
@@ -174,6 +177,10 @@ class Command(BaseCommand):
             new_products.append(product)
         Product.objects.bulk_create(new_products)
         saved = Product.objects.filter(slug__in=[p.slug for p in new_products]).only("id", "certificate_date")
+        ids = dict(saved.values_list("slug", "id"))
+        for product in new_products:
+            product.pk = product.pk or ids[product.slug]
+        Certification.record_in_bulk(new_products)
 
         lots = [
             Lot(
