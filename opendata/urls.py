@@ -1,0 +1,33 @@
+"""/api/v1/…: the open-data API, its OpenAPI schema and its documentation page. Outside the
+language prefixes: records carry both languages; error messages follow the visitor's."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import api
+
+app_name = "opendata_api"
+
+# (URL prefix, viewset): one line per kind of record.
+VIEWSETS = [
+    ("products", api.ProductViewSet),
+    ("producers", api.ProducerViewSet),
+    ("villages", api.VillageViewSet),
+    ("showrooms", api.ShowroomViewSet),
+    ("crafts", api.CraftViewSet),
+    ("districts", api.DistrictViewSet),
+    ("communes", api.CommuneViewSet),
+]
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+for prefix, viewset in VIEWSETS:
+    router.register(prefix, viewset, basename=viewset.dataset.name)
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="opendata_api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="opendata_api:schema"), name="redoc"),
+    path("", include(router.urls)),
+]
