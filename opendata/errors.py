@@ -19,32 +19,17 @@ def exception_handler(exc, context):
         return None  # not an API error: Django's 500 page and logging
     body = {"status": response.status_code}
     if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
-        names = ", ".join(exc.detail)
-        body["detail"] = _("Invalid query parameters: %(names)s.") % {"names": names}
+        body["detail"] = _("Invalid query parameters: %(names)s.") % {"names": ", ".join(exc.detail)}
         body["parameters"] = {name: [str(message) for message in messages] for name, messages in exc.detail.items()}
-    elif isinstance(exc, exceptions.Throttled):
-        body["detail"] = str(exc.detail)
-        body["retry_after"] = exc.wait and int(exc.wait + 0.999)
     else:
-        body["detail"] = str(exc.detail) if not isinstance(exc.detail, (list, dict)) else str(exc.detail)
+        # Http404 and PermissionDenied arrive as Django's exceptions: DRF's handler has
+        # already put their message in the response.
+        detail = response.data.get("detail") if isinstance(response.data, dict) else None
+        body["detail"] = str(detail or response.status_text)
+    if isinstance(exc, exceptions.Throttled) and exc.wait:
+        body["retry_after"] = int(response["Retry-After"])
     response.data = body
     response["Link"] = licence.link_header()
     # Errors are not for shared caches: a 429 is one client's, a 400 is cheap to repeat.
     response["Cache-Control"] = "no-store"
     return response
-
-
-ERROR_SCHEMA = {
-    "type": "object",
-    "required": ["status", "detail"],
-    "properties": {
-        "status": {"type": "integer"},
-        "detail": {"type": "string"},
-        "parameters": {
-            "type": "object",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
-            "description": "For a 400: each parameter at fault and why.",
-        },
-        "retry_after": {"type": "integer", "description": "For a 429: seconds to wait."},
-    },
-}

@@ -15,7 +15,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 
 class OpenDataThrottle(ScopedRateThrottle):
-    scope_attr = "throttle_scope"
+    scope = "opendata"  # every API view names it as its throttle_scope
 
     def get_ident(self, request):
         key = getattr(settings, "RATELIMIT_IP_META_KEY", None)
@@ -30,5 +30,5 @@ def throttled(wait):
     return Throttled(
         wait=seconds,
         detail=_("Too many requests (at most %(rate)s from one address). Try again in %(seconds)d seconds.")
-        % {"rate": settings.OPENDATA_API_RATE, "seconds": seconds},
+        % {"rate": OpenDataThrottle.THROTTLE_RATES.get(OpenDataThrottle.scope), "seconds": seconds},
     )

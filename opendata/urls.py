@@ -2,6 +2,7 @@
 language prefixes: records carry both languages; error messages follow the visitor's."""
 
 from django.urls import include, path
+from django.utils import translation
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -25,8 +26,21 @@ router.include_root_view = False
 for prefix, viewset in VIEWSETS:
     router.register(prefix, viewset, basename=viewset.dataset.name)
 
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema, always in English (labels of choices included): one document for
+    every client, whatever its Accept-Language."""
+
+    def get(self, request, *args, **kwargs):
+        with translation.override("en"):
+            response = super().get(request, *args, **kwargs)
+            response.render()
+        return response
+
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="opendata_api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="opendata_api:schema"), name="redoc"),
     path("", include(router.urls)),
