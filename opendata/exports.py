@@ -97,6 +97,8 @@ def cell(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, decimal.Decimal):
+        value = float(value)  # 20.97, as the API and the JSON file give it, not 20.970000
     text = str(value)
     return "'" + text if is_live(text) else text  # text, not a formula, in a spreadsheet
 

@@ -137,9 +137,7 @@ class ProductFilter(StrictFilterSet):
     product_set = StrictMultipleChoiceFilter(
         field_name="product_set", choices=ProductSet.choices, help_text="OCOP product set"
     )
-    stars = StrictMultipleChoiceFilter(
-        field_name="stars", choices=Stars.choices, help_text="3, 4 or 5"
-    )
+    stars = StrictMultipleChoiceFilter(field_name="stars", choices=Stars.choices, help_text="3, 4 or 5")
     potential_five_star = django_filters.BooleanFilter(field_name="potential_five_star", help_text="true or false")
     potential_five_star.field_class = BooleanField
     certificate_status = StrictMultipleChoiceFilter(

@@ -27,14 +27,13 @@ for prefix, viewset in VIEWSETS:
     router.register(prefix, viewset, basename=viewset.dataset.name)
 
 
-
 class SchemaView(SpectacularAPIView):
     """The OpenAPI schema, always in English (labels of choices included): one document for
     every client, whatever its Accept-Language."""
 
-    def get(self, request, *args, **kwargs):
+    def dispatch(self, request, *args, **kwargs):
         with translation.override("en"):
-            response = super().get(request, *args, **kwargs)
+            response = super().dispatch(request, *args, **kwargs)
             response.render()
         return response
 

@@ -141,9 +141,7 @@ def test_an_empty_result_is_one_empty_page(client, catalogue):
 
 
 def test_other_lists_filter_strictly_too(client, catalogue):
-    assert [row["slug"] for row in client.get("/api/v1/villages/?craft=silk-weaving").json()["results"]] == [
-        "van-phuc"
-    ]
+    assert [row["slug"] for row in client.get("/api/v1/villages/?craft=silk-weaving").json()["results"]] == ["van-phuc"]
     assert client.get("/api/v1/producers/?district=tay-ho").json()["count"] == 1
     assert bad_request(client, "/api/v1/showrooms/?kind=shop")["parameters"]["kind"]
     assert bad_request(client, "/api/v1/crafts/?page=2")["parameters"] == {"page": ["Unknown parameter."]}
