@@ -14,13 +14,17 @@ Throttling runs before the cache is read, so a cached answer counts against the 
 import hashlib
 
 from django.conf import settings
+from django.http import JsonResponse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.translation import gettext
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core import cache as ocop_cache
 
@@ -93,6 +97,8 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if "dataset" not in cls.__dict__:
+            return  # an intermediate base (LookupViewSet)
         cls.serializer_class = cls.dataset.serializer
         cls.filterset_class = cls.dataset.filterset
         cls.lookup_field = cls.dataset.lookup_field
@@ -118,14 +124,26 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        response["Link"] = licence.link_header()
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            response.render()
-            response["ETag"] = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
-            response["Cache-Control"] = f"public, max-age={settings.OPENDATA_MAX_AGE}"
-            patch_vary_headers(response, ["Accept-Encoding"])
-            return get_conditional_response(request, etag=response["ETag"], response=response)
-        return response
+        return with_open_data_headers(request, response)
+
+
+def with_open_data_headers(request, response):
+    """The licence, CORS for any web page (no cookies or credentials are involved), and for a
+    successful read the cache headers and an ETag, answering If-None-Match with a 304."""
+    response["Link"] = licence.link_header()
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag, Link, Retry-After"
+    if request.method == "OPTIONS":
+        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response["Access-Control-Allow-Headers"] = "If-None-Match, Accept-Language"
+        response["Access-Control-Max-Age"] = "86400"
+    if request.method in ("GET", "HEAD") and response.status_code == 200:
+        response.render()
+        response["ETag"] = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        response["Cache-Control"] = f"public, max-age={settings.OPENDATA_MAX_AGE}"
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+    return response
 
 
 def documented(dataset, lookup=False):
@@ -165,7 +183,6 @@ class ShowroomViewSet(OpenDataViewSet):
 
 
 class LookupViewSet(OpenDataViewSet):
-    dataset = datasets.CRAFTS  # overridden by each subclass
     pagination_class = WholeList
 
 
@@ -182,3 +199,48 @@ class DistrictViewSet(LookupViewSet):
 @documented(datasets.COMMUNES)
 class CommuneViewSet(LookupViewSet):
     dataset = datasets.COMMUNES
+
+
+class IndexSerializer(drf_serializers.Serializer):
+    endpoints = drf_serializers.DictField(child=drf_serializers.URLField())
+    schema = drf_serializers.URLField()
+    documentation = drf_serializers.URLField()
+    downloads = drf_serializers.URLField()
+    license = drf_serializers.DictField()
+
+
+class IndexView(APIView):
+    """/api/v1/: where everything is."""
+
+    throttle_scope = "opendata"
+    endpoints = ()  # (name, URL name), set by urls.py
+
+    @extend_schema(summary="The endpoints", responses={200: IndexSerializer, 429: THROTTLED})
+    def get(self, request):
+        def url(name, **kwargs):
+            return settings.SITE_URL + reverse(name, kwargs=kwargs)
+
+        return Response(
+            {
+                "endpoints": {name: url(url_name) for name, url_name in self.endpoints},
+                "schema": url("opendata_api:schema"),
+                "documentation": url("opendata_api:docs"),
+                "downloads": url("opendata:page"),
+                "license": licence.metadata(),
+            }
+        )
+
+    def throttled(self, request, wait):
+        raise throttled(wait)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return with_open_data_headers(request, response)
+
+
+def not_found(request, *args, **kwargs):
+    """Any other path under /api/v1/: a JSON 404 in the API's error shape, not an HTML page."""
+    response = JsonResponse({"status": 404, "detail": gettext("No such endpoint.")}, status=404)
+    response["Link"] = licence.link_header()
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -25,11 +25,11 @@ import datetime
 import decimal
 import io
 import json
-import logging
+import tempfile
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from rest_framework import serializers as drf
@@ -39,8 +39,6 @@ from core import cache as ocop_cache
 
 from . import licence, serializers
 from .datasets import CONCERNS, DATASETS
-
-logger = logging.getLogger(__name__)
 
 FORMATS = ("csv", "json")
 MANIFEST = "manifest.json"
@@ -128,10 +126,10 @@ def _in_both(text):
     return serializers.in_both(text)
 
 
-def write_csv(dataset):
-    text = io.StringIO()
-    text.write("\ufeff")  # the byte-order mark: Excel reads the file as UTF-8
-    writer = csv.writer(text, lineterminator="\r\n")
+def write_csv(dataset, file):
+    """Write the dataset as CSV into `file` (text); the number of records."""
+    file.write("\ufeff")  # the byte-order mark: Excel reads the file as UTF-8
+    writer = csv.writer(file, lineterminator="\r\n")
     names = columns(dataset.serializer())
     writer.writerow(names)
     count = 0
@@ -139,11 +137,11 @@ def write_csv(dataset):
         flat = flatten(record)
         writer.writerow([cell(flat.get(name)) for name in names])
         count += 1
-    return text.getvalue().encode("utf-8"), count
+    return count
 
 
-def write_json(dataset, generated_at):
-    text = io.StringIO()
+def write_json(dataset, file, generated_at):
+    """Write the dataset as one JSON document into `file` (text); the number of records."""
     header = {
         "dataset": dataset.name,
         "title": _in_both(dataset.title),
@@ -152,14 +150,14 @@ def write_json(dataset, generated_at):
         "generated_at": generated_at.isoformat(),
         "api": f"{settings.SITE_URL}/api/v1/{dataset.name}/",
     }
-    # The header's keys, then "records" written one at a time (no list of 100,000 in memory).
-    text.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "records": [')
+    # The header's keys, then "records" one at a time: no list of 100,000 in memory.
+    file.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "records": [')
     count = 0
     for record in records(dataset):
-        text.write(("," if count else "") + "\n  " + json.dumps(record, ensure_ascii=False, cls=JSONEncoder))
+        file.write(("," if count else "") + "\n  " + json.dumps(record, ensure_ascii=False, cls=JSONEncoder))
         count += 1
-    text.write(f'\n ],\n "count": {count}\n}}\n')
-    return text.getvalue().encode("utf-8"), count
+    file.write(f'\n ],\n "count": {count}\n}}\n')
+    return count
 
 
 def datapackage(files, generated_at):
@@ -202,18 +200,25 @@ def export(version=None):
     with translation.override(settings.LANGUAGE_CODE):
         for dataset in DATASETS:
             for file_format in FORMATS:
-                if file_format == "csv":
-                    content, count = write_csv(dataset)
-                else:
-                    content, count = write_json(dataset, generated_at)
-                name = f"{dataset.name}.{file_format}"
-                files[name] = {"path": _save(f"{dataset.name}-{stamp}.{file_format}", content), "count": count}
-                files[name]["bytes"] = len(content)
+                # Through a temporary file on disk: a file of 100,000 records is never
+                # held in memory whole.
+                with tempfile.TemporaryFile() as raw:
+                    text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                    if file_format == "csv":
+                        count = write_csv(dataset, text)
+                    else:
+                        count = write_json(dataset, text, generated_at)
+                    text.flush()
+                    size = raw.tell()
+                    raw.seek(0)
+                    path = _save(f"{dataset.name}-{stamp}.{file_format}", File(raw))
+                    text.detach()
+                files[f"{dataset.name}.{file_format}"] = {"path": path, "count": count, "bytes": size}
         package = datapackage(files, generated_at)
-        files[PACKAGE] = {"path": _save(f"datapackage-{stamp}.json", package), "bytes": len(package)}
+        files[PACKAGE] = {"path": _save(f"datapackage-{stamp}.json", ContentFile(package)), "bytes": len(package)}
     old = read_manifest()
     manifest = {"version": version, "generated_at": generated_at.isoformat(), "files": files}
-    _replace(MANIFEST, json.dumps(manifest).encode())
+    _save(MANIFEST, ContentFile(json.dumps(manifest).encode()))
     if old:
         for entry in old.get("files", {}).values():
             if entry["path"] not in {new["path"] for new in files.values()}:
@@ -221,15 +226,12 @@ def export(version=None):
     return manifest
 
 
-def _save(name, content):
+def _save(name, file):
+    """Store `file` under exactly this name (the storage would otherwise add a suffix)."""
     path = _path(name)
     if default_storage.exists(path):
         default_storage.delete(path)
-    return default_storage.save(path, ContentFile(content))
-
-
-def _replace(name, content):
-    return _save(name, content)
+    return default_storage.save(path, file)
 
 
 def read_manifest():
@@ -256,10 +258,11 @@ def current_manifest():
         same_day = timezone.localdate(generated_at(manifest)) == timezone.localdate()
         if same_day and age < settings.OPENDATA_REFRESH_SECONDS:
             return manifest
-    if not cache.add(LOCK_KEY, 1, LOCK_SECONDS):
-        if manifest:
-            return manifest  # another request is making them: the previous set meanwhile
+    locked = cache.add(LOCK_KEY, 1, LOCK_SECONDS)
+    if not locked and manifest:
+        return manifest  # another request is making them: the previous set meanwhile
     try:
         return export(version)
     finally:
-        cache.delete(LOCK_KEY)
+        if locked:
+            cache.delete(LOCK_KEY)

@@ -193,3 +193,37 @@ def test_every_answer_states_the_licence(client):
     assert body["license"]["name"] == "CC BY 4.0"
     assert body["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert "OCOP Hà Nội" in body["license"]["attribution"]["vi"]
+
+
+def test_the_api_root_lists_every_endpoint(client):
+    body = client.get("/api/v1/").json()
+    assert body["endpoints"]["products"] == "https://ocop.test/api/v1/products/"
+    assert set(body["endpoints"]) == {
+        "products",
+        "producers",
+        "villages",
+        "showrooms",
+        "crafts",
+        "districts",
+        "communes",
+    }
+    assert body["documentation"] == "https://ocop.test/api/v1/docs/"
+    assert body["license"]["name"] == "CC BY 4.0"
+
+
+def test_an_unknown_path_is_a_json_404_and_a_missing_slash_is_added(client):
+    response = client.get("/api/v1/orders/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert response.json() == {"status": 404, "detail": "No such endpoint."}
+    assert client.get("/api/v1/products")["Location"] == "/api/v1/products/"
+
+
+def test_any_web_page_may_read_the_api(client):
+    factories.PublishedProductFactory(slug="p")
+    response = client.get("/api/v1/products/", HTTP_ORIGIN="https://example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+    preflight = client.options("/api/v1/products/p/", HTTP_ORIGIN="https://example.org")
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert "If-None-Match" in preflight["Access-Control-Allow-Headers"]
+    assert client.get("/api/v1/products/?stars=9")["Access-Control-Allow-Origin"] == "*"

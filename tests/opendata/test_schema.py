@@ -30,6 +30,9 @@ def test_every_endpoint_is_documented_with_its_400_and_429(schema):
             error = operation["responses"]["400"]["content"]["application/json"]["schema"]["$ref"]
             assert error.endswith("/Error")
     assert "404" in schema["paths"]["/api/v1/products/{slug}/"]["get"]["responses"]
+    for path, item in schema["paths"].items():
+        assert "429" in item["get"]["responses"], path
+    assert "/api/v1/" in schema["paths"]
 
 
 def test_the_filters_and_pages_are_documented(schema):
