@@ -152,3 +152,9 @@ def test_the_page_explains_the_data_licence_and_api_in_both_languages(client, li
 def test_the_footer_links_to_the_page(client):
     assert 'href="/open-data/"' in client.get("/").content.decode()
     assert 'href="/en/open-data/"' in client.get("/en/").content.decode()
+
+
+def test_the_page_is_in_the_sitemap_in_both_languages(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "https://ocop.test/open-data/</loc>" in sitemap or "/open-data/</loc>" in sitemap
+    assert "/en/open-data/" in sitemap
