@@ -29,7 +29,7 @@ from rest_framework.views import APIView
 from core import cache as ocop_cache
 
 from . import datasets, licence
-from .pagination import LICENSE_SCHEMA, PAGINATION_PARAMS, StrictPageNumberPagination
+from .pagination import LICENSE_SCHEMA, StrictPageNumberPagination
 from .throttling import throttled
 
 
@@ -64,10 +64,6 @@ class StrictFilterBackend(DjangoFilterBackend):
         return kwargs
 
 
-class StrictPages(StrictPageNumberPagination):
-    query_params = PAGINATION_PARAMS
-
-
 class WholeList(BasePagination):
     """The lookup lists: every row in one answer, in the same envelope as the pages."""
 
@@ -91,7 +87,7 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
     """List and retrieve one Dataset; subclasses name it."""
 
     dataset: datasets.Dataset
-    pagination_class = StrictPages
+    pagination_class = StrictPageNumberPagination
     filter_backends = [StrictFilterBackend]
     throttle_scope = "opendata"
 
@@ -146,7 +142,7 @@ def with_open_data_headers(request, response):
     return response
 
 
-def documented(dataset, lookup=False):
+def documented(dataset):
     """The schema of a viewset: what each operation answers, errors included."""
     described = {
         "list": extend_schema(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
 from catalogue.certificates import CertificateStatus, OcopGroup, ProductSet, Stars
-from catalogue.filters import MAX_QUERY_LENGTH, MAX_VALUES, PlaceChoices
+from catalogue.filters import MAX_PRICE, MAX_QUERY_LENGTH, MAX_VALUES, PlaceChoices
 from catalogue.models import Producer
 from showrooms.models import Showroom
 
@@ -138,6 +138,14 @@ class ProductFilter(StrictFilterSet):
         field_name="product_set", choices=ProductSet.choices, help_text="OCOP product set"
     )
     stars = StrictMultipleChoiceFilter(field_name="stars", choices=Stars.choices, help_text="3, 4 or 5")
+    price_min = django_filters.NumberFilter(
+        field_name="price", lookup_expr="gte", min_value=0, max_value=MAX_PRICE, help_text="Lowest price, VND"
+    )
+    price_min.field_class = forms.IntegerField
+    price_max = django_filters.NumberFilter(
+        field_name="price", lookup_expr="lte", min_value=0, max_value=MAX_PRICE, help_text="Highest price, VND"
+    )
+    price_max.field_class = forms.IntegerField
     potential_five_star = django_filters.BooleanFilter(field_name="potential_five_star", help_text="true or false")
     potential_five_star.field_class = BooleanField
     certificate_status = StrictMultipleChoiceFilter(

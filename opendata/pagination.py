@@ -34,6 +34,7 @@ class StrictPageNumberPagination(PageNumberPagination):
     page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+    query_params = PAGINATION_PARAMS  # what the strict FilterSets accept besides their own
 
     def get_page_size(self, request):
         return _whole_number(request, self.page_size_query_param, self.page_size, self.max_page_size)

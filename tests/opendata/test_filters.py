@@ -71,6 +71,10 @@ def test_filters_by_place_craft_stars_group_and_status(client, catalogue, today)
     assert slugs(client, "certificate_status=expired") == ["old"]
     assert slugs(client, "certificate_status=valid&stars=3") == ["tea"]
     assert slugs(client, f"producer={catalogue['tea'].producer.slug}") == ["tea"]
+    catalogue["tea"].price = 90_000
+    catalogue["tea"].save()
+    assert slugs(client, "price_max=100000") == ["tea"]
+    assert slugs(client, "price_min=100000&stars=3") == ["old"]
 
 
 def test_search_ignores_accents_and_case_and_puts_name_matches_first(client, catalogue):
@@ -97,6 +101,8 @@ def test_the_order_is_stable_by_id(client, catalogue):
         ("group=weapons", "group", "weapons"),
         ("certificate_status=eternal", "certificate_status", "eternal"),
         ("potential_five_star=maybe", "potential_five_star", "true or false"),
+        ("price_min=cheap", "price_min", "whole number"),
+        ("price_max=-5", "price_max", "0"),
         ("distrct=gia-lam", "distrct", "Unknown parameter"),
         ("q=" + "x" * 201, "q", "200"),
         ("page=abc", "page", "whole number"),
