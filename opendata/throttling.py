@@ -10,6 +10,7 @@ import math
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework.exceptions import Throttled
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -24,11 +25,27 @@ class OpenDataThrottle(ScopedRateThrottle):
         return request.META.get("REMOTE_ADDR", "")
 
 
+def rate():
+    return OpenDataThrottle.THROTTLE_RATES.get(OpenDataThrottle.scope)
+
+
+def limit_in_words():
+    """The limit as a reader says it: "120 requests a minute" / "120 yêu cầu mỗi phút"."""
+    number, period = OpenDataThrottle().parse_rate(rate())
+    words = {
+        1: lambda n: ngettext("%(number)d request a second", "%(number)d requests a second", n),
+        60: lambda n: ngettext("%(number)d request a minute", "%(number)d requests a minute", n),
+        3600: lambda n: ngettext("%(number)d request an hour", "%(number)d requests an hour", n),
+        86400: lambda n: ngettext("%(number)d request a day", "%(number)d requests a day", n),
+    }
+    return words[period](number) % {"number": number}
+
+
 def throttled(wait):
     """The 429 with a message saying the limit and when to try again (Retry-After too)."""
     seconds = max(1, math.ceil(wait or 1))
     return Throttled(
         wait=seconds,
-        detail=_("Too many requests (at most %(rate)s from one address). Try again in %(seconds)d seconds.")
-        % {"rate": OpenDataThrottle.THROTTLE_RATES.get(OpenDataThrottle.scope), "seconds": seconds},
+        detail=_("Too many requests (at most %(limit)s from one address). Try again in %(seconds)d seconds.")
+        % {"limit": limit_in_words(), "seconds": seconds},
     )

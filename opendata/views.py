@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from . import exports, licence
+from . import exports, licence, throttling
 from .datasets import DATASETS, LOOKUPS
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
@@ -48,6 +48,7 @@ def open_data(request):
         "package_url": reverse("opendata_files:download", kwargs={"name": exports.PACKAGE}),
         "api_root": settings.SITE_URL + "/api/v1/",
         "refresh_minutes": max(1, settings.OPENDATA_REFRESH_SECONDS // 60),
+        "limit": throttling.limit_in_words(),
     }
     return render(request, "opendata/open_data.html", context)
 

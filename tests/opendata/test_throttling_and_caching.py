@@ -22,7 +22,7 @@ def test_past_the_limit_the_api_answers_429_with_retry_after_and_a_message(clien
     assert 1 <= int(response["Retry-After"]) <= 60
     body = response.json()
     assert body["status"] == 429 and body["retry_after"] == int(response["Retry-After"])
-    assert body["detail"].startswith("Too many requests (at most 3/min from one address). Try again in ")
+    assert body["detail"].startswith("Too many requests (at most 3 requests a minute from one address). Try again in ")
     assert response["Cache-Control"] == "no-store"
 
 
@@ -112,3 +112,10 @@ def test_a_page_costs_the_same_few_queries_however_many_records(client, url, mos
         response = client.get(url)
     assert response.status_code == 200
     assert response.json()["count"] >= 12
+
+
+def test_the_limit_is_told_in_words_in_both_languages(client, three_a_minute):
+    for _ in range(4):
+        response = client.get("/api/v1/crafts/", HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.json()["detail"].startswith("Quá nhiều yêu cầu (tối đa 3 yêu cầu mỗi phút từ một địa chỉ).")
+    assert "At most 3 requests a minute from one address" in client.get("/en/open-data/").content.decode()
