@@ -104,14 +104,23 @@ def test_datapackage_describes_every_file_and_its_licence(client, listings):
     assert products["encoding"] == "utf-8-sig" and products["count"] == 3
 
 
-def test_files_follow_an_edit(client, listings, settings):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_files_follow_an_edit_made_in_the_background(client, listings, settings):
+    """The request that finds the set stale gets the previous one at once; a thread (its
+    own database connection: hence a committed transaction here) writes the new one."""
     settings.OPENDATA_REFRESH_SECONDS = 0
     _response, before = download(client, "products.json")
     product = listings[0]
     product.name = "Bình gốm đổi tên"
     product.save()
+
+    _response, meanwhile = download(client, "products.json")
+    exports.wait_for_background()
     _response, after = download(client, "products.json")
-    assert "Bình gốm đổi tên" in after.decode() and "Bình gốm đổi tên" not in before.decode()
+
+    assert "Bình gốm đổi tên" not in before.decode() and meanwhile == before
+    assert "Bình gốm đổi tên" in after.decode()
+    assert exports.current_manifest()["previous_files"]  # kept for downloads under way
 
 
 def test_files_are_not_made_again_more_often_than_the_setting_allows(client, listings, settings):
@@ -158,3 +167,14 @@ def test_the_page_is_in_the_sitemap_in_both_languages(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "https://ocop.test/open-data/</loc>" in sitemap or "/open-data/</loc>" in sitemap
     assert "/en/open-data/" in sitemap
+
+
+def test_making_the_files_costs_a_few_queries_however_many_records(django_assert_max_num_queries):
+    for n in range(15):
+        product = factories.PublishedProductFactory(name=f"Bình {n}", craft_slug="ceramics")
+        factories.ProductImageFactory(product=product)
+        factories.ShowroomFactory(village=product.producer.village)
+    # products and their images, producers, villages and their crafts, showrooms
+    with django_assert_max_num_queries(6):  # one pass per dataset for both files
+        manifest = exports.export()
+    assert manifest["files"]["products.csv"]["count"] == 15

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-stale", action="store_true", help="Only when the data changed since the last set.")
 
     def handle(self, *args, if_stale=False, **options):
-        manifest = exports.current_manifest() if if_stale else exports.export()
+        manifest = exports.current_manifest(background=False) if if_stale else exports.export()
         for name, entry in sorted(manifest["files"].items()):
             count = f"{entry['count']} records, " if "count" in entry else ""
             self.stdout.write(f"{name}: {count}{entry['bytes']} bytes → {entry['path']}")
