@@ -39,6 +39,12 @@ PAGE_ONLY_FIELDS = {
 }
 
 
+# Every save or delete of a product, whatever it changed: for what shows every field of every
+# published product at once (the open-data API and files, opendata/), so that an edit of a
+# GTIN, which no list shows, still reaches them. No page depends on it.
+RECORDS = "records"
+
+
 def page_concern(slug):
     return f"product:{slug}"
 
@@ -91,7 +97,7 @@ def _changes_lists(instance, old):
 
 def _bump_after_save(sender, instance, raw=False, **kwargs):
     old = getattr(instance, "_cache_old_row", None)
-    concerns = concerns_of(instance.slug, instance.trace_code)
+    concerns = concerns_of(instance.slug, instance.trace_code) | {RECORDS}
     if old is not None:  # a renamed slug or code: its old page must change too
         concerns |= concerns_of(old["slug"], old["trace_code"])
     if _changes_lists(instance, old):
@@ -103,7 +109,7 @@ def _bump_after_save(sender, instance, raw=False, **kwargs):
 
 def _bump_after_delete(sender, instance, **kwargs):
     concerns = concerns_of(instance.slug, instance.trace_code)
-    cache.bump_on_commit(cache.CATALOGUE, cache.COUNTS, *sorted(concerns))
+    cache.bump_on_commit(cache.CATALOGUE, cache.COUNTS, RECORDS, *sorted(concerns))
 
 
 def connect(product_model):

@@ -6,6 +6,8 @@ imported here: a queryset reaches a related model through its relation (related_
 """
 
 import datetime
+import functools
+import operator
 
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
@@ -40,6 +42,16 @@ class ProducerQuerySet(models.QuerySet):
             )
         )
 
+    def with_published_products(self):
+        """Producers with at least one published product (whatever its certificate's status):
+        those the public register lists (opendata)."""
+        products = related_objects(self, "products").published().filter(producer=models.OuterRef("pk"))
+        return self.filter(models.Exists(products))
+
+    def for_api(self):
+        """A producer as the open-data API and files show it: its district, village and commune."""
+        return self.with_places()
+
 
 class ProductQuerySet(models.QuerySet):
     def published(self):
@@ -73,7 +85,7 @@ class ProductQuerySet(models.QuerySet):
                 default=models.Value(0),
                 output_field=models.IntegerField(),
             )
-        ).order_by("-name_match", "-stars", "name")
+        ).order_by("-name_match", "-stars", "name", "pk")  # pk: a stable order for paging
 
     def matching(self, query):
         """The rows search(query) finds, without its ranking (for counts and facets)."""
@@ -123,6 +135,11 @@ class ProductQuerySet(models.QuerySet):
         conditions = certificate_status_conditions(today)
         return self.filter(conditions[CertificateStatus.EXPIRED] | conditions[CertificateStatus.WITHDRAWN])
 
+    def certificate_status_in(self, statuses, today=None):
+        """Products whose certificate has one of `statuses` (CertificateStatus values) today."""
+        conditions = certificate_status_conditions(today)
+        return self.filter(functools.reduce(operator.or_, (conditions[status] for status in statuses), Q(pk__in=[])))
+
     def on_sale(self, today=None):
         """Published with a certificate in force today: what the shop lists, counts and sells.
 
@@ -134,6 +151,11 @@ class ProductQuerySet(models.QuerySet):
     def for_cards(self):
         """What a product card shows: producer, village, district, craft and the first image."""
         return self.select_related(*CARD_RELATIONS).prefetch_related(self._card_images())
+
+    def for_api(self):
+        """A product as the open-data API and files show it: the card's rows (producer, its
+        district and village, craft, images) and the producer's current commune."""
+        return self.for_cards().select_related("producer__commune")
 
     def _card_images(self):
         return Prefetch("images", queryset=related_objects(self, "images").order_by("position", "id"))

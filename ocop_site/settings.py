@@ -113,6 +113,11 @@ INSTALLED_APPS = [
     "axes",
     # Its system checks (which cache it counts in) run only when it is installed.
     "django_ratelimit",
+    # The open-data API (opendata/): Django REST framework, its OpenAPI schema, and Swagger
+    # UI and Redoc served from our own static files (the sidecar), never from a CDN.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Our apps, lowest layer first: each imports only the ones above it in this list
     # (import-linter checks it, docs/architecture.md). ocop_site is configuration only.
     "core",
@@ -123,6 +128,7 @@ INSTALLED_APPS = [
     "traceability",
     "orders",
     "pages",
+    "opendata",
     "demo",
 ]
 
@@ -282,6 +288,51 @@ ORDERS_BANK_TRANSFER_PAYEE = {
     "account_number": os.environ.get("ORDERS_PAYEE_ACCOUNT_NUMBER", ""),
     "account_name": os.environ.get("ORDERS_PAYEE_ACCOUNT_NAME", ""),
 }
+
+# --- Open data (opendata/: the read-only API under /api/v1/ and the bulk files) -------------
+# Anonymous requests per client address, counted in the default cache (shared by every
+# worker with REDIS_URL; per worker otherwise, like the checkout limits). The address is
+# RATELIMIT_IP_META_KEY's header behind a proxy (opendata/throttling.py).
+OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "120/min")
+# How long browsers and proxies may keep an API answer (Cache-Control: public, max-age).
+OPENDATA_MAX_AGE = int(os.environ.get("OPENDATA_MAX_AGE", "60"))
+REST_FRAMEWORK = {
+    # Read-only and public: no sign-in, no session or CSRF cookie on any answer.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.throttling.OpenDataThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"opendata": OPENDATA_API_RATE},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.errors.exception_handler",
+    "UNICODE_JSON": True,
+    # Coordinates as JSON numbers, not strings.
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OCOP Hà Nội open data API",
+    "DESCRIPTION": (
+        "Read-only public register of Hanoi's OCOP products, producers, craft villages and showrooms. "
+        "Data licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): reuse freely, "
+        "naming “OCOP Hà Nội” as the source."
+    ),
+    "VERSION": "1",
+    "LICENSE": {"name": "CC BY 4.0 (data)", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI and Redoc from drf-spectacular-sidecar, through our static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Where the bulk files are written (the default storage: MEDIA_ROOT or S3).
+OPENDATA_STORAGE_PREFIX = "open-data"
+# The files are made again when the data they show changed, at most this often (a page view
+# or a download makes them; `manage.py export_open_data` from cron makes them at any time).
+OPENDATA_REFRESH_SECONDS = int(os.environ.get("OPENDATA_REFRESH_SECONDS", "300"))
 
 # --- Passwords and sessions ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

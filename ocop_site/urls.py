@@ -28,6 +28,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    # The open-data API (records carry both languages) and the bulk files: one URL each.
+    path("api/v1/", include("opendata.urls")),
+    path("", include("opendata.file_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -41,6 +44,8 @@ urlpatterns += i18n_patterns(
     # Cart, checkout and order lookup: /cart/, /checkout/, /order/.
     path("", include("orders.urls")),
     path("stats/", cache_anonymous_page()(views.stats), name="stats"),
+    # What the open data holds, its licence and the API (/open-data/).
+    path("", include("opendata.page_urls")),
     prefix_default_language=False,
 )
 

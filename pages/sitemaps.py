@@ -40,6 +40,7 @@ class StaticPagesSitemap(SiteSitemap):
             "showrooms:showroom_list",
             "places:map",
             "stats",
+            "opendata:page",
         ]
 
     def location(self, item):
