@@ -41,6 +41,8 @@ urlpatterns += i18n_patterns(
     # Cart, checkout and order lookup: /cart/, /checkout/, /order/.
     path("", include("orders.urls")),
     path("stats/", cache_anonymous_page()(views.stats), name="stats"),
+    # The public certificate register, decisions and the check by hand (pages/certificate_urls.py).
+    path("certificates/", include("pages.certificate_urls")),
     prefix_default_language=False,
 )
 
