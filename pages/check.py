@@ -149,7 +149,9 @@ def look_up(typed):
         answer.missing_lot = "" if answer.lot else typed.lot
     if answer.product is None and typed.kind in ("trace", "decision") and any(c.isdigit() for c in typed.text):
         # Every decision number has digits; without any, "UBND" would list them all.
-        answer.decisions = list(Decision.objects.matching_number(typed.text)[: MAX_DECISIONS + 1])
+        # Numbers start with their digits: "Quyết định số 1032/QĐ-UBND" is read from "1032".
+        number = re.sub(r"^\D*", "", typed.text)
+        answer.decisions = list(Decision.objects.matching_number(number)[: MAX_DECISIONS + 1])
     return answer
 
 
