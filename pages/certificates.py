@@ -217,6 +217,9 @@ class RegisterView(ForgivingPaginationMixin, ListView):
             star_choices=filterset.filters["stars"].extra["choices"],
             status_choices=CertificateStatus.choices,
             years=[year for year, _label in year_choices() if int(year) <= self.today.year],
+            active_filters=sum(
+                len(value) if name in MULTI_VALUE_PARAMS else 1 for name, value in values.items() if name != "q"
+            ),
             today=self.today,
         )
         return context

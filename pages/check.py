@@ -30,6 +30,7 @@ from django_ratelimit.core import is_ratelimited
 
 from catalogue.codes import GTIN_LENGTHS, LOT_CODE_PATTERN, TRACE_CODE_PATTERN, normalise_gtin, typed_trace_code
 from catalogue.models import Decision, Product
+from core.text import fold
 from traceability import gs1, gs1_compression
 
 # Longer input is no label: cut before any parsing (and echoed back cut).
@@ -147,12 +148,27 @@ def look_up(typed):
     if answer.product is not None and typed.lot:
         answer.lot = answer.product.lots.filter(code=typed.lot).first()
         answer.missing_lot = "" if answer.lot else typed.lot
-    if answer.product is None and typed.kind in ("trace", "decision") and any(c.isdigit() for c in typed.text):
-        # Every decision number has digits; without any, "UBND" would list them all.
-        # Numbers start with their digits: "Quyết định số 1032/QĐ-UBND" is read from "1032".
-        number = re.sub(r"^\D*", "", typed.text)
-        answer.decisions = list(Decision.objects.matching_number(number)[: MAX_DECISIONS + 1])
+    number = decision_number(typed.text) if answer.product is None and typed.kind in ("trace", "decision") else None
+    if number:
+        # The number itself must match whole: "32" is not "1032/QĐ-UBND" nor "32" "329/QĐ-UBND".
+        digits = re.match(r"\d+", number).group()
+        decisions = Decision.objects.matching_number(number).filter(
+            search_number__startswith=digits, search_number__regex=rf"^{digits}([^0-9]|$)"
+        )
+        answer.decisions = list(decisions[: MAX_DECISIONS + 1])
     return answer
+
+
+# Words a label or a person may put before the number ("Quyết định số 1032/QĐ-UBND",
+# "QĐ 1032", "Decision No. 1032"), folded (core.text.fold).
+NUMBER_PREFIX = re.compile(r"^(?:(?:quyet\s+dinh|qd|so|decision|no\.?|number|#)[\s:.]*)+")
+
+
+def decision_number(text):
+    """The decision number in `text` (folded, from its digits on), or None if the text is
+    not one: a decision number starts with its digits, then a slash, space or dash."""
+    folded = NUMBER_PREFIX.sub("", fold(text).strip())
+    return folded if re.match(r"^\d{1,6}(?:[\s/.-]|$)", folded) else None
 
 
 def trace_url(answer):

@@ -151,6 +151,14 @@ def test_a_decision_number_shared_by_several_decisions_lists_them(client, vase):
         assert f'href="{decision.get_absolute_url()}"' in body
 
 
+@pytest.mark.parametrize("typed", ["ZZZ<b>9", "32", "103", "x1032"])
+def test_only_a_whole_decision_number_leads_to_a_decision(client, vase, typed):
+    factories.DecisionFactory(number="329/QĐ-UBND")
+    response = check(client, typed)
+    assert response.status_code == 200
+    assert "Không tìm thấy trong sổ chứng nhận" in response.content.decode()
+
+
 # --- nothing found, garbage ----------------------------------------------------------------------
 def test_nothing_found_answers_200_with_what_to_do(client, vase):
     response = check(client, "ZZZZ999")
