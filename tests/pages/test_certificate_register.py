@@ -263,13 +263,13 @@ def test_pages_of_50_with_canonical_links(client, today, django_assert_max_num_q
 def test_the_register_costs_a_few_queries_whatever_the_number_of_rows(
     client, register, query, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):
         assert client.get(REGISTER + query).status_code == 200
     for number in range(30):
         factories.PublishedProductFactory(
             name=f"Thêm {number}", producer=register["vase"].producer, certificate_number=f"{number}/QĐ-UBND"
         )
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):
         assert client.get(REGISTER + query).status_code == 200
 
 
