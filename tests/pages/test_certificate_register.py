@@ -375,3 +375,10 @@ def test_the_sitemap_lists_the_register_and_decisions_in_both_languages(client, 
     assert f"https://ocop.test/en/certificates/decisions/{shown.slug}/</loc>" in body
     unpublished_only = Decision.objects.get(number="777/QĐ-UBND")
     assert unpublished_only.slug not in body
+
+
+def test_robots_keep_crawlers_off_searches_and_check_answers(client):
+    body = page_text(client, "/robots.txt")
+    assert "Disallow: /certificates/?*q=" in body
+    assert "Disallow: /certificates/check/?" in body
+    assert "Disallow: /certificates/\n" not in body  # the register itself is indexed

@@ -229,3 +229,9 @@ def test_the_not_registered_trace_page_links_to_the_check(client, today):
     response = client.get("/t/NOSUCH1", HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 404
     assert 'href="/certificates/check/"' in response.content.decode()
+
+
+def test_a_malformed_barcode_link_points_to_the_check(client, today):
+    response = client.get("/01/12345678901234", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert 'href="/en/certificates/check/"' in response.content.decode()
