@@ -12,13 +12,14 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.formats import day, vnd
-from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
+from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline, OtherDistrictsRowsInline
 from villages.admin_search import FoldedSearchAdmin
+from villages.scoping import officer_districts, outside_scope
 
 from .certificates import CertificateStatus
 from .import_admin import OfficerImportExportMixin  # CSV/Excel import and export
 from .labels import Label
-from .models import Lot, Producer, Product, ProductImage, ProductionStep, Scan
+from .models import Certification, Decision, Lot, Producer, Product, ProductImage, ProductionStep, Scan
 from .resources import ProducerResource, ProductResource
 
 # An A4 sheet of 3 × 7 labels of 70 × 42.3 mm, the common edge-to-edge label stock.
@@ -223,6 +224,7 @@ class ProductAdmin(
     prepopulated_fields = {"slug": ["name_vi"]}
     readonly_fields = [
         "certificate_status_badge",
+        "certification_history_table",
         "trace_code_link",
         "qr_code",
         "scans_by_day",
@@ -235,8 +237,13 @@ class ProductAdmin(
         (None, {"fields": ["name", "slug", "producer", "craft", "description", "is_published"]}),
         (_("OCOP rating"), {"fields": ["group", "product_set", "stars", "potential_five_star"]}),
         (
-            _("Certificate"),
+            _("Current certificate"),
             {
+                "description": _(
+                    "A new decision number here records a re-assessment; the earlier certificate "
+                    "stays in the history below. A decision listing many products is easier to "
+                    "record once, under OCOP decisions."
+                ),
                 "fields": [
                     "certificate_number",
                     "certificate_issuer",
@@ -246,7 +253,7 @@ class ProductAdmin(
                     "certificate_status_badge",
                     "certificate_withdrawn",
                     "certificate_withdrawn_reason",
-                ]
+                ],
             },
         ),
         (_("Sale"), {"fields": ["price", "unit", "stock_quantity"]}),
@@ -291,6 +298,37 @@ class ProductAdmin(
             _("All scans of this product"),
         )
 
+    @admin.display(description=_("certification history"))
+    def certification_history_table(self, product):
+        """Each assessment under its decision, oldest first, linking to where an officer
+        withdraws or corrects it (the certification's own admin page)."""
+        if not product.pk:
+            return _("Recorded when the product is saved.")
+        rows = format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}★</td><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    reverse("admin:catalogue_certification_change", args=[row.pk]),
+                    row.decision,
+                    row.get_kind_display(),
+                    row.stars,
+                    day(row.valid_until),
+                    row.status.label,
+                )
+                for row in Certification.objects.history_of(product)
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("decision"),
+            _("kind"),
+            _("stars"),
+            _("valid until"),
+            _("status"),
+            rows,
+        )
+
     @admin.display(description=Product._meta.get_field("price").verbose_name, ordering="price")
     def price_vnd(self, product):
         return vnd(product.price)
@@ -316,6 +354,110 @@ class ProductAdmin(
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', product.get_trace_url(), product.trace_code
         )
+
+
+class DecisionCertificationInline(DistrictScopedInline, TranslationTabularInline):
+    # An officer attaches their own districts' products: the product choices (autocomplete
+    # included) come from the scoped product admin, and the rows offered for editing are
+    # those of their products (Certification.district_path). The others are listed read-only.
+    model = Certification
+    extra = 3
+    fields = ["product", "kind", "stars", "valid_until", "withdrawn", "withdrawn_on", "withdrawn_reason"]
+    autocomplete_fields = ["product"]
+    verbose_name = _("certified product")
+    verbose_name_plural = _("certified products")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("product")
+
+
+class OtherDistrictsCertificationInline(OtherDistrictsRowsInline):
+    model = Certification
+    fields = ["product", "stars", "valid_until", "withdrawn"]
+    readonly_fields = fields
+    verbose_name = _("product from another district")
+    verbose_name_plural = _("products from other districts")
+
+
+@admin.register(Decision)
+class DecisionAdmin(FoldedSearchAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """OCOP decisions: recorded once, with each certified product attached. A decision is
+    not a district's: every officer may look it up and attach their products, and may change
+    or delete it only while it lists no product outside their districts."""
+
+    list_display = ["number", "decided_on", "issuer", "level", "products_certified"]
+    list_filter = ["level", "decided_on"]
+    search_fields = ["search_number", "issuer_vi", "issuer_en"]
+    folded_columns = ["search_number"]
+    date_hierarchy = "decided_on"
+    readonly_fields = ["slug", "created_at", "updated_at"]
+    fields = ["number", "decided_on", "issuer", "level", "valid_until", "scan", "slug", "created_at", "updated_at"]
+    inlines = [DecisionCertificationInline, OtherDistrictsCertificationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(description=_("products"), ordering="products_certified")
+    def products_certified(self, decision):
+        return decision.products_certified
+
+    def _lists_other_districts(self, request, decision):
+        if decision is None or officer_districts(request.user) is None:
+            return False
+        return outside_scope(decision.certifications.all(), request.user).exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._lists_other_districts(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # The header (number, date, body) is shared: an officer may not rewrite it under
+        # another district's products; attaching their own products stays possible.
+        fields = list(super().get_readonly_fields(request, obj))
+        if self._lists_other_districts(request, obj):
+            fields += ["number", "decided_on", "issuer_vi", "issuer_en", "level", "valid_until", "scan"]
+        return fields
+
+    def save_formset(self, request, form, formset, change):
+        # Certification.save() copies each product's current certificate onto it.
+        super().save_formset(request, form, formset, change)
+        if form.has_changed() and change:
+            # A changed header (date, validity) reaches products already attached.
+            for certification in form.instance.certifications.select_related("product"):
+                certification.save()
+
+
+@admin.register(Certification)
+class CertificationAdmin(FoldedSearchAdmin, DistrictScopedAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """One product's assessment under a decision: where an officer records its withdrawal
+    (date and reason) or corrects its stars or validity. Scoped by the product's district."""
+
+    list_display = ["product", "decision", "kind", "stars", "valid_until", "status_label"]
+    list_filter = ["kind", "stars", "withdrawn", "product__producer__district"]
+    search_fields = ["product__search_text", "decision__search_number"]
+    folded_columns = search_fields
+    list_select_related = ["product", "decision"]
+    autocomplete_fields = ["product", "decision"]
+    fields = [
+        "product",
+        "decision",
+        "kind",
+        "stars",
+        "valid_from",
+        "valid_until",
+        "withdrawn",
+        "withdrawn_on",
+        "withdrawn_reason",
+    ]
+    readonly_fields = ["valid_from"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving an assessment to another product or decision would rewrite two histories:
+        # record a new one instead.
+        return [*super().get_readonly_fields(request, obj), *(["product", "decision"] if obj else [])]
+
+    @admin.display(description=_("status"))
+    def status_label(self, certification):
+        return certification.status.label
 
 
 class ProductionStepInline(DistrictScopedInline, TranslationTabularInline):

@@ -10,7 +10,7 @@ class CatalogueConfig(AppConfig):
         from core import cache
 
         from . import caching, search
-        from .models import Lot, Producer, Product, ProductionStep, Scan
+        from .models import Certification, Decision, Lot, Producer, Product, ProductionStep, Scan
 
         # Renaming a village, district, craft or producer rewrites its products' search text.
         search.connect(Product, Producer)
@@ -20,11 +20,12 @@ class CatalogueConfig(AppConfig):
             *(
                 model
                 for model in self.get_models()
-                if model not in (Scan, Product, Producer, Lot, ProductionStep)
+                if model not in (Scan, Product, Producer, Lot, ProductionStep, Decision, Certification)
                 and not model.__name__.startswith("Historical")
             )
         )
         caching.connect_lots(Product, Lot, ProductionStep)
+        caching.connect_certifications(Product, Certification, Decision)
         # A producer places its products in a district and village: the counts follow it.
         cache.bump_when_saved(Producer, counted=True)
         caching.connect(Product)

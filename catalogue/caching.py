@@ -144,6 +144,33 @@ def connect_lots(product_model, lot_model, step_model):
         post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.{label}.delete")
 
 
+# The public certificate register (pages: /certificates/…) depends on this concern and on
+# "catalogue" (a product's name, publishing); any decision or certification change bumps it.
+REGISTER = "certificates"
+
+
+def connect_certifications(product_model, certification_model, decision_model):
+    """A product's certification history and its decisions show on its own page and trace
+    page and in the register. A change to the current certificate also saves the product's
+    copy (Product.adopt_current_certificate()), whose own receivers bump lists and counts."""
+
+    def certification_changed(sender, instance, raw=False, **kwargs):
+        if not raw:
+            _bump_products(product_model.objects.filter(pk=instance.product_id))
+            cache.bump_on_commit(REGISTER)
+
+    def decision_changed(sender, instance, raw=False, **kwargs):
+        if not raw:
+            _bump_products(product_model.objects.filter(certifications__decision=instance.pk))
+            cache.bump_on_commit(REGISTER)
+
+    uid = "catalogue.caching"
+    for model, receiver in ((certification_model, certification_changed), (decision_model, decision_changed)):
+        label = model._meta.label_lower
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.{label}.save")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.{label}.delete")
+
+
 def stock_moved(product_model, changes):
     """Tell the cache that update() moved these products' stock ({pk: units added, negative
     for a sale}), after the update and in its transaction: each product's pages, and every

@@ -742,10 +742,18 @@ class Certification(TimeStampedModel):
             if not self.valid_until:
                 self.valid_until = self.decision.default_valid_until
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        certification = super().from_db(db, field_names, values)
+        certification._was_withdrawn = certification.__dict__.get("withdrawn")
+        return certification
+
     def clean(self):
         super().clean()
         self.fill_defaults()
-        if self.withdrawn and not self.withdrawn_on and self._state.adding:
+        # A withdrawal recorded now is dated today unless the officer gives its date; one
+        # recorded before dates were kept (the data migration) stays undated.
+        if self.withdrawn and not self.withdrawn_on and not getattr(self, "_was_withdrawn", False):
             self.withdrawn_on = timezone.localdate()
 
     def save(self, *args, **kwargs):

@@ -139,7 +139,8 @@ class ProductQuerySet(models.QuerySet):
         return Prefetch("images", queryset=related_objects(self, "images").order_by("position", "id"))
 
     def for_detail(self):
-        """A product page: the card's rows plus lots and their production steps."""
+        """A product page: the card's rows plus lots and their production steps, and the
+        certification history."""
         return (
             self.for_cards()
             .select_related("producer__commune")
@@ -147,8 +148,18 @@ class ProductQuerySet(models.QuerySet):
                 Prefetch(
                     "lots",
                     queryset=related_objects(self, "lots").order_by("-produced_on", "-id").prefetch_related("steps"),
-                )
+                ),
+                self.certification_history(),
             )
+        )
+
+    def certification_history(self):
+        """The Prefetch of each product's certifications with their decisions, oldest first,
+        as `certification_history` (the history shown under the current certificate)."""
+        return Prefetch(
+            "certifications",
+            queryset=related_objects(self, "certifications").select_related("decision").order_by("valid_from", "id"),
+            to_attr="certification_history",
         )
 
 

@@ -194,6 +194,24 @@ def describe_product(producer, template, slug):
     )
 
 
+# The day the district level of government ended (../shared/domain.md, "Hanoi").
+DISTRICTS_ABOLISHED = datetime.date(2025, 7, 1)
+
+
+DISTRICT_WORD = {"urban": "quận", "rural": "huyện", "town": "thị xã"}
+
+
+def decision_round(today, days_ago):
+    """The date of the quarterly decision round `days_ago` falls in (a Tuesday or so)."""
+    return today - datetime.timedelta(days=days_ago // 91 * 91 + 12)
+
+
+def decision_number(level, issuer, decision_date):
+    """One number per body and round: "1032/QĐ-UBND" (the ministry's: "/QĐ-BNNMT")."""
+    suffix = "QĐ-BNNMT" if level == CertificateLevel.NATIONAL else "QĐ-UBND"
+    return f"{100 + stable_int('decision', issuer, decision_date) % 9000}/{suffix}"
+
+
 def product_defaults(producer, craft, template, slug, today):
     """The fields of a new demo product, all drawn from its slug: its stars and certificate
     (in every state: valid, expiring within 90 days, expired, withdrawn), price and stock."""
@@ -201,20 +219,22 @@ def product_defaults(producer, craft, template, slug, today):
     roll = stable_int("stars", slug) % 100
     stars = 5 if roll < 6 or name_vi in demo_data.FIVE_STAR.get(producer.slug, ()) else 4 if roll < 58 else 3
     potential = stars == 4 and roll % 9 == 0
+    # Decisions come in rounds, as the city and the districts hold them: one decision every
+    # quarter lists many products. Spread over the last four years, some certificates have
+    # expired, some expire within 90 days, most are valid.
+    decision_date = decision_round(today, stable_int("date", slug) % 1180)
     level = (
         CertificateLevel.NATIONAL
         if stars == 5
-        else CertificateLevel.PROVINCE
-        if stars == 4 or roll % 2
+        # Until 1 July 2025 a district certified its 3-star products; since then the city does.
         else CertificateLevel.DISTRICT
+        if stars == 3 and roll % 2 and decision_date < DISTRICTS_ABOLISHED
+        else CertificateLevel.PROVINCE
     )
-    # Decisions spread over the last four years: some certificates have expired,
-    # some expire within 90 days, most are valid.
-    decision_date = today - datetime.timedelta(days=stable_int("date", slug) % 1180)
     issuer = {
         CertificateLevel.NATIONAL: "Bộ Nông nghiệp và Môi trường",
         CertificateLevel.PROVINCE: "UBND thành phố Hà Nội",
-        CertificateLevel.DISTRICT: f"UBND huyện {producer.district.name}",
+        CertificateLevel.DISTRICT: f"UBND {DISTRICT_WORD[producer.district.kind]} {producer.district.name}",
     }[level]
     flags = stable_int("flags", slug)
     withdrawn = flags % 60 == 7
@@ -235,7 +255,7 @@ def product_defaults(producer, craft, template, slug, today):
         "product_set": product_set,
         "stars": stars,
         "potential_five_star": potential,
-        "certificate_number": f"{1000 + stable_int('decision', decision_date) % 9000}/QĐ-UBND",
+        "certificate_number": decision_number(level, issuer, decision_date),
         "certificate_issuer_vi": issuer,
         "certificate_level": level,
         "certificate_date": decision_date,
@@ -253,6 +273,35 @@ def product_defaults(producer, craft, template, slug, today):
     }
 
 
+def add_certificate_history(product, slug, today):
+    """Give the demo its histories: about a third of the products whose first certificate is
+    over two and a half years old were re-assessed in a later round (most keep their stars,
+    some gain one), and a withdrawal gets a date within the certificate's life."""
+    first = product.certifications.get()
+    if first.withdrawn:
+        days = (min(today, first.valid_until) - first.valid_from).days
+        first.withdrawn_on = first.valid_from + datetime.timedelta(
+            days=days // 3 + stable_int("withdrawn", slug) % max(days // 2, 1)
+        )
+        first.save()
+        return
+    age = (today - first.valid_from).days
+    if age < 920 or stable_int("reassessed", slug) % 3:
+        return
+    stars = min(product.stars + (1 if stable_int("upgrade", slug) % 4 == 0 and product.stars == 3 else 0), 4)
+    decision_date = decision_round(today, stable_int("reassessed-date", slug) % 200)
+    issuer = "UBND thành phố Hà Nội"
+    product.stars = stars
+    product.potential_five_star = product.potential_five_star and stars == 4
+    product.certificate_number = decision_number(CertificateLevel.PROVINCE, issuer, decision_date)
+    product.certificate_issuer_vi = issuer
+    product.certificate_issuer_en = ""
+    product.certificate_level = CertificateLevel.PROVINCE
+    product.certificate_date = decision_date
+    product.certificate_valid_until = None
+    product.save()  # records the re-assessment in the history (Product.record_certificate)
+
+
 @transaction.atomic
 def load_products(producers):
     """The demo products in plan order, each with `demo_kind` (its picture and steps)."""
@@ -262,9 +311,11 @@ def load_products(producers):
     for producer, craft_slug, template in product_plan(producers):
         name_vi, *_, kind = template
         slug = f"{producer.slug}-{stable_int(name_vi) % 10000:04d}"
-        product, _ = Product.objects.get_or_create(
+        product, created = Product.objects.get_or_create(
             slug=slug, defaults=product_defaults(producer, crafts.get(craft_slug), template, slug, today)
         )
+        if created:
+            add_certificate_history(product, slug, today)
         # From the plan, not the name: an officer may have renamed an existing product.
         product.demo_kind = kind
         products.append(product)

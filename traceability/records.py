@@ -22,19 +22,21 @@ def well_formed(code, lot_code=None):
 def for_trace(products):
     """A trace page: the card's rows plus the showrooms that stock the product.
 
-    Everything the page and its HTTP validator (ETag) need, in three queries: the
-    product with producer, village, district and craft; its images; its stock rows
-    (`stock_rows`) with their showrooms, for nearest_showrooms().
+    Everything the page and its HTTP validator (ETag) need, in four queries: the
+    product with producer, village, district and craft; its images; its certification
+    history with the decisions; its stock rows (`stock_rows`) with their showrooms, for
+    nearest_showrooms().
     """
     return (
         products.for_cards()
         .select_related("producer__village__commune")
         .prefetch_related(
+            products.certification_history(),
             Prefetch(
                 "showroom_stock",
                 queryset=ShowroomStock.objects.select_related("showroom__district", "showroom__village"),
                 to_attr="stock_rows",
-            )
+            ),
         )
     )
 

@@ -25,6 +25,10 @@ MANAGED_MODELS = [
     ("catalogue", "productimage"),
     ("catalogue", "lot"),
     ("catalogue", "productionstep"),
+    # A decision is shared by the districts whose products it lists; an officer attaches
+    # only their own products (catalogue/admin.py: DecisionAdmin).
+    ("catalogue", "decision"),
+    ("catalogue", "certification"),
     ("showrooms", "showroom"),
     ("showrooms", "showroomstock"),
     ("visits", "route"),
