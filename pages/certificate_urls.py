@@ -3,17 +3,20 @@
 
 from django.urls import path
 
+from catalogue.caching import REGISTER
+from core.cache import CATALOGUE
 from core.page_cache import cache_anonymous_page
 
 from . import certificates, check
 
 app_name = "certificates"
 
-# Whole pages for visitors without a session (core/page_cache.py): every save of a decision
-# or certification (catalogue's models) bumps the catalogue's generation, so a new
-# certificate or a withdrawal shows on the next request; the keys carry the date, so a
+# Whole pages for visitors without a session (core/page_cache.py), under the catalogue's
+# concern (a product renamed or unpublished, a producer moved) and the register's, which
+# every save or delete of a decision or certification bumps (catalogue/caching.py): a new
+# certificate or a withdrawal shows on the next request. The keys carry the date, so a
 # certificate that expires at midnight reads "expired" the next morning.
-cached = cache_anonymous_page()
+cached = cache_anonymous_page((CATALOGUE, REGISTER))
 
 urlpatterns = [
     path("", cached(certificates.RegisterView.as_view()), name="register"),
