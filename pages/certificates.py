@@ -36,6 +36,11 @@ ROWS_PER_PAGE = 50
 FIRST_YEAR = 2018
 
 MULTI_VALUE_PARAMS = ("district", "commune", "stars", "status")
+# A certificate still within its dates whose product was re-assessed since (a later one
+# stands): no longer the product's certificate, so never shown as valid. A copied label
+# naming the old stars must not find a "valid" row.
+SUPERSEDED = "superseded"
+STATUS_CHOICES = [*CertificateStatus.choices, (SUPERSEDED, _("Replaced by a re-assessment"))]
 # Parameters in the order they appear in canonical URLs (then `page`).
 ORDER = ("q", *MULTI_VALUE_PARAMS, "year")
 
@@ -59,9 +64,7 @@ class RegisterFilter(django_filters.FilterSet):
         choices=[(str(value), label) for value, label in Stars.choices],
         label=_("Stars"),
     )
-    status = LenientMultipleChoiceFilter(
-        method="filter_status", choices=CertificateStatus.choices, label=_("Certificate status")
-    )
+    status = LenientMultipleChoiceFilter(method="filter_status", choices=STATUS_CHOICES, label=_("Certificate status"))
     year = django_filters.ChoiceFilter(method="filter_year", choices=year_choices, label=_("Year of the decision"))
 
     class Meta:
@@ -87,11 +90,10 @@ class RegisterFilter(django_filters.FilterSet):
         )
 
     def filter_status(self, queryset, name, value):
-        # Several statuses are one OR of the rules Certification.objects.with_status()
-        # applies one at a time. Today's date: a row's status changes at local midnight
-        # with no write (the page cache's keys carry the date too).
-        conditions = certificate_status_conditions(self.today, withdrawn="withdrawn", valid_until="valid_until")
-        return queryset.filter(functools.reduce(operator.or_, (conditions[CertificateStatus(s)] for s in value)))
+        # Several statuses are one OR. Today's date: a row's status changes at local
+        # midnight with no write (the page cache's keys carry the date too).
+        conditions = status_conditions(self.today)
+        return queryset.filter(functools.reduce(operator.or_, (conditions[status] for status in value)))
 
     def filter_year(self, queryset, name, value):
         # A range, not __year: the comparison can use an index on the date.
@@ -136,6 +138,31 @@ class RegisterFilter(django_filters.FilterSet):
         if name in ("district", "commune"):
             return self.places.labels(name).get(value, value)
         return dict(self.filters[name].extra.get("choices", [])).get(value, value)
+
+
+def status_conditions(today):
+    """Register status -> Q over rows annotated with_superseded(): the rules of
+    Certification.objects.with_status(), with a superseded row never valid or expiring."""
+    conditions = certificate_status_conditions(today, withdrawn="withdrawn", valid_until="valid_until")
+    standing = Q(superseded=False)
+    return {
+        CertificateStatus.VALID.value: conditions[CertificateStatus.VALID] & standing,
+        CertificateStatus.EXPIRING.value: conditions[CertificateStatus.EXPIRING] & standing,
+        CertificateStatus.EXPIRED.value: conditions[CertificateStatus.EXPIRED],
+        CertificateStatus.WITHDRAWN.value: conditions[CertificateStatus.WITHDRAWN],
+        SUPERSEDED: (conditions[CertificateStatus.VALID] | conditions[CertificateStatus.EXPIRING]) & ~standing,
+    }
+
+
+def set_status(rows, today):
+    """Give each row (annotated with_superseded()) `status_value` and `status_label` on
+    `today`: its CertificateStatus, or "superseded" for one still in its dates that a later
+    certification of the product replaced."""
+    labels = dict(STATUS_CHOICES)
+    for row in rows:
+        status = row.status_on(today)
+        row.status_value = SUPERSEDED if status.is_current and row.superseded else status.value
+        row.status_label = labels[row.status_value]
 
 
 # --- canonical query strings (as catalogue/querystrings.py for the product list) ----------
@@ -191,7 +218,9 @@ class RegisterView(ForgivingPaginationMixin, ListView):
     def get_queryset(self):
         self.today = timezone.localdate()
         self.filterset = RegisterFilter(
-            self.request.GET, queryset=Certification.objects.public().for_register(), today=self.today
+            self.request.GET,
+            queryset=Certification.objects.public().for_register().with_superseded(),
+            today=self.today,
         )
         return self.filterset.qs
 
@@ -203,19 +232,18 @@ class RegisterView(ForgivingPaginationMixin, ListView):
         ignored = filterset.ignored
         if self.page_ignored(page):
             ignored.append("page")
-        for row in context["certifications"]:
-            row.status_today = row.status_on(self.today)
+        set_status(context["certifications"], self.today)
         context.update(
             filterset=filterset,
             values=values,
-            query=values.get("q", ""),
+            register_query=values.get("q", ""),  # not `query`: that fills the header's product search
             ignored=ignored,
             query_string=urlencode(params(values)),
             canonical_query=canonical_query(values, page.number),
             districts=filterset.places.choices("district"),
             communes=sorted(filterset.places.choices("commune"), key=lambda pair: pair[1]),
             star_choices=filterset.filters["stars"].extra["choices"],
-            status_choices=CertificateStatus.choices,
+            status_choices=STATUS_CHOICES,
             years=[year for year, _label in year_choices() if int(year) <= self.today.year],
             active_filters=sum(
                 len(value) if name in MULTI_VALUE_PARAMS else 1 for name, value in values.items() if name != "q"
@@ -235,11 +263,12 @@ def decision_detail(request, slug):
     today = timezone.localdate()
     certifications = list(
         decision.certifications.public()
+        .with_superseded()
         .select_related("product__producer__district", "product__producer__commune")
         .order_by("-stars", "id")
     )
+    set_status(certifications, today)
     for row in certifications:
-        row.status_today = row.status_on(today)
         row.decision = decision  # already loaded
     return render(
         request,

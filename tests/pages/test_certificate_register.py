@@ -169,6 +169,33 @@ def test_expiring_within_90_days(client, register, today):
     assert "Sắp hết hạn" in body
 
 
+def test_a_certificate_replaced_by_a_re_assessment_is_never_shown_as_valid(client, register):
+    """Re-assessed down to 3 stars: the old 5-star certificate is still within its dates, but
+    a copied label claiming 5 stars must not find a "valid" row."""
+    vase = register["vase"]
+    old_decision = Decision.objects.get(number="1032/QĐ-UBND")
+    factories.CertificationFactory(
+        product=vase,
+        decision=factories.DecisionFactory(number="3001/QĐ-UBND", decided_on=datetime.date(2026, 3, 1)),
+        stars=3,
+    )
+    old_page = page_text(client, old_decision.get_absolute_url())
+    assert status_of(old_page, "Bình gốm men lam") == "superseded"
+    assert "Đã thay bằng lần đánh giá lại" in old_page
+    valid = rows(page_text(client, f"{REGISTER}?q=binh+gom&status=valid"))
+    assert valid == ["Bình gốm men lam"]  # the re-assessment only
+    assert "3001/QĐ-UBND" in page_text(client, f"{REGISTER}?q=binh+gom&status=valid")
+    assert rows(page_text(client, f"{REGISTER}?q=1032&status=superseded")) == ["Bình gốm men lam"]
+
+
+def test_a_withdrawn_re_assessment_leaves_the_earlier_certificate_standing(client, register):
+    """As Product.current_certification(): the latest certificate not withdrawn is the one."""
+    vase = register["vase"]
+    factories.CertificationFactory(product=vase, stars=3, withdrawn=True, withdrawn_on=datetime.date(2026, 5, 1))
+    body = page_text(client, f"{REGISTER}?q=binh+gom")
+    assert re.findall(r'<tr class="register-row register-(\w+)"', body) == ["withdrawn", "valid"]
+
+
 # --- filters -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("query", "expected"),
@@ -382,3 +409,10 @@ def test_robots_keep_crawlers_off_searches_and_check_answers(client):
     assert "Disallow: /certificates/?*q=" in body
     assert "Disallow: /certificates/check/?" in body
     assert "Disallow: /certificates/\n" not in body  # the register itself is indexed
+
+
+def test_a_register_search_is_not_copied_into_the_header_product_search(client, register):
+    body = page_text(client, f"{REGISTER}?q=khan+lua")
+    assert 'id="site-search" type="search" name="q" value=""' in body
+    assert 'id="register-q" type="search" name="q" value="khan lua"' in body
+    assert "<title>“khan lua” — Sổ chứng nhận OCOP — OCOP Hà Nội</title>" in body
