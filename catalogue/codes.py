@@ -53,3 +53,18 @@ def new_trace_code(length=TRACE_CODE_LENGTH):
 def normalise_trace_code(value):
     """Trace codes are looked up ignoring case; stored upper-case."""
     return str(value or "").strip().upper()
+
+
+# Letters a person may read instead of a digit when typing a code from a label: the
+# alphabet leaves them out (Crockford), so each can only have meant the digit.
+TYPED_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
+def typed_trace_code(value):
+    """A trace code typed by hand, in the form it is stored in: spaces and dashes dropped,
+    upper case, and I, L and O (never part of a code) read as 1, 1 and 0.
+
+    Only for what people type (the check page); a code read from a URL goes through
+    normalise_trace_code(), which leaves it as printed.
+    """
+    return re.sub(r"[\s-]", "", str(value or "")).upper().translate(TYPED_LOOKALIKES)

@@ -256,3 +256,15 @@ class CertificationQuerySet(models.QuerySet):
     def history_of(self, product):
         """A product's certifications, oldest first (the history under its current certificate)."""
         return self.filter(product=product).select_related("decision").order_by("valid_from", "id")
+
+    def with_superseded(self):
+        """Each certification with `superseded`: a later one of the same product stands (is
+        not withdrawn), so this one is no longer the product's current certificate, even if
+        its own dates still run (the rule of Product.current_certification(), per row)."""
+        later = self.model._default_manager.filter(
+            Q(valid_from__gt=models.OuterRef("valid_from"))
+            | Q(valid_from=models.OuterRef("valid_from"), pk__gt=models.OuterRef("pk")),
+            product=models.OuterRef("product_id"),
+            withdrawn=False,
+        )
+        return self.annotate(superseded=models.Exists(later))

@@ -280,6 +280,9 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 ORDERS_CHECKOUT_RATE = os.environ.get("ORDERS_CHECKOUT_RATE", "10/m")
 ORDERS_LOOKUP_RATE = os.environ.get("ORDERS_LOOKUP_RATE", "20/m")
+# The certificate check by hand (/certificates/check/): enough for a person reading labels
+# in a shop, too few to walk through the 32^7 trace codes (pages/check.py).
+CERTIFICATE_CHECK_RATE = os.environ.get("CERTIFICATE_CHECK_RATE", "20/m")
 # Bank transfers go to each producer's own account (orders.PayeeAccount, set in the admin).
 # A producer without one is paid through this collective account (a showroom or OCOP
 # centre) when it is set; with neither, bank transfer is not offered for its products.

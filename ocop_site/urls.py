@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("stats/", cache_anonymous_page()(views.stats), name="stats"),
     # What the open data holds, its licence and the API (/open-data/).
     path("", include("opendata.page_urls")),
+    # The public certificate register, decisions and the check by hand (pages/certificate_urls.py).
+    path("certificates/", include("pages.certificate_urls")),
     prefix_default_language=False,
 )
 

@@ -11,7 +11,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from catalogue.certificates import certified_on
-from catalogue.models import Producer, Product
+from catalogue.models import Decision, Producer, Product
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
 
@@ -39,6 +39,7 @@ class StaticPagesSitemap(SiteSitemap):
             "places:district_list",
             "showrooms:showroom_list",
             "places:map",
+            "certificates:register",
             "stats",
             "opendata:page",
         ]
@@ -99,6 +100,23 @@ class ShowroomSitemap(SiteSitemap):
         return showroom.updated_at
 
 
+class DecisionSitemap(SiteSitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        # Decisions the register shows a row of: with at least one published product.
+        return (
+            Decision.objects.filter(certifications__product__is_published=True)
+            .distinct()
+            .order_by("pk")
+            .only("slug", "updated_at")
+        )
+
+    def lastmod(self, decision):
+        return decision.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "products": ProductSitemap,
@@ -107,4 +125,5 @@ SITEMAPS = {
     "districts": DistrictSitemap,
     "crafts": CraftSitemap,
     "showrooms": ShowroomSitemap,
+    "decisions": DecisionSitemap,
 }

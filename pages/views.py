@@ -124,6 +124,12 @@ def robots_txt(request):
         # Filter combinations are endless; the sitemap lists the pages worth indexing.
         "Disallow: /products/?*q=",
         "Disallow: /en/products/?*q=",
+        # Register searches and the check's answers: endless, and each answer is a lookup
+        # a crawler should not spend the check's rate limit on.
+        "Disallow: /certificates/?*q=",
+        "Disallow: /en/certificates/?*q=",
+        "Disallow: /certificates/check/?",
+        "Disallow: /en/certificates/check/?",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
         "",
     ]

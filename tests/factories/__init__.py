@@ -14,6 +14,8 @@ import datetime
 
 from tests.factories.accounts import CityAdminFactory, OfficerFactory
 from tests.factories.catalogue import (
+    CertificationFactory,
+    DecisionFactory,
     DraftProductFactory,
     ExpiredProductFactory,
     LotFactory,
@@ -35,7 +37,9 @@ FROZEN_TODAY = datetime.date(2026, 6, 1)
 
 __all__ = [
     "FROZEN_TODAY",
+    "CertificationFactory",
     "CityAdminFactory",
+    "DecisionFactory",
     "DraftProductFactory",
     "EventFactory",
     "ExpiredProductFactory",

@@ -1,4 +1,5 @@
-"""Producers, products by certificate and sale state, photos, lots."""
+"""Producers, products by certificate and sale state, photos, lots, OCOP decisions and
+certifications (a product's own first certification is made by Product.save())."""
 
 import datetime
 
@@ -6,7 +7,18 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from catalogue.models import CertificateLevel, Lot, Producer, Product, ProductImage, ProductionStep, Scan
+from catalogue.models import (
+    CertificateLevel,
+    Certification,
+    CertificationKind,
+    Decision,
+    Lot,
+    Producer,
+    Product,
+    ProductImage,
+    ProductionStep,
+    Scan,
+)
 from tests.factories.images import jpeg
 from tests.factories.villages import VillageFactory, craft, district
 
@@ -88,6 +100,32 @@ class WithdrawnProductFactory(PublishedProductFactory):
     """Published, its certificate withdrawn."""
 
     withdrawn = True
+
+
+class DecisionFactory(DjangoModelFactory):
+    """A city decision of 100 days ago (certificates valid the standard 36 months)."""
+
+    class Meta:
+        model = Decision
+
+    number = factory.Sequence(lambda n: f"{5000 + n}/QĐ-UBND")
+    decided_on = factory.LazyFunction(lambda: _days_ago(100))
+    issuer_vi = "UBND thành phố Hà Nội"
+    level = CertificateLevel.PROVINCE
+
+
+class CertificationFactory(DjangoModelFactory):
+    """A re-assessment of a published product (which has its own first certification,
+    made when it was saved) under a new decision; saving it makes it the product's
+    current certificate if it is the latest (Product.adopt_current_certificate())."""
+
+    class Meta:
+        model = Certification
+
+    product = factory.SubFactory(PublishedProductFactory)
+    decision = factory.SubFactory(DecisionFactory)
+    kind = CertificationKind.REASSESSMENT
+    stars = 4
 
 
 class ProductImageFactory(DjangoModelFactory):
