@@ -236,6 +236,14 @@ class DecisionQuerySet(models.QuerySet):
         """Each decision with how many products it certified."""
         return self.annotate(products_certified=models.Count("certifications"))
 
+    def public(self):
+        """Decisions that certified at least one published product (the register, open data),
+        each with `products_published`: how many of them are published."""
+        published = Q(certifications__product__is_published=True)
+        return self.annotate(products_published=models.Count("certifications", filter=published)).filter(
+            products_published__gt=0
+        )
+
 
 class CertificationQuerySet(models.QuerySet):
     def with_status(self, status, today=None):
@@ -246,6 +254,13 @@ class CertificationQuerySet(models.QuerySet):
     def public(self):
         """What the public register lists: certifications of published products."""
         return self.filter(product__is_published=True)
+
+    def for_api(self):
+        """A certification as the open-data API and files show it: its product, the product's
+        producer and places, its decision, and whether a later one replaced it."""
+        return self.with_superseded().select_related(
+            "decision", "product__producer__district", "product__producer__commune", "product__producer__village"
+        )
 
     def for_register(self):
         """A register row: product, producer, district, commune and the decision."""

@@ -178,6 +178,16 @@ class ShowroomViewSet(OpenDataViewSet):
     dataset = datasets.SHOWROOMS
 
 
+@documented(datasets.DECISIONS)
+class DecisionViewSet(OpenDataViewSet):
+    dataset = datasets.DECISIONS
+
+
+@documented(datasets.CERTIFICATIONS)
+class CertificationViewSet(OpenDataViewSet):
+    dataset = datasets.CERTIFICATIONS
+
+
 class LookupViewSet(OpenDataViewSet):
     pagination_class = WholeList
 

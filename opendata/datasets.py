@@ -1,8 +1,7 @@
 """What opendata publishes: one Dataset per kind of record, read by the API's viewsets, the
 bulk files and the /open-data/ page alike, so a record is the same everywhere.
 
-Adding a kind of record (the OCOP decisions and certificates, once catalogue has them):
-a serializer in serializers.py, a named queryset method in the owning app, a Dataset
+Adding a kind of record: a serializer in serializers.py, a named queryset method in the owning app, a Dataset
 below (in DATASETS to get files too), and a three-line viewset in views.py registered
 in urls.py's VIEWSETS. The schema, the files, datapackage.json and the page follow.
 """
@@ -12,8 +11,8 @@ from typing import Callable
 
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.caching import RECORDS
-from catalogue.models import Producer, Product
+from catalogue.caching import RECORDS, REGISTER
+from catalogue.models import Certification, Decision, Producer, Product
 from core.cache import CATALOGUE
 from showrooms.models import Showroom
 from villages.models import Commune, Craft, District, Village
@@ -23,7 +22,7 @@ from . import filters, serializers
 # The cache generations (core/cache.py) of what every dataset shows: "catalogue" (any save of
 # a place, craft, producer, showroom, image...) and RECORDS (any save of a product, even of a
 # field no list shows, such as its GTIN). The API's cached answers and the files follow them.
-CONCERNS = (CATALOGUE, RECORDS)
+CONCERNS = (CATALOGUE, RECORDS, REGISTER)
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,30 @@ SHOWROOMS = Dataset(
     filterset=filters.ShowroomFilter,
 )
 
+DECISIONS = Dataset(
+    name="decisions",
+    title=_("OCOP decisions"),
+    description=_(
+        "The decisions that certified published products: number, date, issuing body and level, "
+        "the validity of their certificates, and the scan of the signed decision where there is one."
+    ),
+    serializer=serializers.DecisionSerializer,
+    queryset=lambda: Decision.objects.public().order_by("pk"),
+    filterset=filters.DecisionFilter,
+)
+CERTIFICATIONS = Dataset(
+    name="certifications",
+    title=_("Certificates"),
+    description=_(
+        "Each published product's certificates, past and current: the decision, stars, "
+        "assessment or re-assessment, validity, status today, and withdrawals with their date and reason."
+    ),
+    serializer=serializers.CertificationSerializer,
+    queryset=lambda: Certification.objects.public().for_api().order_by("pk"),
+    filterset=filters.CertificationFilter,
+    lookup_field="pk",
+)
+
 # Small lists of the values the filters take.
 CRAFTS = Dataset(
     name="crafts",
@@ -102,6 +125,6 @@ COMMUNES = Dataset(
 )
 
 # The datasets with bulk files, in the order the page lists them.
-DATASETS = [PRODUCTS, PRODUCERS, VILLAGES, SHOWROOMS]
+DATASETS = [PRODUCTS, PRODUCERS, VILLAGES, SHOWROOMS, DECISIONS, CERTIFICATIONS]
 LOOKUPS = [CRAFTS, DISTRICTS, COMMUNES]
 BY_NAME = {dataset.name: dataset for dataset in DATASETS}

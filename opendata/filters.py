@@ -8,14 +8,24 @@ naming the parameter and why (opendata/errors.py shapes the answer). Place and c
 are checked with the list's own one-query lookup (catalogue.filters.PlaceChoices).
 """
 
+import functools
+import operator
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
-from catalogue.certificates import CertificateStatus, OcopGroup, ProductSet, Stars
+from catalogue.certificates import (
+    CertificateLevel,
+    CertificateStatus,
+    OcopGroup,
+    ProductSet,
+    Stars,
+    certificate_status_conditions,
+)
 from catalogue.filters import MAX_PRICE, MAX_QUERY_LENGTH, MAX_VALUES, PlaceChoices
-from catalogue.models import Producer
+from catalogue.models import Decision, Producer
 from showrooms.models import Showroom
 
 
@@ -189,3 +199,55 @@ class ShowroomFilter(StrictFilterSet):
 
 class NoFilters(StrictFilterSet):
     """For the lookup lists: no parameter at all."""
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 2018)  # the OCOP programme began in 2018
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
+
+
+class DecisionFilter(StrictFilterSet):
+    number = django_filters.CharFilter(
+        method="filter_number", help_text="Decision number, e.g. 1032/QĐ-UBND; accents, case and spacing ignored"
+    )
+    number.field_class = SearchField
+    year = django_filters.NumberFilter(field_name="decided_on__year", help_text="Year of the decision")
+    year.field_class = YearField
+    level = StrictMultipleChoiceFilter(
+        field_name="level", choices=CertificateLevel.choices, help_text="district, province or national"
+    )
+
+    def filter_number(self, queryset, name, value):
+        return queryset.matching_number(value) if value.strip() else queryset
+
+
+class CertificationFilter(StrictFilterSet):
+    number = django_filters.CharFilter(
+        method="filter_number", help_text="Decision number; accents, case and spacing ignored"
+    )
+    number.field_class = SearchField
+    decision = django_filters.CharFilter(field_name="decision__slug", help_text="Decision slug")
+    product = django_filters.CharFilter(field_name="product__slug", help_text="Product slug")
+    district = district_filter("product__producer__district")
+    commune = commune_filter("product__producer__commune")
+    stars = StrictMultipleChoiceFilter(field_name="stars", choices=Stars.choices, help_text="3, 4 or 5")
+    status = StrictMultipleChoiceFilter(
+        choices=CertificateStatus.choices,
+        method="filter_status",
+        help_text="Status on today's date: valid, expiring, expired or withdrawn",
+    )
+    year = django_filters.NumberFilter(field_name="valid_from__year", help_text="Year of the decision")
+    year.field_class = YearField
+
+    def filter_number(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        return queryset.filter(decision__in=Decision.objects.matching_number(value))
+
+    def filter_status(self, queryset, name, value):
+        if not value:
+            return queryset
+        conditions = certificate_status_conditions(withdrawn="withdrawn", valid_until="valid_until")
+        return queryset.filter(functools.reduce(operator.or_, (conditions[CertificateStatus(v)] for v in value)))

@@ -18,8 +18,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from catalogue.certificates import CertificateStatus, OcopGroup, ProductSet
-from catalogue.models import Producer, Product
+from catalogue.certificates import CertificateLevel, CertificateStatus, CertificationKind, OcopGroup, ProductSet
+from catalogue.models import Certification, Decision, Producer, Product
 from showrooms.models import Showroom
 from villages.models import Commune, Craft, District, Village
 
@@ -313,3 +313,90 @@ class ProductSerializer(serializers.ModelSerializer):
     def get_image_url(self, product):
         image = product.main_image
         return absolute(image.image.url) if image else None
+
+
+# --- Decisions and certificates -----------------------------------------------------------
+
+
+class DecisionRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Decision
+        fields = ["slug", "number", "decided_on"]
+
+
+class ProductRefSerializer(serializers.ModelSerializer):
+    name = TranslatedField()
+    trace_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Product
+        fields = ["slug", "name", "trace_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_trace_url(self, product):
+        return absolute(product.get_trace_url())
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    issuer = TranslatedField()
+    level = ChoiceField(CertificateLevel)
+    valid_until = serializers.DateField(
+        source="default_valid_until", help_text="When its certificates end unless one says otherwise"
+    )
+    products_published = serializers.IntegerField(help_text="How many published products it certified")
+    scan_url = serializers.SerializerMethodField()
+    url = PageUrlField()
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "slug",
+            "number",
+            "decided_on",
+            "issuer",
+            "level",
+            "valid_until",
+            "products_published",
+            "scan_url",
+            "url",
+        ]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_scan_url(self, decision):
+        return absolute(decision.scan.url) if decision.scan else None
+
+
+class CertificationSerializer(serializers.ModelSerializer):
+    """One product's assessment under a decision. `status` is its own on today's date;
+    `superseded` says a later certification of the product replaced it."""
+
+    product = ProductRefSerializer()
+    producer = ProducerRefSerializer(source="product.producer")
+    district = DistrictRefSerializer(source="product.producer.district")
+    commune = CommuneRefSerializer(source="product.producer.commune", allow_null=True)
+    decision = DecisionRefSerializer()
+    kind = ChoiceField(CertificationKind)
+    status = ChoiceField(CertificateStatus)
+    superseded = serializers.BooleanField(help_text="A later certification of the product replaced this one")
+    withdrawn_reason = TranslatedField()
+
+    class Meta:
+        model = Certification
+        fields = [
+            "id",
+            "product",
+            "producer",
+            "district",
+            "commune",
+            "decision",
+            "kind",
+            "stars",
+            "valid_from",
+            "valid_until",
+            "status",
+            "superseded",
+            "withdrawn",
+            "withdrawn_on",
+            "withdrawn_reason",
+        ]

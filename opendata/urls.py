@@ -16,6 +16,8 @@ VIEWSETS = [
     ("producers", api.ProducerViewSet),
     ("villages", api.VillageViewSet),
     ("showrooms", api.ShowroomViewSet),
+    ("decisions", api.DecisionViewSet),
+    ("certifications", api.CertificationViewSet),
     ("crafts", api.CraftViewSet),
     ("districts", api.DistrictViewSet),
     ("communes", api.CommuneViewSet),

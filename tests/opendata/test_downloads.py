@@ -98,7 +98,9 @@ def test_datapackage_describes_every_file_and_its_licence(client, listings):
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     paths = {resource["path"] for resource in package["resources"]}
     assert paths == {
-        f"{name}.{fmt}" for name in ("products", "producers", "villages", "showrooms") for fmt in ("csv", "json")
+        f"{name}.{fmt}"
+        for name in ("products", "producers", "villages", "showrooms", "decisions", "certifications")
+        for fmt in ("csv", "json")
     }
     products = next(r for r in package["resources"] if r["path"] == "products.csv")
     assert products["encoding"] == "utf-8-sig" and products["count"] == 3
@@ -144,7 +146,11 @@ def test_the_command_writes_every_file(listings, capsys):
     assert "products.csv: 3 records" in output
     manifest = exports.read_manifest()
     assert set(manifest["files"]) == {
-        *(f"{name}.{fmt}" for name in ("products", "producers", "villages", "showrooms") for fmt in ("csv", "json")),
+        *(
+            f"{name}.{fmt}"
+            for name in ("products", "producers", "villages", "showrooms", "decisions", "certifications")
+            for fmt in ("csv", "json")
+        ),
         "datapackage.json",
     }
 
@@ -174,7 +180,8 @@ def test_making_the_files_costs_a_few_queries_however_many_records(django_assert
         product = factories.PublishedProductFactory(name=f"Bình {n}", craft_slug="ceramics")
         factories.ProductImageFactory(product=product)
         factories.ShowroomFactory(village=product.producer.village)
-    # products and their images, producers, villages and their crafts, showrooms
-    with django_assert_max_num_queries(6):  # one pass per dataset for both files
+    # products and their images, producers, villages and their crafts, showrooms, decisions,
+    # certifications
+    with django_assert_max_num_queries(8):  # one pass per dataset for both files
         manifest = exports.export()
     assert manifest["files"]["products.csv"]["count"] == 15

@@ -47,8 +47,8 @@ def catalogue(today):
             slug="tea",
             name="Trà sen Quảng An",
             stars=3,
-            group="beverages",
-            product_set="beverages-tea",
+            group="food",
+            product_set="food-tea",
             producer=factories.ProducerFactory(district_slug="tay-ho"),
         ),
         "old": factories.ExpiredProductFactory(slug="old", name="Bình cũ", stars=3),
@@ -65,8 +65,8 @@ def test_filters_by_place_craft_stars_group_and_status(client, catalogue, today)
     assert slugs(client, "craft=silk-weaving") == ["silk"]
     assert slugs(client, "stars=3") == ["tea", "old"]
     assert slugs(client, "stars=5&stars=4") == ["vase", "silk"]
-    assert slugs(client, "group=beverages") == ["tea"]
-    assert slugs(client, "product_set=beverages-tea") == ["tea"]
+    assert slugs(client, "group=food") == ["tea"]
+    assert slugs(client, "product_set=food-tea") == ["tea"]
     assert slugs(client, "potential_five_star=true") == ["silk"]
     assert slugs(client, "certificate_status=expired") == ["old"]
     assert slugs(client, "certificate_status=valid&stars=3") == ["tea"]

@@ -203,6 +203,8 @@ def test_the_api_root_lists_every_endpoint(client):
         "producers",
         "villages",
         "showrooms",
+        "decisions",
+        "certifications",
         "crafts",
         "districts",
         "communes",
