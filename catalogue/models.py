@@ -4,7 +4,7 @@ import contextlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -401,7 +401,9 @@ class Product(TimeStampedModel):
         certification.stars = self.stars
         certification.valid_until = self.certificate_valid_until
         if self.certificate_withdrawn and not certification.withdrawn:
-            certification.withdrawn_on = timezone.localdate()
+            # Today, or the decision's date if an officer records a withdrawal under a
+            # decision dated ahead (a withdrawal cannot precede its decision).
+            certification.withdrawn_on = max(timezone.localdate(), self.certificate_date)
         elif not self.certificate_withdrawn:
             certification.withdrawn_on = None
         certification.withdrawn = self.certificate_withdrawn
@@ -487,10 +489,12 @@ class Product(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.fill_defaults()
         search.build_search_fields(self)
-        typed = self._certificate_typed()
-        super().save(*args, **kwargs)
-        if typed and self.certificate_number and self.certificate_date:
-            self.record_certificate()
+        typed = self._certificate_typed() and bool(self.certificate_number and self.certificate_date)
+        # The product and its history are saved together or not at all.
+        with transaction.atomic() if typed else contextlib.nullcontext():
+            super().save(*args, **kwargs)
+            if typed:
+                self.record_certificate()
         self._certificate_as_loaded = self._certificate_values()
 
     @classmethod

@@ -14,6 +14,7 @@ import operator
 from urllib.parse import parse_qsl, urlencode
 
 import django_filters
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -257,21 +258,38 @@ class RegisterView(ForgivingPaginationMixin, ListView):
         return raw not in (None, "") and raw != str(page.number)
 
 
+# A decision's products per page: real decisions list tens to a few hundred products; a
+# generated catalogue puts thousands under one.
+DECISION_ROWS_PER_PAGE = 100
+
+
 def decision_detail(request, slug):
-    """/certificates/decisions/<slug>/: a decision and the published products it certified."""
+    """/certificates/decisions/<slug>/: a decision and the published products it certified,
+    best rated first, 100 a page (a page number out of range shows the nearest page)."""
     decision = get_object_or_404(Decision, slug=slug)
     today = timezone.localdate()
-    certifications = list(
+    rows = (
         decision.certifications.public()
         .with_superseded()
         .select_related("product__producer__district", "product__producer__commune")
         .order_by("-stars", "id")
     )
+    paginator = Paginator(rows, DECISION_ROWS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    certifications = list(page.object_list)
     set_status(certifications, today)
     for row in certifications:
         row.decision = decision  # already loaded
     return render(
         request,
         "certificates/decision_detail.html",
-        {"decision": decision, "certifications": certifications, "today": today},
+        {
+            "decision": decision,
+            "certifications": certifications,
+            "certified_count": paginator.count,
+            "page_obj": page,
+            "paginator": paginator,
+            "is_paginated": page.has_other_pages(),
+            "today": today,
+        },
     )

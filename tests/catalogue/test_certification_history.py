@@ -217,3 +217,25 @@ def test_product_and_trace_pages_show_the_current_certificate_then_the_history(c
         assert expected in page
         # The current certificate comes first, the history below it.
         assert page.index("4500/QĐ-UBND") < page.index(expected) < page.index("88/QĐ-UBND")
+
+
+def test_an_import_row_with_a_new_decision_records_a_reassessment(importing_officer):
+    from tests.import_files import confirm, preview, product_csv
+
+    confirm(importing_officer, preview(importing_officer, product_csv([{"slug": "hop-1"}])))
+    confirm(
+        importing_officer,
+        preview(
+            importing_officer,
+            product_csv(
+                [{"slug": "hop-1", "certificate_number": "99/QĐ-UBND", "certificate_date": "2026-05-02", "stars": "5"}]
+            ),
+        ),
+    )
+    product = Product.objects.get(slug="hop-1")
+    history = list(Certification.objects.history_of(product))
+    assert [(row.decision.number, row.stars, row.kind) for row in history] == [
+        ("12/QĐ-UBND", 4, "assessment"),
+        ("99/QĐ-UBND", 5, "reassessment"),
+    ]
+    assert (product.stars, product.certificate_number) == (5, "99/QĐ-UBND")

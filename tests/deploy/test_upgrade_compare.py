@@ -51,3 +51,17 @@ def test_rows_of_a_table_without_a_primary_key_are_compared_whole():
 def test_deliberate_renames_are_followed():
     after = {"catalogue_item": TableRows(["id", "title", "price"], ["id"], PRODUCTS.rows)}
     assert compare({"product": PRODUCTS}, after, {"product": "catalogue_item"}, {("product", "name"): "title"}) == []
+
+
+def test_a_deliberately_rewritten_column_may_change_but_must_stay_and_the_others_are_still_compared():
+    rewritten = {("product", "price")}
+    repriced = TableRows(["id", "name", "price"], ["id"], [(1, "Bình gốm", 1), (2, "Nón lá", 2), (3, "Lụa", 3)])
+    assert compare({"product": PRODUCTS}, {"product": repriced}, rewritten_columns=rewritten) == []
+    renamed = TableRows(["id", "name", "price"], ["id"], [(1, "Bình", 1), (2, "Nón lá", 2), (3, "Lụa", 3)])
+    assert compare({"product": PRODUCTS}, {"product": renamed}, rewritten_columns=rewritten) == [
+        "product: 1 of 3 row(s) changed by the upgrade, e.g. id=1: name: 'Bình gốm' -> 'Bình'"
+    ]
+    gone = TableRows(["id", "name"], ["id"], [(1, "Bình gốm"), (2, "Nón lá"), (3, "Lụa")])
+    assert compare({"product": PRODUCTS}, {"product": gone}, rewritten_columns=rewritten) == [
+        "product: column(s) gone after the upgrade: price (their values in 3 row(s) are lost)"
+    ]

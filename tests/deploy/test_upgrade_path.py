@@ -43,6 +43,15 @@ RENAMED_COLUMNS = {
     ("villages_village", "current_commune"): "commune_note",
     ("villages_historicalvillage", "current_commune"): "commune_note",
 }
+# Deliberate rewrites of values by a data migration: the column stays, its values change.
+# Issue #14: the 16 first-version product sets were mapped onto the 26 sets of Decision
+# 148 (catalogue/0009; tea moved from the beverages group to food), in the products and in
+# their change history. tests/catalogue/test_certificate_migration.py checks the mapping.
+REWRITTEN_COLUMNS = {
+    (table, column)
+    for table in ("catalogue_product", "catalogue_historicalproduct")
+    for column in ("group", "product_set")
+}
 
 pytestmark = pytest.mark.slow
 
@@ -119,7 +128,7 @@ def test_upgrading_from_the_baseline_release_keeps_every_row(baseline_tree, data
 
     new.run("migrate", "--noinput")
     after = upgrade.snapshot(database, excluded=EXCLUDED_TABLES)
-    problems = upgrade.compare(before, after, RENAMED_TABLES, RENAMED_COLUMNS)
+    problems = upgrade.compare(before, after, RENAMED_TABLES, RENAMED_COLUMNS, rewritten_columns=REWRITTEN_COLUMNS)
     assert not problems, f"upgrading from {BASELINE_COMMIT[:7]} on {database.vendor} loses data:\n" + "\n".join(
         problems
     )

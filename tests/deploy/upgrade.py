@@ -233,13 +233,15 @@ def plain(value):
     return value
 
 
-def compare(before, after, renamed_tables=None, renamed_columns=None, sample=3):
+def compare(before, after, renamed_tables=None, renamed_columns=None, sample=3, rewritten_columns=()):
     """Problems (one line each, naming the table and sample rows) with `after` as an upgrade
     of `before`: a table or column gone, a row gone or changed in a column it had. New
     tables, columns and rows are fine.
 
     renamed_tables {old: new} and renamed_columns {(old table, old column): new column} are
-    the deliberate renames, followed instead of reported."""
+    the deliberate renames, followed instead of reported; rewritten_columns {(table, column)}
+    the deliberate rewrites of values by a data migration, whose column must stay but whose
+    values are not compared."""
     renamed_tables = renamed_tables or {}
     renamed_columns = renamed_columns or {}
     problems = []
@@ -257,7 +259,11 @@ def compare(before, after, renamed_tables=None, renamed_columns=None, sample=3):
                 f"{table}: column(s) gone after the upgrade: {', '.join(missing_columns)} "
                 f"(their values in {len(old.rows)} row(s) are lost)"
             )
-        kept = [column for column in old.columns if column not in missing_columns]
+        kept = [
+            column
+            for column in old.columns
+            if column not in missing_columns and (table, column) not in rewritten_columns
+        ]
         problems.extend(compare_rows(table, old, new, kept, [mapped[c] for c in kept], sample))
     if gone:
         problems.insert(0, f"table(s) gone after the upgrade: {', '.join(gone)}")

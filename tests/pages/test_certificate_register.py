@@ -300,8 +300,9 @@ def test_the_register_costs_a_few_queries_whatever_the_number_of_rows(
         assert client.get(REGISTER + query).status_code == 200
 
 
-def test_the_decision_page_costs_three_queries(client, register, django_assert_max_num_queries):
-    """The decision, its rows with products and places, and the demo banner's flag."""
+def test_the_decision_page_costs_four_queries(client, register, django_assert_max_num_queries):
+    """The decision, how many rows it has (the pages), one page of rows with products and
+    places, and the demo banner's flag."""
     decision = Decision.objects.get(number="1032/QĐ-UBND")
     for number in range(10):
         factories.PublishedProductFactory(
@@ -309,7 +310,7 @@ def test_the_decision_page_costs_three_queries(client, register, django_assert_m
             certificate_number="1032/QĐ-UBND",
             certificate_date=decision.decided_on,
         )
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         assert client.get(decision.get_absolute_url()).status_code == 200
 
 
@@ -416,3 +417,18 @@ def test_a_register_search_is_not_copied_into_the_header_product_search(client, 
     assert 'id="site-search" type="search" name="q" value=""' in body
     assert 'id="register-q" type="search" name="q" value="khan lua"' in body
     assert "<title>“khan lua” — Sổ chứng nhận OCOP — OCOP Hà Nội</title>" in body
+
+
+def test_a_large_decision_is_shown_a_hundred_products_a_page(client, django_assert_max_num_queries):
+    for _ in range(101):
+        factories.PublishedProductFactory(certificate_number="2/QĐ-UBND")
+    decision = Decision.objects.get(number="2/QĐ-UBND")
+    url = reverse("certificates:decision", kwargs={"slug": decision.slug})
+    with django_assert_max_num_queries(6):
+        first = client.get(url).content.decode()
+    assert first.count('class="register-row') == 100 and "101" in first
+    last = client.get(url + "?page=2").content.decode()
+    assert last.count('class="register-row') == 1
+    # A page past the end shows the last one, never an error.
+    assert client.get(url + "?page=99").content.decode().count('class="register-row') == 1
+    assert client.get(url + "?page=abc").status_code == 200
