@@ -113,7 +113,8 @@ def _names_by_key():
         for name in names:
             key = _key(name)
             keys.setdefault(key, set()).add(bank.bin)
-            if key.endswith("bank") and len(key) > len("bank") + 1:  # "MB Bank" is also written "MB"
+            # "MB Bank" is also written "MB"; but "VietBank" is not "Viet".
+            if key.endswith("bank") and 2 <= len(key) - len("bank") <= 3:
                 keys.setdefault(key[: -len("bank")], set()).add(bank.bin)
     return keys
 
