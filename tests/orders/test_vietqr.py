@@ -148,7 +148,9 @@ def test_the_bank_list_has_unique_six_digit_bins_and_the_big_banks():
         ("MB", "970422"),
         ("Ngân hàng Quân Đội", "970422"),
         ("Techcombank", "970407"),
-        ("Sài Gòn", ""),  # SCB or Saigonbank: ambiguous, left empty
+        ("Ngân hàng Sài Gòn", "970429"),  # SCB, not Saigonbank
+        ("Ngân hàng Sài Gòn Công Thương", "970400"),
+        ("Công nghiệp Hàn Quốc", ""),  # IBK Hà Nội or IBK HCM: ambiguous, left empty
         ("Quỹ tín dụng Phú Xuyên", ""),
         ("Ngân hàng Việt", ""),
         ("Việt Nam", ""),
