@@ -48,8 +48,7 @@ def test_purpose_with_diacritics_is_written_without_them():
     purpose = vietqr.ascii_purpose("ủng hộ lũ lụt")
     assert purpose == "ung ho lu lut"
     assert (
-        vietqr.payload(bank_bin="970415", account_number="0011001932418", amount=120_000, purpose=purpose)
-        == VIETINBANK
+        vietqr.payload(bank_bin="970415", account_number="0011001932418", amount=120_000, purpose=purpose) == VIETINBANK
     )
 
 
@@ -67,7 +66,9 @@ def test_an_order_payload_field_by_field():
     assert fields["54"] == "700000"
     assert fields["58"] == "VN"
     assert fields["62"] == {"08": "OCOP ABCD2345 2"}
-    assert text.endswith("6304" + fields["63"]) and fields["63"] == f"{vietqr.crc16_ccitt_false(text[:-4].encode()):04X}"
+    assert (
+        text.endswith("6304" + fields["63"]) and fields["63"] == f"{vietqr.crc16_ccitt_false(text[:-4].encode()):04X}"
+    )
     # The order of the top-level fields is the specification's.
     assert list(fields) == ["00", "01", "38", "53", "54", "58", "62", "63"]
 
