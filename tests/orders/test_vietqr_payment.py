@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from orders import services, vietqr
@@ -274,3 +275,13 @@ def test_services_refuse_a_cancelled_then_paid_cash_part():
     services.change_status(part=part, status=Status.CANCELLED)
     with pytest.raises(services.StatusChangeRefused):
         services.record_transfer_received(part=part, user=None)
+
+
+def test_the_code_is_explained_in_vietnamese(vase):
+    client = Client()
+    with translation.override("vi"):
+        add(client, vase)
+        url = checkout(client, payment="bank_transfer").url
+        body = client.get(url).content.decode()
+    assert "Quét bằng ứng dụng ngân hàng: số tiền và nội dung được điền sẵn." in body
+    assert "Lưu ảnh mã QR" in body
