@@ -36,7 +36,16 @@ from villages import roles
 from villages.models import Commune, Craft, District, Village
 from visits.models import Event, Route, RouteStop
 
-DEMO_BANKS = ["Vietcombank", "Agribank", "BIDV", "VietinBank", "Techcombank"]
+# (bank as typed, its NAPAS BIN): real BINs, so the demo's VietQR codes open in banking apps
+# (the accounts are made up: a transfer would be refused by the bank, as it should).
+DEMO_BANKS = [
+    ("Vietcombank", "970436"),
+    ("Agribank", "970405"),
+    ("BIDV", "970418"),
+    ("VietinBank", "970415"),
+    ("Techcombank", "970407"),
+    ("MB Bank", "970422"),
+]
 
 # Demo only: printed by `make run` and listed in the README. Never use these anywhere real.
 DEMO_LOGINS = [
@@ -152,10 +161,11 @@ def load_producers(villages):
 def load_payee_account(producer):
     """Two producers in three take bank transfers to their own account, as in real life
     (the rest are paid cash on delivery or at a showroom), so checkout shows both cases."""
-    bank = DEMO_BANKS[stable_int("bank", producer.slug) % len(DEMO_BANKS)]
+    bank_name, bank_bin = DEMO_BANKS[stable_int("bank", producer.slug) % len(DEMO_BANKS)]
     PayeeAccount.objects.create(
         producer=producer,
-        bank_name=bank,
+        bank_name=bank_name,
+        bank_bin=bank_bin,
         account_number=f"{stable_int('account', producer.slug) % 10**13:013d}",
         # Banks print the holder's name in capitals without diacritics.
         account_name=fold(producer.name).upper(),

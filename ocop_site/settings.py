@@ -290,6 +290,9 @@ ORDERS_BANK_TRANSFER_PAYEE = {
     "bank_name": os.environ.get("ORDERS_PAYEE_BANK", ""),
     "account_number": os.environ.get("ORDERS_PAYEE_ACCOUNT_NUMBER", ""),
     "account_name": os.environ.get("ORDERS_PAYEE_ACCOUNT_NAME", ""),
+    # The bank's 6-digit NAPAS BIN (orders/banks.py), for a VietQR code; without it (or with
+    # one NAPAS does not list) shoppers get the transfer details only.
+    "bank_bin": os.environ.get("ORDERS_PAYEE_BANK_BIN", ""),
 }
 
 # --- Open data (opendata/: the read-only API under /api/v1/ and the bulk files) -------------

@@ -261,14 +261,50 @@ def _status_action(status, label):
     return admin.action(description=label)(action)
 
 
+class TransferReceivedFilter(admin.SimpleListFilter):
+    """Bank-transfer parts by whether the money arrived: what an officer checks the
+    bank statement against."""
+
+    title = _("bank transfer")
+    parameter_name = "transfer"
+
+    def lookups(self, request, model_admin):
+        return [("awaited", _("awaited")), ("received", _("received"))]
+
+    def queryset(self, request, queryset):
+        bank_transfer = queryset.exclude(payee_account_number="")
+        if self.value() == "awaited":
+            return bank_transfer.filter(paid_at__isnull=True).exclude(status=Status.CANCELLED)
+        if self.value() == "received":
+            return bank_transfer.filter(paid_at__isnull=False)
+        return queryset
+
+
 @admin.register(ProducerOrder)
 class ProducerOrderAdmin(ReadOnlyAdmin):
-    list_display = ["order_code", created, "producer", "status", "fulfilment", "payment", "subtotal_vnd", "shopper"]
-    list_filter = ["status", "order__fulfilment", "order__payment", "producer__district", "created_at"]
+    list_display = [
+        "order_code",
+        created,
+        "producer",
+        "status",
+        "fulfilment",
+        "payment",
+        "subtotal_vnd",
+        "transfer_received",
+        "shopper",
+    ]
+    list_filter = [
+        "status",
+        "order__fulfilment",
+        "order__payment",
+        TransferReceivedFilter,
+        "producer__district",
+        "created_at",
+    ]
     search_fields = ["order__code", "order__phone", "order__name", "producer__name"]
     date_hierarchy = "created_at"
     list_select_related = ["order", "producer"]
-    readonly_fields = ["order_link", "subtotal_vnd", "shopper", "delivery", "next_statuses_text"]
+    readonly_fields = ["order_link", "subtotal_vnd", "shopper", "delivery", "next_statuses_text", "transfer_reference"]
     inlines = [OrderLineInline]
     fieldsets = [
         (
@@ -286,7 +322,20 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
             },
         ),
         (_("Shopper"), {"fields": ["shopper", "delivery"]}),
-        (_("Bank transfer payee"), {"fields": ["payee_bank_name", "payee_account_number", "payee_account_name"]}),
+        (
+            _("Bank transfer payee"),
+            {
+                "fields": [
+                    "payee_bank_name",
+                    "payee_bank_bin",
+                    "payee_account_number",
+                    "payee_account_name",
+                    "transfer_reference",
+                    "paid_at",
+                    "paid_recorded_by",
+                ]
+            },
+        ),
     ]
     actions = [
         _status_action(Status.CONFIRMED, _("Mark selected parts confirmed")),
@@ -294,6 +343,7 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         _status_action(Status.READY, _("Mark selected parts ready for pickup")),
         _status_action(Status.COMPLETED, _("Mark selected parts completed")),
         _status_action(Status.CANCELLED, _("Cancel selected parts (puts the stock back)")),
+        "mark_transfer_received",
     ]
 
     class Media:
@@ -310,7 +360,50 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
             part = self.get_object(request, unquote(object_id))
             if part is not None:
                 return self._change_status(request, part, request.POST["_status"])
+        if request.method == "POST" and "_transfer_received" in request.POST:
+            part = self.get_object(request, unquote(object_id))
+            if part is not None:
+                return self._record_transfer(request, part)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def _record_transfer(self, request, part):
+        if not self.has_change_permission(request, part):
+            raise PermissionDenied
+        try:
+            services.record_transfer_received(part=part, user=request.user)
+        except services.StatusChangeRefused as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Transfer received for %(part)s: the shopper sees it on their order page.") % {"part": part},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(request.path)
+
+    @admin.action(description=_("Mark the bank transfer received for the selected parts"))
+    def mark_transfer_received(self, request, queryset):
+        recorded, refused = 0, []
+        for part in queryset.select_related("order", "producer"):
+            try:
+                services.record_transfer_received(part=part, user=request.user)
+            except services.StatusChangeRefused as error:
+                refused.append(str(error))
+            else:
+                recorded += 1
+        if recorded:
+            self.message_user(
+                request,
+                ngettext(
+                    "Transfer received recorded for %(n)d part.",
+                    "Transfer received recorded for %(n)d parts.",
+                    recorded,
+                )
+                % {"n": recorded},
+                messages.SUCCESS,
+            )
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
 
     def _change_status(self, request, part, status):
         if not self.has_change_permission(request, part):
@@ -333,7 +426,18 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and self.has_change_permission(request, obj):
             context["status_buttons"] = [(status.value, STATUS_BUTTONS[status]) for status in obj.next_statuses()]
+            context["transfer_button"] = obj.payee is not None and obj.paid_at is None
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("transfer received"), ordering="paid_at")
+    def transfer_received(self, part):
+        if part.paid_at:
+            return day(localtime(part.paid_at))
+        return _("awaited") if part.payee else "—"
+
+    @admin.display(description=_("transfer description"))
+    def transfer_reference(self, part):
+        return part.transfer_reference if part.payee else "—"
 
     @admin.display(description=pgettext_lazy("shop order", "order"), ordering="order__code")
     def order_code(self, part):
@@ -375,7 +479,8 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
 
 @admin.register(PayeeAccount)
 class PayeeAccountAdmin(DistrictScopedAdmin):
-    list_display = ["producer", "bank_name", "account_number", "account_name"]
+    list_display = ["producer", "bank_name", "bank_bin", "account_number", "account_name"]
+    list_filter = [("bank_bin", admin.EmptyFieldListFilter)]
     search_fields = ["producer__name", "account_number", "account_name"]
     autocomplete_fields = ["producer"]
     list_select_related = ["producer"]

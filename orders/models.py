@@ -9,6 +9,7 @@ agreed to, whatever the catalogue says later.
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -19,6 +20,8 @@ from catalogue.models import Producer, Product
 from core.models import TimeStampedModel
 from showrooms.models import Showroom
 
+from . import vietqr
+from .banks import BANK_CHOICES, BY_BIN
 from .phone import E164_PATTERN, display_mobile
 
 # No 0/O, 1/I/L or U: codes are read out over the phone and typed from an email.
@@ -80,6 +83,15 @@ class PayeeAccount(TimeStampedModel):
         Producer, on_delete=models.CASCADE, related_name="payee_account", verbose_name=_("producer")
     )
     bank_name = models.CharField(_("bank"), max_length=120, help_text=_("e.g. Vietcombank, chi nhánh Hà Nội"))
+    # The bank as NAPAS knows it: a VietQR code needs it. Empty for an old row whose bank
+    # name matched no bank (orders/banks.py); such a payee gets transfer details, no QR.
+    bank_bin = models.CharField(
+        _("bank (for the VietQR code)"),
+        max_length=6,
+        blank=True,
+        choices=BANK_CHOICES,
+        help_text=_("Shoppers scan a VietQR code only when the bank is chosen here."),
+    )
     account_number = models.CharField(_("account number"), max_length=40)
     account_name = models.CharField(_("account holder"), max_length=120)
 
@@ -100,12 +112,38 @@ class PayeeAccount(TimeStampedModel):
     def __str__(self):
         return f"{self.producer} · {self.bank_name} {self.account_number}"
 
+    def clean(self):
+        super().clean()
+        if self.bank_bin and not vietqr.ACCOUNT_PATTERN.match(qr_account_number(self.account_number)):
+            raise ValidationError(
+                {
+                    "account_number": _(
+                        "For the VietQR code the account number is at most 19 letters and digits "
+                        "(spaces, dots and dashes are left out)."
+                    )
+                }
+            )
+
     def as_details(self):
-        return {"bank_name": self.bank_name, "account_number": self.account_number, "account_name": self.account_name}
+        return {
+            "bank_name": self.bank_name,
+            "bank_bin": self.bank_bin,
+            "account_number": self.account_number,
+            "account_name": self.account_name,
+        }
+
+
+def qr_account_number(typed):
+    """An account number as typed ("0011 0019 32418") -> as a VietQR code carries it."""
+    return "".join(ch for ch in str(typed) if ch not in " .-")
 
 
 def payee_details_for(producer):
-    """The payee for a producer's bank transfers as a dict, or None if there is none."""
+    """The payee for a producer's bank transfers as a dict, or None if there is none.
+
+    The dict has bank_name, bank_bin ("" when unknown: no QR code), account_number and
+    account_name.
+    """
     try:
         return producer.payee_account.as_details()
     except PayeeAccount.DoesNotExist:
@@ -113,7 +151,9 @@ def payee_details_for(producer):
     fallback = getattr(settings, "ORDERS_BANK_TRANSFER_PAYEE", None) or {}
     keys = ("bank_name", "account_number", "account_name")
     if all(fallback.get(key) for key in keys):
-        return {key: fallback[key] for key in keys}
+        bank_bin = str(fallback.get("bank_bin") or "")
+        # A BIN NAPAS does not list would make a code no app accepts: details only.
+        return {**{key: fallback[key] for key in keys}, "bank_bin": bank_bin if bank_bin in BY_BIN else ""}
     return None
 
 
@@ -222,6 +262,17 @@ class ProducerOrder(TimeStampedModel):
     payee_bank_name = models.CharField(_("payee bank"), max_length=120, blank=True)
     payee_account_number = models.CharField(_("payee account number"), max_length=40, blank=True)
     payee_account_name = models.CharField(_("payee account holder"), max_length=120, blank=True)
+    payee_bank_bin = models.CharField(_("payee bank BIN"), max_length=6, blank=True)
+    # Set by an officer (later the producer) who saw the money arrive; the shopper sees it.
+    paid_at = models.DateTimeField(_("transfer received"), null=True, blank=True)
+    paid_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("transfer received, recorded by"),
+    )
 
     objects = ProducerOrderQuerySet.as_manager()
 
@@ -260,9 +311,51 @@ class ProducerOrder(TimeStampedModel):
             return None
         return {
             "bank_name": self.payee_bank_name,
+            "bank_bin": self.payee_bank_bin,
             "account_number": self.payee_account_number,
             "account_name": self.payee_account_name,
         }
+
+    @property
+    def transfer_reference(self):
+        """What the shopper writes in this part's transfer description ("OCOP ABCD2345").
+
+        With several parts a number is added ("OCOP ABCD2345 2", in the page's order of
+        parts): two producers paid through the same collective account must be told apart.
+        Reads the order's parts, prefetched by Order.objects.for_detail().
+        """
+        parts = list(self.order.parts.all())
+        if len(parts) < 2:
+            return self.order.transfer_reference
+        number = next(i for i, part in enumerate(parts, start=1) if part.pk == self.pk)
+        return f"{self.order.transfer_reference} {number}"
+
+    @property
+    def awaits_transfer(self):
+        """The shopper should still pay this part by bank transfer."""
+        return self.payee is not None and self.is_open and self.paid_at is None
+
+    @property
+    def vietqr_filename(self):
+        return f"vietqr-{self.transfer_reference.replace(' ', '-').lower()}.png"
+
+    def vietqr_url(self):
+        return reverse("orders:vietqr_png", kwargs={"code": self.order.code, "part_id": self.pk})
+
+    def vietqr_payload(self):
+        """The VietQR string for paying this part, or None (no bank BIN, paid, closed)."""
+        if not (self.awaits_transfer and self.payee_bank_bin):
+            return None
+        try:
+            return vietqr.payload(
+                bank_bin=self.payee_bank_bin,
+                account_number=qr_account_number(self.payee_account_number),
+                amount=self.subtotal,
+                purpose=vietqr.ascii_purpose(self.transfer_reference),
+            )
+        except ValueError:
+            # A payee copied before its account number was checked: details only, no code.
+            return None
 
 
 class OrderLine(models.Model):

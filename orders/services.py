@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from catalogue import caching
 from catalogue.models import Producer, Product
+from core.qr import qr_png
 
 from .cart import certificate_problem, pickup_showrooms
 from .models import (
@@ -226,6 +227,7 @@ def _create_parts_and_lines(order, products, items, payment):
             payee_bank_name=payee.get("bank_name", ""),
             payee_account_number=payee.get("account_number", ""),
             payee_account_name=payee.get("account_name", ""),
+            payee_bank_bin=payee.get("bank_bin", ""),
         )
         OrderLine.objects.bulk_create(
             OrderLine(
@@ -280,6 +282,25 @@ def change_status(*, part, status):
     return locked
 
 
+def record_transfer_received(*, part, user):
+    """Record that this part's bank transfer arrived (who saw it, when); the shopper sees it.
+
+    Raises StatusChangeRefused for a part not paid by bank transfer or already recorded
+    (two officers clicking at once record it once: the part is locked).
+    """
+    with transaction.atomic():
+        locked = ProducerOrder.objects.select_for_update(of=("self",)).select_related("order").get(pk=part.pk)
+        if locked.payee is None:
+            raise StatusChangeRefused(_("%(part)s is not paid by bank transfer.") % {"part": locked})
+        if locked.paid_at is not None:
+            raise StatusChangeRefused(_("The transfer for %(part)s is already recorded.") % {"part": locked})
+        locked.paid_at = timezone.now()
+        locked.paid_recorded_by = user
+        locked.save(update_fields=["paid_at", "paid_recorded_by", "updated_at"])
+    part.paid_at, part.paid_recorded_by = locked.paid_at, locked.paid_recorded_by
+    return locked
+
+
 # --- emails ---------------------------------------------------------------------------------
 
 
@@ -294,15 +315,19 @@ def send_order_emails(order):
     messages = []
     if order.email:
         with translation.override(order.language):
-            messages.append(
-                EmailMessage(
-                    subject=_("Your OCOP order %(code)s") % {"code": order.code},
-                    body=render_to_string(
-                        "orders/email/shopper.txt", {"order": order, "parts": parts, "SITE_URL": settings.SITE_URL}
-                    ),
-                    to=[order.email],
-                )
+            message = EmailMessage(
+                subject=_("Your OCOP order %(code)s") % {"code": order.code},
+                body=render_to_string(
+                    "orders/email/shopper.txt", {"order": order, "parts": parts, "SITE_URL": settings.SITE_URL}
+                ),
+                to=[order.email],
             )
+            # The VietQR codes as attachments, not inline images: the email stays plain text
+            # (read the same in every client), and a saved image is what banking apps open.
+            for part in parts:
+                if payload := part.vietqr_payload():
+                    message.attach(part.vietqr_filename, qr_png(payload), "image/png")
+            messages.append(message)
     # Producers read Vietnamese, whatever language the shopper used.
     with translation.override(settings.LANGUAGE_CODE):
         for part in parts:

@@ -13,4 +13,5 @@ urlpatterns = [
     path("checkout/pickup-part/", views.pickup_part, name="pickup_part"),
     path("order/", views.lookup, name="lookup"),
     path("order/<str:code>/", views.order_detail, name="order_detail"),
+    path("order/<str:code>/vietqr/<int:part_id>.png", views.vietqr_png, name="vietqr_png"),
 ]

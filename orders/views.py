@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,6 +17,7 @@ from django_ratelimit.decorators import ratelimit
 
 from catalogue.models import Product
 from core.csrf import same_origin_post
+from core.qr import qr_png
 from showrooms.models import Showroom
 
 from . import pickup, services
@@ -282,6 +284,27 @@ def order_detail(request, code):
         return redirect(f"{reverse('orders:lookup')}?{urlencode({'code': code[:20]})}")
     order = get_object_or_404(Order.objects.for_detail(), code=code)
     return render(request, "orders/order_detail.html", {"order": order, "parts": order.parts.all()})
+
+
+@never_cache
+def vietqr_png(request, code, part_id):
+    """The VietQR code for paying one part of an order, as a PNG a phone can save.
+
+    The same rule as the order page (a code this session placed or looked up), but an
+    image cannot be redirected to the lookup form: anything else is a 404, whether the
+    order exists or not, so ids and codes cannot be probed. A part with nothing left to
+    pay by QR (no bank BIN, paid, closed) is a 404 too.
+    """
+    if code not in request.session.get(SEEN_KEY, []):
+        raise Http404
+    order = get_object_or_404(Order.objects.for_detail(), code=code)
+    part = next((part for part in order.parts.all() if part.pk == part_id), None)
+    payload = part.vietqr_payload() if part is not None else None
+    if payload is None:
+        raise Http404
+    response = HttpResponse(qr_png(payload), content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="{part.vietqr_filename}"'
+    return response
 
 
 @never_cache

@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from catalogue.models import Lot, OcopGroup, Producer, Product, ProductImage
+from orders.banks import bin_for_name
+from orders.models import PayeeAccount
 from showrooms.models import Showroom, ShowroomStock
 from tests.language import english_page
 from villages.models import Craft, District, Village
@@ -57,6 +59,11 @@ def test_load_demo_builds_a_realistic_catalogue_and_is_safe_to_run_twice():
     # Some producers take bank transfers and some do not, so checkout shows both cases.
     paid_by_transfer = Producer.objects.filter(payee_account__isnull=False).count()
     assert 0 < paid_by_transfer < Producer.objects.count()
+    # Their banks have real BINs, so the demo's VietQR codes open in banking apps.
+    assert not PayeeAccount.objects.filter(bank_bin="").exists()
+    assert {bin_for_name(account.bank_name) for account in PayeeAccount.objects.all()} == set(
+        PayeeAccount.objects.values_list("bank_bin", flat=True)
+    )
     withdrawn = Product.objects.certificate_withdrawn().first()
     assert withdrawn.certificate_withdrawn_reason_vi and withdrawn.certificate_withdrawn_reason_en
 
