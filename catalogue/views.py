@@ -1,16 +1,24 @@
 from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core import cache as ocop_cache
 
-from . import caching, querystrings
+from . import caching, querystrings, share_image
 from .chips import chips
 from .facets import cached_facets, listed_count
 from .filters import ProductFilter
 from .models import Producer, Product
 
 RELATED_PRODUCTS = 6
+# The share picture at its current ?v= never changes: a year. Without it (or with an old
+# one) the URL shows whatever is current: an hour in browsers and preview caches.
+SHARE_IMAGE_IMMUTABLE_SECONDS = 365 * 24 * 60 * 60
+SHARE_IMAGE_SECONDS = 60 * 60
 
 
 class ForgivingPaginator(Paginator):
@@ -99,7 +107,31 @@ class ProductDetailView(DetailView):
         # The fragment (showrooms, lots, related products) follows the product's own
         # concern too: a lot recorded bumps only that (catalogue/caching.py).
         fragment = ocop_cache.fragment_context((ocop_cache.CATALOGUE, caching.page_concern(product.slug)))
-        return super().get_context_data(related_products=related, **fragment, **kwargs)
+        return super().get_context_data(
+            related_products=related, share_image_url=share_image.url(product), **fragment, **kwargs
+        )
+
+
+@require_safe
+def product_share_image(request, slug):
+    """/products/<slug>/share.png: the product's link-preview picture (catalogue/share_image.py).
+
+    One URL for both languages (the picture has both names), outside the language prefixes.
+    Unpublished and unknown products: 404, as their pages."""
+    product = get_object_or_404(Product.objects.published().for_cards(), slug=slug)
+    version = share_image.fingerprint(product)
+    etag = f'"{version}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(share_image.png(product, version), content_type="image/png")
+    response["ETag"] = etag
+    current = request.GET.get("v") == version
+    if current:
+        patch_cache_control(response, public=True, max_age=SHARE_IMAGE_IMMUTABLE_SECONDS, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=SHARE_IMAGE_SECONDS)
+    return response
 
 
 class ProducerDetailView(DetailView):

@@ -92,6 +92,11 @@ SITE_URL_IS_LOCAL = site_url_is_local(SITE_URL)
 # trace page), e.g. "Chi cục Quản lý thị trường Hà Nội, 024 3xxx xxxx". Empty: general steps only.
 COUNTERFEIT_REPORT_CONTACT = os.environ.get("COUNTERFEIT_REPORT_CONTACT", "").strip()
 
+# Share links (core/templatetags/sharing.py). Facebook's "send in Messenger" dialog for
+# desktops needs an app id; without one, Messenger is offered on phones only, through the
+# app's own fb-messenger:// link (docs/decisions.md, "Sharing").
+FACEBOOK_APP_ID = os.environ.get("FACEBOOK_APP_ID", "").strip()
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_file
 
+from catalogue import views as catalogue_views
 from core import views as core_views
 from core.page_cache import cache_anonymous_page
 from pages import views
@@ -28,6 +29,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    # A product's link-preview picture: both names on it, so one URL for both languages.
+    path("products/<slug:slug>/share.png", catalogue_views.product_share_image, name="product_share_image"),
     # The open-data API (records carry both languages) and the bulk files: one URL each.
     path("api/v1/", include("opendata.urls")),
     path("", include("opendata.file_urls")),

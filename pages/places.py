@@ -53,6 +53,8 @@ class VillageDetailView(DetailView):
         producers = village.producers.with_products_on_sale()
         return super().get_context_data(
             producers=producers,
+            # The link preview's picture (og:image): the first photo, when there is one.
+            village_photo=village.images.first(),
             showrooms=village.showrooms.active().for_listing(),
             **kwargs,
         )

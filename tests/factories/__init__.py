@@ -29,7 +29,7 @@ from tests.factories.catalogue import (
 from tests.factories.images import jpeg
 from tests.factories.orders import OrderFactory
 from tests.factories.showrooms import ShowroomFactory, StockFactory
-from tests.factories.villages import VillageFactory, commune, craft, district
+from tests.factories.villages import VillageFactory, VillageImageFactory, commune, craft, district
 from tests.factories.visits import EventFactory, RouteFactory, StopFactory, hanoi
 
 # The local date the `today` fixture (conftest.py) freezes time at.
@@ -55,6 +55,7 @@ __all__ = [
     "StockFactory",
     "StopFactory",
     "VillageFactory",
+    "VillageImageFactory",
     "commune",
     "WithdrawnProductFactory",
     "craft",

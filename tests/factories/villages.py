@@ -5,7 +5,8 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from villages.models import Commune, Craft, District, Village
+from tests.factories.images import jpeg
+from villages.models import Commune, Craft, District, Village, VillageImage
 
 
 def district(slug="phu-xuyen"):
@@ -50,3 +51,15 @@ class VillageFactory(InDistrictFactory):
     def crafts(self, create, slugs, **kwargs):
         if create:
             self.crafts.set([craft(slug) for slug in (("ceramics",) if slugs is None else slugs)])
+
+
+class VillageImageFactory(DjangoModelFactory):
+    """A village photo (one-colour JPEG)."""
+
+    class Meta:
+        model = VillageImage
+
+    village = factory.SubFactory(VillageFactory)
+    image = factory.LazyFunction(jpeg)
+    alt_text = factory.LazyAttribute(lambda o: f"Ảnh {o.village.name}")
+    position = 0

@@ -105,7 +105,10 @@ def test_product_page_has_schema_org_json_ld_and_sharing_tags(client, vase):
     assert data["url"] == "https://ocop.test" + vase.get_absolute_url()
     assert data["image"][0].startswith("https://ocop.test/media/")
     assert '<meta property="og:type" content="product">' in body
-    assert re.search(r'<meta property="og:image" content="https://ocop\.test/media/[^"]+\.jpg">', body)
+    # The link preview shows the product's share picture (tests/pages/test_sharing.py).
+    assert re.search(
+        rf'<meta property="og:image" content="https://ocop\.test/products/{vase.slug}/share\.png\?v=\w+">', body
+    )
     assert '<meta name="twitter:card" content="summary_large_image">' in body
 
 
