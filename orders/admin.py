@@ -27,7 +27,17 @@ from villages.models import District
 from villages.scoping import scope_queryset
 
 from . import services
-from .models import Fulfilment, Order, OrderLine, PayeeAccount, Payment, ProducerOrder, Status
+from .models import (
+    DeliveryRule,
+    DeliveryTerms,
+    Fulfilment,
+    Order,
+    OrderLine,
+    PayeeAccount,
+    Payment,
+    ProducerOrder,
+    Status,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -44,13 +54,17 @@ class ReadOnlyInline(admin.TabularInline):
 class ProducerOrderInline(DistrictScopedInline, ReadOnlyInline):
     # An officer sees only their producers' parts of an order that spans districts.
     model = ProducerOrder
-    fields = ["producer", "status", "subtotal_vnd", "payee_account_number"]
+    fields = ["producer", "status", "subtotal_vnd", "delivery_fee_vnd", "payee_account_number"]
     readonly_fields = fields
     show_change_link = True
 
     @admin.display(description=_("subtotal"))
     def subtotal_vnd(self, part):
         return vnd(part.subtotal)
+
+    @admin.display(description=_("delivery fee"))
+    def delivery_fee_vnd(self, part):
+        return delivery_fee_text(part)
 
 
 class OrderLineInline(ReadOnlyInline):
@@ -101,6 +115,14 @@ def created(obj):
     would take a fifth of the list's width."""
     moment = localtime(obj.created_at)
     return format_html('{}<br><span class="quiet">{}</span>', day(moment), time_format(moment, "TIME_FORMAT"))
+
+
+def delivery_fee_text(part):
+    if part.order.is_pickup:
+        return "—"
+    if part.delivery_fee is None:
+        return _("to be agreed by phone")
+    return vnd(part.delivery_fee)
 
 
 def shopper_lines(order):
@@ -379,3 +401,42 @@ class PayeeAccountAdmin(DistrictScopedAdmin):
     search_fields = ["producer__name", "account_number", "account_name"]
     autocomplete_fields = ["producer"]
     list_select_related = ["producer"]
+
+
+@admin.register(DeliveryTerms)
+class DeliveryTermsAdmin(DistrictScopedAdmin):
+    list_display = ["producer", "days_min", "days_max"]
+    search_fields = ["producer__name"]
+    autocomplete_fields = ["producer"]
+    list_select_related = ["producer"]
+
+
+@admin.register(DeliveryRule)
+class DeliveryRuleAdmin(DistrictScopedAdmin):
+    """A producer's fees by place. Overlapping rules are refused by the model's
+    constraints, with their message, before anything is saved."""
+
+    list_display = ["producer", "place", "fee_vnd", "free_above_vnd"]
+    list_filter = ["producer__district"]
+    search_fields = ["producer__name", "district__name", "commune__name"]
+    autocomplete_fields = ["producer"]
+    list_select_related = ["producer", "district", "commune"]
+    fields = ["producer", "commune", "district", "fee", "free_above"]
+
+    def _scope_choices(self, field, db_field, request):
+        # The producer is the officer's; the place delivered to may be any district.
+        if db_field.name == "district":
+            return field
+        return super()._scope_choices(field, db_field, request)
+
+    @admin.display(description=_("delivers to"), ordering="commune__name")
+    def place(self, rule):
+        return rule.place_label
+
+    @admin.display(description=_("delivery fee"), ordering="fee")
+    def fee_vnd(self, rule):
+        return vnd(rule.fee)
+
+    @admin.display(description=_("free from"), ordering="free_above")
+    def free_above_vnd(self, rule):
+        return vnd(rule.free_above) if rule.free_above else "—"
