@@ -5,11 +5,11 @@ from django.db.models import Value, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from . import pickup
-from .cart import MAX_QUANTITY, pickup_showrooms
 from core.text import fold
 from villages.models import Commune, District
 
+from . import pickup
+from .cart import MAX_QUANTITY, pickup_showrooms
 from .models import Fulfilment, Order, Payment, normalise_order_code, payee_details_for
 from .phone import normalise_mobile
 
