@@ -9,6 +9,7 @@ agreed to, whatever the catalogue says later.
 import secrets
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -195,7 +196,11 @@ class DeliveryRule(TimeStampedModel):
         related_name="+",
         verbose_name=_("commune or ward (since 2025)"),
     )
-    fee = models.PositiveIntegerField(_("delivery fee (VND)"), help_text=_("0 for free delivery."))
+    fee = models.PositiveIntegerField(
+        _("delivery fee (VND)"),
+        help_text=_("0 for free delivery."),
+        validators=[MinValueValidator(0, message=_("The delivery fee cannot be negative."))],
+    )
     free_above = models.PositiveIntegerField(
         _("free from a subtotal of (VND)"),
         null=True,
