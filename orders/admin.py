@@ -62,6 +62,10 @@ class ProducerOrderInline(DistrictScopedInline, ReadOnlyInline):
     def subtotal_vnd(self, part):
         return vnd(part.subtotal)
 
+    def get_queryset(self, request):
+        # The fee column asks whether the order is a pickup: its order in the same query.
+        return super().get_queryset(request).select_related("order")
+
     @admin.display(description=_("delivery fee"))
     def delivery_fee_vnd(self, part):
         return delivery_fee_text(part)
@@ -290,7 +294,15 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
     search_fields = ["order__code", "order__phone", "order__name", "producer__name"]
     date_hierarchy = "created_at"
     list_select_related = ["order", "producer"]
-    readonly_fields = ["order_link", "subtotal_vnd", "shopper", "delivery", "next_statuses_text"]
+    readonly_fields = [
+        "order_link",
+        "subtotal_vnd",
+        "delivery_fee_vnd",
+        "delivery_days_text",
+        "shopper",
+        "delivery",
+        "next_statuses_text",
+    ]
     inlines = [OrderLineInline]
     fieldsets = [
         (
@@ -302,6 +314,8 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
                     "status",
                     "next_statuses_text",
                     "subtotal_vnd",
+                    "delivery_fee_vnd",
+                    "delivery_days_text",
                     "created_at",
                     "updated_at",
                 ]
@@ -322,7 +336,20 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         css = {"all": ["orders/admin.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_admin()
+        return (
+            super()
+            .get_queryset(request)
+            .for_admin()
+            .select_related("order__delivery_district", "order__delivery_commune")
+        )
+
+    @admin.display(description=_("delivery fee"))
+    def delivery_fee_vnd(self, part):
+        return delivery_fee_text(part)
+
+    @admin.display(description=_("delivery time"))
+    def delivery_days_text(self, part):
+        return part.delivery_days_text or "—"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # The status buttons post the change form with `_status`. get_object is scoped to
@@ -388,7 +415,8 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         order = part.order
         if order.is_pickup:
             return f"{order.get_fulfilment_display()}: {order.showroom}"
-        return f"{order.get_fulfilment_display()}: {order.address}"
+        place = f" ({order.delivery_place})" if order.delivery_place else ""
+        return f"{order.get_fulfilment_display()}: {order.address}{place}"
 
     @admin.display(description=_("possible next statuses"))
     def next_statuses_text(self, part):

@@ -300,3 +300,21 @@ def test_cart_and_checkout_queries_do_not_grow_with_lines_or_producers(client, d
     with django_assert_max_num_queries(10):
         page = client.get(reverse("orders:checkout")).content.decode()
     assert page.count("usually 1–3 days") == 6
+
+
+def test_demo_producers_get_fees_that_look_real(places):
+    from demo import loaders
+
+    producers = {f"demo-{n}": factories.ProducerFactory(district_slug="gia-lam") for n in range(10)}
+    loaders.load_delivery(producers)
+    assert DeliveryTerms.objects.count() == 10
+    with_rules = {rule.producer_id for rule in DeliveryRule.objects.all()}
+    assert 0 < len(with_rules) < 10  # some agree the fee by phone
+    producer = next(p for p in producers.values() if p.pk in with_rules)
+    product = factories.PublishedProductFactory(producer=producer, price=200_000, stock_quantity=5)
+    assert fee_for(product, district_id=places["gia_lam"].pk) == 30_000
+    assert fee_for(product, district_id=places["hoan_kiem"].pk) == 45_000
+    assert fee_for(product, district_id=factories.district("ba-vi").pk) == 60_000
+    assert fee_for(product, quantity=5, district_id=places["hoan_kiem"].pk) == 0
+    loaders.load_delivery(producers)  # a second run adds nothing
+    assert DeliveryTerms.objects.count() == 10
