@@ -214,6 +214,28 @@ def _showroom_or_none(value):
     return Showroom.objects.active().filter(pk=int(value)).first()
 
 
+@never_cache
+@require_POST
+def checkout_recalculate(request):
+    """The checkout form posted by its "Recalculate the delivery fee" button (formaction):
+    the fees for the place chosen, nothing checked or placed, the form back as typed.
+
+    A view of its own, outside the checkout's rate limit: a shopper trying places (the
+    JavaScript presses the button on every change) must not be locked out of ordering.
+    """
+    cart = Cart(request.session)
+    lines = cart.lines()
+    if not lines:
+        messages.info(request, _("Your cart is empty."))
+        return redirect("orders:cart")
+    _save_draft(request, request.POST)
+    form = CheckoutForm(
+        initial={**request.POST.dict(), "token": _token_from(request) or _checkout_token(request)},
+        cart_lines=lines,
+    )
+    return _render_checkout(request, form, lines)
+
+
 def _render_checkout(request, form, lines, status=200, error=None):
     # The fees for the place in the form as it is shown; the hidden fields carry them, so
     # placing the order charges what this page says or asks again (services.place_order).
@@ -259,15 +281,6 @@ def _place(request, cart, lines):
     if not lines:
         messages.info(request, _("Your cart is empty."))
         return redirect("orders:cart")
-    if "recalculate" in request.POST:
-        # The no-JavaScript way to see the fees for the address chosen: nothing is checked
-        # or placed, the form comes back as typed with the new fees.
-        _save_draft(request, request.POST)
-        recalculated = CheckoutForm(
-            initial={**request.POST.dict(), "token": _token_from(request) or _checkout_token(request)},
-            cart_lines=lines,
-        )
-        return _render_checkout(request, recalculated, lines)
     if not form.is_valid():
         _save_draft(request, form.data)
         return _render_checkout(request, form, lines, status=400)

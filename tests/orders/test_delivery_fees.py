@@ -5,7 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 
+from demo import loaders
 from orders import delivery
 from orders.models import DeliveryRule, DeliveryTerms, Order
 from tests import factories
@@ -186,7 +188,7 @@ def test_the_checkout_shows_the_fee_for_the_place_chosen(client, vase, places):
 
     # Without JavaScript: choose the district and press "Recalculate".
     response = client.post(
-        reverse("orders:checkout"),
+        reverse("orders:checkout_recalculate"),
         {**hidden_fields(client), **SHOPPER, "delivery_district": places["gia_lam"].pk, "recalculate": "1"},
     )
     assert response.status_code == 200
@@ -203,7 +205,7 @@ def test_the_order_stores_the_fee_and_time_shown(client, vase, scarf, places):
     add(client, vase, 2)
     add(client, scarf, 1)
     client.post(
-        reverse("orders:checkout"),
+        reverse("orders:checkout_recalculate"),
         {**hidden_fields(client), **SHOPPER, "delivery_commune": places["bat_trang"].pk, "recalculate": "1"},
     )
     response = checkout(client, delivery_commune=places["bat_trang"].pk)
@@ -275,8 +277,6 @@ def test_a_producer_without_rules_says_to_be_agreed_at_checkout(client, scarf):
 
 
 def test_vietnamese_pages_write_fees_the_vietnamese_way(client, vase):
-    from django.utils import translation
-
     with translation.override("vi"):
         add(client, vase, 1)
         page = client.get(reverse("orders:checkout")).content.decode()
@@ -303,8 +303,6 @@ def test_cart_and_checkout_queries_do_not_grow_with_lines_or_producers(client, d
 
 
 def test_demo_producers_get_fees_that_look_real(places):
-    from demo import loaders
-
     producers = {f"demo-{n}": factories.ProducerFactory(district_slug="gia-lam") for n in range(10)}
     loaders.load_delivery(producers)
     assert DeliveryTerms.objects.count() == 10
@@ -318,3 +316,17 @@ def test_demo_producers_get_fees_that_look_real(places):
     assert fee_for(product, quantity=5, district_id=places["hoan_kiem"].pk) == 0
     loaders.load_delivery(producers)  # a second run adds nothing
     assert DeliveryTerms.objects.count() == 10
+
+
+def test_recalculating_does_not_count_against_the_checkout_limit(client, vase, places, settings):
+    settings.ORDERS_CHECKOUT_RATE = "1/m"
+    add(client, vase, 1)
+    for district in (places["gia_lam"], places["hoan_kiem"], places["gia_lam"]):
+        response = client.post(
+            reverse("orders:checkout_recalculate"),
+            {**hidden_fields(client), **SHOPPER, "delivery_district": district.pk},
+        )
+        assert response.status_code == 200
+    response = checkout(client, delivery_district=places["gia_lam"].pk)
+    assert response.status_code == 302
+    assert Order.objects.get().parts.get().delivery_fee == 30_000
