@@ -330,3 +330,15 @@ def test_recalculating_does_not_count_against_the_checkout_limit(client, vase, p
     response = checkout(client, delivery_district=places["gia_lam"].pk)
     assert response.status_code == 302
     assert Order.objects.get().parts.get().delivery_fee == 30_000
+
+
+@pytest.mark.parametrize("value", ["abc", "99999999999999999999", "-1"])
+def test_a_forged_place_is_a_clear_400(client, vase, value):
+    add(client, vase, 1)
+    response = checkout(client, delivery_commune=value)
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not Order.objects.exists()
+    recalculated = client.post(reverse("orders:checkout_recalculate"), {**SHOPPER, "delivery_district": value})
+    assert recalculated.status_code == 200
+    assert "Delivery 45,000\u00a0₫" in recalculated.content.decode()
