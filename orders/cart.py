@@ -145,10 +145,6 @@ class Cart:
         return [int(key) for key in self._items if str(key).isdigit()]
 
 
-def total_of(lines):
-    return sum(line.line_total for line in lines)
-
-
 def pickup_showrooms(product_ids):
     """Open showrooms that stock every one of these products (the pickup choices)."""
     product_ids = set(product_ids)

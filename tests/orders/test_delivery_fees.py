@@ -2,6 +2,7 @@
 and checkout show, what the order stores, and a fee that changed between showing and placing."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -201,14 +202,15 @@ def test_the_checkout_shows_the_fee_for_the_place_chosen(client, vase, places):
     assert "Delivery 30,000\u00a0₫" in client.get(reverse("orders:cart")).content.decode()
 
 
-def test_the_order_stores_the_fee_and_time_shown(client, vase, scarf, places):
+def test_the_order_stores_the_fee_and_time_shown(client, vase, scarf, places, django_capture_on_commit_callbacks):
     add(client, vase, 2)
     add(client, scarf, 1)
     client.post(
         reverse("orders:checkout_recalculate"),
         {**hidden_fields(client), **SHOPPER, "delivery_commune": places["bat_trang"].pk, "recalculate": "1"},
     )
-    response = checkout(client, delivery_commune=places["bat_trang"].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = checkout(client, delivery_commune=places["bat_trang"].pk)
     assert response.status_code == 302, response.content.decode()[:3000]
 
     order = Order.objects.get()
@@ -223,6 +225,11 @@ def test_the_order_stores_the_fee_and_time_shown(client, vase, scarf, places):
     assert "15,000\u00a0₫" in page and "usually 2–4 days" in page
     assert "to be agreed by phone" in page
     assert "without the delivery fees to be agreed by phone" in page
+
+    to_shopper = next(message for message in mail.outbox if message.to == [SHOPPER["email"]])
+    assert "Delivery: 15,000 ₫ (usually 2–4 days)" in to_shopper.body
+    assert "Delivery: to be agreed by phone" in to_shopper.body
+    assert "Xã Bát Tràng" in to_shopper.body
 
 
 def test_a_rule_changed_between_showing_and_placing_asks_again(client, vase, potter):
