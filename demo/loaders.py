@@ -30,7 +30,7 @@ from core.text import fold
 from demo import data as demo_data
 from demo.pictures import draw_product_image
 from demo.stable import DEMO_GTIN_SERIES, demo_gtin, demo_trace_code, stable_int
-from orders.models import PayeeAccount
+from orders.models import DeliveryRule, DeliveryTerms, PayeeAccount
 from showrooms.models import Showroom, ShowroomStock
 from villages import roles
 from villages.models import Commune, Craft, District, Village
@@ -170,6 +170,48 @@ def load_payee_account(producer):
         # Banks print the holder's name in capitals without diacritics.
         account_name=fold(producer.name).upper(),
     )
+
+
+# --- delivery fees ----------------------------------------------------------------------
+
+# What Hanoi craft producers typically charge (VND): a courier within their own district, a
+# courier to the inner-city districts, a parcel service anywhere else; free from a
+# part of 1.000.000 ₫.
+DELIVERY_OWN_DISTRICT = 30_000
+DELIVERY_INNER_HANOI = 45_000
+DELIVERY_ELSEWHERE = 60_000
+DELIVERY_FREE_ABOVE = 1_000_000
+DELIVERY_DAYS = [(1, 3), (2, 4), (2, 4), (3, 5)]
+
+
+@transaction.atomic
+def load_delivery(producers):
+    """Delivery fees and times for the demo producers that have none yet. One in five sets
+    no fee (agreed by phone), so the checkout shows that case too. Returns the rules made."""
+    has_terms = set(DeliveryTerms.objects.filter(producer__in=producers.values()).values_list("producer", flat=True))
+    has_rules = set(DeliveryRule.objects.filter(producer__in=producers.values()).values_list("producer", flat=True))
+    inner = list(District.objects.filter(kind=District.Kind.URBAN))
+    rules, terms = [], []
+    for slug, producer in producers.items():
+        if producer.pk in has_terms or producer.pk in has_rules:
+            continue
+        days_min, days_max = DELIVERY_DAYS[stable_int("delivery days", slug) % len(DELIVERY_DAYS)]
+        terms.append(DeliveryTerms(producer=producer, days_min=days_min, days_max=days_max))
+        if stable_int("delivery fee", slug) % 5 == 0:
+            continue
+        rules.append(DeliveryRule(producer=producer, fee=DELIVERY_ELSEWHERE, free_above=DELIVERY_FREE_ABOVE))
+        rules.append(
+            DeliveryRule(
+                producer=producer, district=producer.district, fee=DELIVERY_OWN_DISTRICT, free_above=DELIVERY_FREE_ABOVE
+            )
+        )
+        rules.extend(
+            DeliveryRule(producer=producer, district=district, fee=DELIVERY_INNER_HANOI, free_above=DELIVERY_FREE_ABOVE)
+            for district in inner
+            if district.pk != producer.district_id
+        )
+    DeliveryTerms.objects.bulk_create(terms)
+    return DeliveryRule.objects.bulk_create(rules)
 
 
 # --- products ---------------------------------------------------------------------------

@@ -27,7 +27,17 @@ from villages.models import District
 from villages.scoping import scope_queryset
 
 from . import services
-from .models import Fulfilment, Order, OrderLine, PayeeAccount, Payment, ProducerOrder, Status
+from .models import (
+    DeliveryRule,
+    DeliveryTerms,
+    Fulfilment,
+    Order,
+    OrderLine,
+    PayeeAccount,
+    Payment,
+    ProducerOrder,
+    Status,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -44,13 +54,21 @@ class ReadOnlyInline(admin.TabularInline):
 class ProducerOrderInline(DistrictScopedInline, ReadOnlyInline):
     # An officer sees only their producers' parts of an order that spans districts.
     model = ProducerOrder
-    fields = ["producer", "status", "subtotal_vnd", "payee_account_number"]
+    fields = ["producer", "status", "subtotal_vnd", "delivery_fee_vnd", "payee_account_number"]
     readonly_fields = fields
     show_change_link = True
 
     @admin.display(description=_("subtotal"))
     def subtotal_vnd(self, part):
         return vnd(part.subtotal)
+
+    def get_queryset(self, request):
+        # The fee column asks whether the order is a pickup: its order in the same query.
+        return super().get_queryset(request).select_related("order")
+
+    @admin.display(description=_("delivery fee"))
+    def delivery_fee_vnd(self, part):
+        return delivery_fee_text(part)
 
 
 class OrderLineInline(ReadOnlyInline):
@@ -101,6 +119,14 @@ def created(obj):
     would take a fifth of the list's width."""
     moment = localtime(obj.created_at)
     return format_html('{}<br><span class="quiet">{}</span>', day(moment), time_format(moment, "TIME_FORMAT"))
+
+
+def delivery_fee_text(part):
+    if part.order.is_pickup:
+        return "—"
+    if part.delivery_fee is None:
+        return _("to be agreed by phone")
+    return vnd(part.delivery_fee)
 
 
 def shopper_lines(order):
@@ -304,7 +330,16 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
     search_fields = ["order__code", "order__phone", "order__name", "producer__name"]
     date_hierarchy = "created_at"
     list_select_related = ["order", "producer"]
-    readonly_fields = ["order_link", "subtotal_vnd", "shopper", "delivery", "next_statuses_text", "transfer_reference"]
+    readonly_fields = [
+        "order_link",
+        "subtotal_vnd",
+        "delivery_fee_vnd",
+        "delivery_days_text",
+        "shopper",
+        "delivery",
+        "next_statuses_text",
+        "transfer_reference",
+    ]
     inlines = [OrderLineInline]
     fieldsets = [
         (
@@ -316,6 +351,8 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
                     "status",
                     "next_statuses_text",
                     "subtotal_vnd",
+                    "delivery_fee_vnd",
+                    "delivery_days_text",
                     "created_at",
                     "updated_at",
                 ]
@@ -350,7 +387,20 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         css = {"all": ["orders/admin.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_admin()
+        return (
+            super()
+            .get_queryset(request)
+            .for_admin()
+            .select_related("order__delivery_district", "order__delivery_commune")
+        )
+
+    @admin.display(description=_("delivery fee"))
+    def delivery_fee_vnd(self, part):
+        return delivery_fee_text(part)
+
+    @admin.display(description=_("delivery time"))
+    def delivery_days_text(self, part):
+        return part.delivery_days_text or "—"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # The status buttons post the change form with `_status`. get_object is scoped to
@@ -470,7 +520,8 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         order = part.order
         if order.is_pickup:
             return f"{order.get_fulfilment_display()}: {order.showroom}"
-        return f"{order.get_fulfilment_display()}: {order.address}"
+        place = f" ({order.delivery_place})" if order.delivery_place else ""
+        return f"{order.get_fulfilment_display()}: {order.address}{place}"
 
     @admin.display(description=_("possible next statuses"))
     def next_statuses_text(self, part):
@@ -484,3 +535,42 @@ class PayeeAccountAdmin(DistrictScopedAdmin):
     search_fields = ["producer__name", "account_number", "account_name"]
     autocomplete_fields = ["producer"]
     list_select_related = ["producer"]
+
+
+@admin.register(DeliveryTerms)
+class DeliveryTermsAdmin(DistrictScopedAdmin):
+    list_display = ["producer", "days_min", "days_max"]
+    search_fields = ["producer__name"]
+    autocomplete_fields = ["producer"]
+    list_select_related = ["producer"]
+
+
+@admin.register(DeliveryRule)
+class DeliveryRuleAdmin(DistrictScopedAdmin):
+    """A producer's fees by place. Overlapping rules are refused by the model's
+    constraints, with their message, before anything is saved."""
+
+    list_display = ["producer", "place", "fee_vnd", "free_above_vnd"]
+    list_filter = ["producer__district"]
+    search_fields = ["producer__name", "district__name", "commune__name"]
+    autocomplete_fields = ["producer"]
+    list_select_related = ["producer", "district", "commune"]
+    fields = ["producer", "commune", "district", "fee", "free_above"]
+
+    def _scope_choices(self, field, db_field, request):
+        # The producer is the officer's; the place delivered to may be any district.
+        if db_field.name == "district":
+            return field
+        return super()._scope_choices(field, db_field, request)
+
+    @admin.display(description=_("delivers to"), ordering="commune__name")
+    def place(self, rule):
+        return rule.place_label
+
+    @admin.display(description=_("delivery fee"), ordering="fee")
+    def fee_vnd(self, rule):
+        return vnd(rule.fee)
+
+    @admin.display(description=_("free from"), ordering="free_above")
+    def free_above_vnd(self, rule):
+        return vnd(rule.free_above) if rule.free_above else "—"

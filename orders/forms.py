@@ -1,9 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db.models import prefetch_related_objects
+from django.db.models import Value, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from core.text import fold
+from villages.models import Commune, District
 
 from . import pickup
 from .cart import MAX_QUANTITY, pickup_showrooms
@@ -17,6 +20,17 @@ def producers_without_payee(lines):
     producers = list({line.product.producer_id: line.product.producer for line in lines}.values())
     prefetch_related_objects(producers, "payee_account")  # one query, misses cached too
     return sorted(producer.name for producer in producers if payee_details_for(producer) is None)
+
+
+def place_choices():
+    """Hanoi's communes and wards (since 2025) and its old districts as select choices, in
+    one query, by name as Vietnamese sorts it (without diacritics first)."""
+    communes = Commune.objects.annotate(level=Value("commune")).values_list("level", "pk", "name").order_by()
+    districts = District.objects.annotate(level=Value("district")).values_list("level", "pk", "name").order_by()
+    places = {"commune": [], "district": []}
+    for level, pk, name in sorted(communes.union(districts, all=True), key=lambda row: (fold(row[2]), row[2])):
+        places[level].append((pk, name))
+    return places["commune"], places["district"]
 
 
 class QuantityForm(forms.Form):
@@ -47,6 +61,9 @@ class CheckoutForm(forms.ModelForm):
     # The total the shopper saw: a price changed since then stops the order instead of
     # charging more than the page said.
     expected_total = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Each producer's delivery fee as shown (orders/delivery.py Quote.signature): a rule
+    # changed since, or an address changed without recalculating, asks again.
+    expected_delivery = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
     # Declared here: people type spaces, dots and brackets, so the raw text is longer
     # than the stored E.164 form.
     phone = forms.CharField(
@@ -68,8 +85,21 @@ class CheckoutForm(forms.ModelForm):
 
     class Meta:
         model = Order
-        fields = ["name", "phone", "email", "fulfilment", "address", "showroom", "payment", "note"]
+        fields = [
+            "name",
+            "phone",
+            "email",
+            "fulfilment",
+            "delivery_commune",
+            "delivery_district",
+            "address",
+            "showroom",
+            "payment",
+            "note",
+        ]
         labels = {
+            "delivery_commune": _("Ward or commune (since July 2025)"),
+            "delivery_district": _("Or the district (before 2025)"),
             "name": _("Your name"),
             "email": _("Email (optional)"),
             "fulfilment": _("How do you want to receive it?"),
@@ -80,6 +110,8 @@ class CheckoutForm(forms.ModelForm):
         help_texts = {
             "email": _("We send the order details here."),
             "address": _("House number, street, ward or commune, district."),
+            "delivery_commune": _("Choose it to see the delivery fee for your address."),
+            "delivery_district": _("If you know your address by its old district."),
         }
         widgets = {
             "fulfilment": forms.RadioSelect,
@@ -97,6 +129,11 @@ class CheckoutForm(forms.ModelForm):
         self.fields["note"].validators.append(MaxLengthValidator(1000))
         self.fields["address"].validators.append(MaxLengthValidator(500))
         self.fields["fulfilment"].choices = Fulfilment.choices
+        # Hanoi's communes and old districts: the places producers set fees for. Outside
+        # Hanoi, leave both empty and the producers' "everywhere" fee applies.
+        communes, districts = place_choices()
+        self.fields["delivery_commune"].choices = [("", _("— choose, or outside Hanoi —")), *communes]
+        self.fields["delivery_district"].choices = [("", _("— choose —")), *districts]
         # Bank transfer is offered only when every producer in the cart can be paid that way:
         # offering it and refusing it after submit wastes the shopper's time.
         self.without_payee = producers_without_payee(cart_lines)

@@ -10,15 +10,17 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from catalogue.models import Producer, Product
 from core.models import TimeStampedModel
 from showrooms.models import Showroom
+from villages.models import Commune, District
 
 from . import vietqr
 from .banks import BANK_CHOICES, BY_BIN
@@ -157,10 +159,175 @@ def payee_details_for(producer):
     return None
 
 
+def days_text(days_min, days_max):
+    """A typical delivery time in words: "2–4 days", "1 day"; "" when not known."""
+    if days_min is None or days_max is None:
+        return ""
+    if days_min == days_max:
+        return ngettext("%(days)d day", "%(days)d days", days_max) % {"days": days_max}
+    return gettext("%(min)d–%(max)d days") % {"min": days_min, "max": days_max}
+
+
+class DeliveryTerms(TimeStampedModel):
+    """How long a producer's deliveries usually take: shown beside the fee before ordering.
+
+    One per producer, in orders beside its DeliveryRules (only selling needs them). A producer
+    without terms still delivers; the cart then gives no time.
+    """
+
+    producer = models.OneToOneField(
+        Producer, on_delete=models.CASCADE, related_name="delivery_terms", verbose_name=_("producer")
+    )
+    days_min = models.PositiveSmallIntegerField(_("delivery time from (days)"))
+    days_max = models.PositiveSmallIntegerField(_("delivery time up to (days)"))
+
+    district_path = "producer__district"  # villages/scoping.py
+
+    class Meta:
+        ordering = ["producer__name"]
+        verbose_name = _("delivery time")
+        verbose_name_plural = _("delivery times")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(days_min__lte=F("days_max")),
+                name="delivery_terms_days_in_order",
+                violation_error_message=_("The shortest delivery time cannot be longer than the longest."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.producer} · {self.days_text}"
+
+    @property
+    def days_text(self):
+        return days_text(self.days_min, self.days_max)
+
+
+class DeliveryRuleQuerySet(models.QuerySet):
+    def for_producers(self, producer_ids):
+        return self.filter(producer_id__in=producer_ids)
+
+
+class DeliveryRule(TimeStampedModel):
+    """A producer's delivery fee for everywhere, one old district or one commune (since 2025).
+
+    Neither district nor commune: everywhere. The most specific rule matching the address
+    wins (commune, then district, then everywhere: orders/delivery.py). Two rules for the
+    same place would make the fee depend on chance, so the database refuses them.
+    """
+
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="delivery_rules", verbose_name=_("producer")
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("district (before 2025)"),
+        help_text=_("Leave the district and the commune empty for a fee that applies everywhere."),
+    )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("commune or ward (since 2025)"),
+    )
+    fee = models.PositiveIntegerField(
+        _("delivery fee (VND)"),
+        help_text=_("0 for free delivery."),
+        validators=[MinValueValidator(0, message=_("The delivery fee cannot be negative."))],
+    )
+    free_above = models.PositiveIntegerField(
+        _("free from a subtotal of (VND)"),
+        null=True,
+        blank=True,
+        help_text=_("Delivery is free when this producer's part of the order reaches this amount."),
+    )
+
+    objects = DeliveryRuleQuerySet.as_manager()
+
+    district_path = "producer__district"  # villages/scoping.py
+
+    class Meta:
+        ordering = ["producer__name", "commune__name", "district__name"]
+        verbose_name = _("delivery fee rule")
+        verbose_name_plural = _("delivery fee rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(district__isnull=True) | Q(commune__isnull=True),
+                name="delivery_rule_one_place",
+                violation_error_message=_("Choose a district or a commune, not both: make two rules."),
+            ),
+            models.CheckConstraint(
+                condition=Q(fee__gte=0),
+                name="delivery_rule_fee_not_negative",
+                violation_error_message=_("The delivery fee cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(free_above__isnull=True) | Q(free_above__gt=0),
+                name="delivery_rule_free_above_positive",
+                violation_error_message=_("“Free from” must be more than 0 ₫; leave it empty for never free."),
+            ),
+            models.UniqueConstraint(
+                fields=["producer"],
+                condition=Q(district__isnull=True, commune__isnull=True),
+                name="delivery_rule_once_everywhere",
+                violation_error_message=_(
+                    "This producer already has a fee for everywhere: change that rule instead of adding one."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["producer", "district"],
+                condition=Q(district__isnull=False),
+                name="delivery_rule_once_per_district",
+                violation_error_message=_(
+                    "This producer already has a fee for this district: change that rule instead of adding one."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["producer", "commune"],
+                condition=Q(commune__isnull=False),
+                name="delivery_rule_once_per_commune",
+                violation_error_message=_(
+                    "This producer already has a fee for this commune: change that rule instead of adding one."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.producer} · {self.place_label}"
+
+    @property
+    def place_label(self):
+        return str(self.commune or self.district or _("everywhere"))
+
+    @property
+    def specificity(self):
+        """Commune 2, district 1, everywhere 0: the highest matching rule wins."""
+        return 2 if self.commune_id else 1 if self.district_id else 0
+
+    def matches(self, district_id, commune_id):
+        if self.commune_id:
+            return self.commune_id == commune_id
+        if self.district_id:
+            return self.district_id == district_id
+        return True
+
+    def fee_for(self, subtotal):
+        """The fee for a part of `subtotal` VND: free from `free_above` (inclusive)."""
+        if self.free_above is not None and subtotal >= self.free_above:
+            return 0
+        return self.fee
+
+
 class OrderQuerySet(models.QuerySet):
     def for_detail(self):
         """An order page: showroom, parts with producer and payee, lines with product."""
-        return self.select_related("showroom__district").prefetch_related(
+        return self.select_related("showroom__district", "delivery_district", "delivery_commune").prefetch_related(
             Prefetch(
                 "parts",
                 queryset=ProducerOrder.objects.select_related("producer").prefetch_related(
@@ -186,6 +353,24 @@ class Order(TimeStampedModel):
     email = models.EmailField(_("email"), blank=True)
     fulfilment = models.CharField(_("fulfilment"), max_length=10, choices=Fulfilment.choices)
     address = models.TextField(_("delivery address"), blank=True)
+    # The place the delivery fees were worked out for (orders/delivery.py); the address
+    # text says the rest.
+    delivery_district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("delivery district (before 2025)"),
+    )
+    delivery_commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("delivery commune or ward"),
+    )
     showroom = models.ForeignKey(
         Showroom,
         on_delete=models.PROTECT,
@@ -196,6 +381,7 @@ class Order(TimeStampedModel):
     )
     payment = models.CharField(_("payment"), max_length=20, choices=Payment.choices)
     note = models.TextField(_("note"), blank=True)
+    # With the delivery fees known at checkout; a fee "to be agreed" is not in it.
     total = models.PositiveBigIntegerField(_("total (VND)"))
     language = models.CharField(_("language"), max_length=8, default="vi")
 
@@ -239,6 +425,16 @@ class Order(TimeStampedModel):
         return self.fulfilment == Fulfilment.PICKUP
 
     @property
+    def has_fees_to_agree(self):
+        """A part's delivery fee is agreed by phone: the total leaves it out."""
+        return not self.is_pickup and any(part.delivery_fee is None for part in self.parts.all())
+
+    @property
+    def delivery_place(self):
+        """The commune or old district the delivery fees were worked out for, in words."""
+        return ", ".join(str(place) for place in (self.delivery_commune, self.delivery_district) if place)
+
+    @property
     def transfer_reference(self):
         """What the shopper writes in the bank transfer's description."""
         return f"OCOP {self.code}"
@@ -258,6 +454,11 @@ class ProducerOrder(TimeStampedModel):
     producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="orders", verbose_name=_("producer"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW)
     subtotal = models.PositiveBigIntegerField(_("subtotal (VND)"))
+    # Copied at checkout from the rule the shopper was shown (orders/delivery.py). None: no
+    # rule, the fee is agreed with the producer by phone; 0 for pickup or free delivery.
+    delivery_fee = models.PositiveIntegerField(_("delivery fee (VND)"), null=True, blank=True)
+    delivery_days_min = models.PositiveSmallIntegerField(_("delivery time from (days)"), null=True, blank=True)
+    delivery_days_max = models.PositiveSmallIntegerField(_("delivery time up to (days)"), null=True, blank=True)
     # Copied at checkout (bank transfer only): the shopper was told to pay into this account.
     payee_bank_name = models.CharField(_("payee bank"), max_length=120, blank=True)
     payee_account_number = models.CharField(_("payee account number"), max_length=40, blank=True)
@@ -306,6 +507,19 @@ class ProducerOrder(TimeStampedModel):
         return self.status not in (Status.COMPLETED, Status.CANCELLED)
 
     @property
+    def delivery_fee_to_agree(self):
+        return self.delivery_fee is None and not self.order.is_pickup
+
+    @property
+    def total(self):
+        """The part with its delivery fee (without it while the fee is to be agreed)."""
+        return self.subtotal + (self.delivery_fee or 0)
+
+    @property
+    def delivery_days_text(self):
+        return days_text(self.delivery_days_min, self.delivery_days_max)
+
+    @property
     def payee(self):
         if not self.payee_account_number:
             return None
@@ -350,7 +564,7 @@ class ProducerOrder(TimeStampedModel):
             return vietqr.payload(
                 bank_bin=self.payee_bank_bin,
                 account_number=qr_account_number(self.payee_account_number),
-                amount=self.subtotal,
+                amount=self.total,  # with the delivery fee when it is known
                 purpose=vietqr.ascii_purpose(self.transfer_reference),
             )
         except ValueError:

@@ -25,6 +25,7 @@ from catalogue import caching
 from catalogue.models import Producer, Product
 from core.qr import qr_png
 
+from . import delivery
 from .cart import certificate_problem, pickup_showrooms
 from .models import (
     Fulfilment,
@@ -55,9 +56,14 @@ class NotCertified(OrderError):
 
 
 class PriceChanged(OrderError):
-    def __init__(self, message, total):
+    def __init__(self, message, total, delivery=""):
         super().__init__(message)
         self.total = total
+        self.delivery = delivery  # the fees' signature now (delivery.Quote.signature)
+
+
+class DeliveryFeeChanged(PriceChanged):
+    """A delivery fee differs from the one shown: a rule changed, or the address did."""
 
 
 class StatusChangeRefused(Exception):
@@ -79,17 +85,24 @@ def place_order(
     email="",
     fulfilment,
     address="",
+    delivery_district=None,
+    delivery_commune=None,
     showroom=None,
     payment,
     note="",
     expected_total=None,
+    expected_delivery=None,
     language="vi",
 ):
     """Place an order for `items` ({product id: quantity}) in one transaction.
 
+    Each producer's part gets the delivery fee and time for the district or commune
+    (orders/delivery.py), and the total includes the fees.
+
     Returns PlacedOrder; raises SoldOut when stock ran out since the cart was filled,
-    PriceChanged when the total differs from the `expected_total` the shopper saw, and
-    OrderError for any other reason the order cannot be placed as asked.
+    DeliveryFeeChanged when a fee differs from `expected_delivery` (the signature of the
+    fees the shopper saw), PriceChanged when the total differs from the `expected_total`
+    the shopper saw, and OrderError for any other reason the order cannot be placed as asked.
     """
     existing = Order.objects.filter(token=token).first()
     if existing is not None:
@@ -107,6 +120,8 @@ def place_order(
                 email=email,
                 fulfilment=fulfilment,
                 address=address,
+                delivery_district=delivery_district,
+                delivery_commune=delivery_commune,
                 showroom=showroom,
                 payment=payment,
                 note=note,
@@ -117,7 +132,29 @@ def place_order(
             check_certificates(products)
             check_stock(products, items)
             _check_pickup(fulfilment, showroom, items)
-            total = sum(products[pk].price * quantity for pk, quantity in items.items())
+            producers = _attach_producers(products)
+            fees = delivery.quote(
+                [(products[pk], quantity) for pk, quantity in items.items()],
+                fulfilment=fulfilment,
+                district_id=getattr(delivery_district, "pk", None),
+                commune_id=getattr(delivery_commune, "pk", None),
+            )
+            total = fees.total
+            if fulfilment == Fulfilment.PICKUP and expected_delivery is not None:
+                # Pickup costs no delivery: switching to it without recalculating drops the
+                # fees the page showed, and asks again only if a price changed.
+                if expected_total is not None:
+                    expected_total -= delivery.fees_in(expected_delivery)
+                expected_delivery = None
+            if expected_delivery is not None and fees.signature != expected_delivery:
+                raise DeliveryFeeChanged(
+                    _(
+                        "The delivery fee changed (for your address, or the producer changed it): the new fee "
+                        "and total are shown below. Check them and place the order again."
+                    ),
+                    total,
+                    fees.signature,
+                )
             if expected_total is not None and total != expected_total:
                 raise PriceChanged(
                     _(
@@ -125,8 +162,9 @@ def place_order(
                         "Check it and place the order again."
                     ),
                     total,
+                    fees.signature,
                 )
-            _create_parts_and_lines(order, products, items, payment)
+            _create_parts_and_lines(order, products, items, payment, producers, fees)
             _take_stock(items)
             order.total = total
             order.save(update_fields=["total"])
@@ -141,7 +179,21 @@ def place_order(
     return PlacedOrder(order, created=True)
 
 
-def _create_order_row(*, token, name, phone, email, fulfilment, address, showroom, payment, note, language):
+def _create_order_row(
+    *,
+    token,
+    name,
+    phone,
+    email,
+    fulfilment,
+    address,
+    delivery_district,
+    delivery_commune,
+    showroom,
+    payment,
+    note,
+    language,
+):
     code = new_order_code()
     # 30^8 codes: a clash is rare, but a clash would be an error page after payment details.
     while Order.objects.filter(code=code).exists():
@@ -154,6 +206,8 @@ def _create_order_row(*, token, name, phone, email, fulfilment, address, showroo
         email=email,
         fulfilment=fulfilment,
         address=address if fulfilment == Fulfilment.DELIVERY else "",
+        delivery_district=delivery_district if fulfilment == Fulfilment.DELIVERY else None,
+        delivery_commune=delivery_commune if fulfilment == Fulfilment.DELIVERY else None,
         showroom=showroom if fulfilment == Fulfilment.PICKUP else None,
         payment=payment,
         note=note,
@@ -206,12 +260,22 @@ def _check_pickup(fulfilment, showroom, items):
         raise OrderError(_("This showroom does not stock every item in your cart. Choose another one or delivery."))
 
 
-def _create_parts_and_lines(order, products, items, payment):
+def _attach_producers(products):
+    """The locked products' producers (with payee accounts) in one query, set on each product."""
+    producers = Producer.objects.select_related("payee_account", "delivery_terms").in_bulk(
+        {product.producer_id for product in products.values()}
+    )
+    for product in products.values():
+        product.producer = producers[product.producer_id]
+    return producers
+
+
+def _create_parts_and_lines(order, products, items, payment, producers, fees):
     by_producer = defaultdict(list)
     for pk, quantity in items.items():
         by_producer[products[pk].producer_id].append((products[pk], quantity))
-    producers = Producer.objects.select_related("payee_account").in_bulk(list(by_producer))
     for producer_id, lines in sorted(by_producer.items()):
+        quoted = fees.part_for(producer_id)
         payee = {}
         if payment == Payment.BANK_TRANSFER:
             payee = payee_details_for(producers[producer_id])
@@ -223,7 +287,10 @@ def _create_parts_and_lines(order, products, items, payment):
         part = ProducerOrder.objects.create(
             order=order,
             producer=producers[producer_id],
-            subtotal=sum(product.price * quantity for product, quantity in lines),
+            subtotal=quoted.subtotal,
+            delivery_fee=quoted.fee,
+            delivery_days_min=quoted.days_min,
+            delivery_days_max=quoted.days_max,
             payee_bank_name=payee.get("bank_name", ""),
             payee_account_number=payee.get("account_number", ""),
             payee_account_name=payee.get("account_name", ""),

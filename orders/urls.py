@@ -11,6 +11,7 @@ urlpatterns = [
     path("cart/remove/<int:product_id>/", views.cart_remove, name="cart_remove"),
     path("checkout/", views.checkout, name="checkout"),
     path("checkout/pickup-part/", views.pickup_part, name="pickup_part"),
+    path("checkout/recalculate/", views.checkout_recalculate, name="checkout_recalculate"),
     path("order/", views.lookup, name="lookup"),
     path("order/<str:code>/", views.order_detail, name="order_detail"),
     path("order/<str:code>/vietqr/<int:part_id>.png", views.vietqr_png, name="vietqr_png"),

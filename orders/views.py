@@ -20,8 +20,8 @@ from core.csrf import same_origin_post
 from core.qr import qr_png
 from showrooms.models import Showroom
 
-from . import pickup, services
-from .cart import Cart, CartError, total_of
+from . import delivery, pickup, services
+from .cart import Cart, CartError
 from .forms import CheckoutForm, LookupForm, QuantityForm
 from .models import Order
 
@@ -29,7 +29,33 @@ TOKEN_KEY = "checkout_token"
 DRAFT_KEY = "checkout_draft"
 SEEN_KEY = "orders_seen"
 # What the session keeps of a checkout that failed, to refill the form later.
-DRAFT_FIELDS = ["name", "phone", "email", "fulfilment", "address", "showroom", "payment", "note"]
+DRAFT_FIELDS = [
+    "name",
+    "phone",
+    "email",
+    "fulfilment",
+    "delivery_commune",
+    "delivery_district",
+    "address",
+    "showroom",
+    "payment",
+    "note",
+]
+
+
+def _quote(lines, data, address_known=None):
+    """The delivery fees for `lines` to the place in `data` (a form's data or initial, a
+    draft). Without a place chosen, the cart shows each producer's lowest fee."""
+    district_id, commune_id = delivery.place_ids(data)
+    if address_known is None:
+        address_known = bool(district_id or commune_id)
+    return delivery.quote(
+        lines,
+        fulfilment=data.get("fulfilment") or "delivery",
+        district_id=district_id,
+        commune_id=commune_id,
+        address_known=address_known,
+    )
 
 
 def _back_url(request, fallback):
@@ -43,12 +69,14 @@ def _render_cart(request, cart, status=200, error=None):
     lines = cart.lines()
     if error:
         messages.error(request, error)
+    quote = _quote(lines, request.session.get(DRAFT_KEY, {}))
     return render(
         request,
         "orders/cart.html",
         {
             "lines": lines,
-            "total": total_of(lines),
+            "quote": quote,
+            "total": quote.total,
             "has_problems": any(line.problem for line in lines),
             "continue_url": _back_url(request, reverse("catalogue:product_list")),
         },
@@ -130,11 +158,7 @@ def checkout(request):
 
 def _fresh_checkout_form(request, lines):
     """The checkout form as first shown: refilled from the draft of an earlier attempt."""
-    initial = {
-        **request.session.get(DRAFT_KEY, {}),
-        "token": _checkout_token(request),
-        "expected_total": total_of(lines),
-    }
+    initial = {**request.session.get(DRAFT_KEY, {}), "token": _checkout_token(request)}
     initial.setdefault("fulfilment", "delivery")
     initial.setdefault("payment", "cash")
     return CheckoutForm(initial=initial, cart_lines=lines)
@@ -192,14 +216,48 @@ def _showroom_or_none(value):
     return Showroom.objects.active().filter(pk=int(value)).first()
 
 
+@never_cache
+@require_POST
+def checkout_recalculate(request):
+    """The checkout form posted by its "Recalculate the delivery fee" button (formaction):
+    the fees for the place chosen, nothing checked or placed, the form back as typed.
+
+    A view of its own, outside the checkout's rate limit: a shopper trying places (the
+    JavaScript presses the button on every change) must not be locked out of ordering.
+    """
+    cart = Cart(request.session)
+    lines = cart.lines()
+    if not lines:
+        messages.info(request, _("Your cart is empty."))
+        return redirect("orders:cart")
+    _save_draft(request, request.POST)
+    form = CheckoutForm(
+        initial={**request.POST.dict(), "token": _token_from(request) or _checkout_token(request)},
+        cart_lines=lines,
+    )
+    return _render_checkout(request, form, lines)
+
+
 def _render_checkout(request, form, lines, status=200, error=None):
+    # The fees for the place in the form as it is shown; the hidden fields carry them, so
+    # placing the order charges what this page says or asks again (services.place_order).
+    shown = form.data if form.is_bound else form.initial
+    quote = _quote(lines, shown, address_known=True)
+    hidden = {"expected_total": quote.total, "expected_delivery": quote.signature}
+    if form.is_bound:
+        form.data = form.data.copy()
+        for key, value in hidden.items():
+            form.data[key] = str(value)
+    else:
+        form.initial.update(hidden)
     return render(
         request,
         "orders/checkout.html",
         {
             "form": form,
             "lines": lines,
-            "total": total_of(lines),
+            "quote": quote,
+            "total": quote.total,
             "error": error,
             "has_problems": any(line.problem for line in lines),
         },
@@ -238,17 +296,24 @@ def _place(request, cart, lines):
             email=data["email"],
             fulfilment=data["fulfilment"],
             address=data["address"],
+            delivery_district=data["delivery_district"],
+            delivery_commune=data["delivery_commune"],
             showroom=data["showroom"],
             payment=data["payment"],
             note=data["note"],
             expected_total=data["expected_total"],
+            # Empty only from a form this site did not render: the total still guards it.
+            expected_delivery=data["expected_delivery"] or None,
             language=get_language() or settings.LANGUAGE_CODE,
         )
     except services.OrderError as refused:
         _save_draft(request, form.data)
         lines = cart.lines()  # fresh stock and prices for the page
         if isinstance(refused, services.PriceChanged):
-            form = CheckoutForm(data={**request.POST.dict(), "expected_total": refused.total}, cart_lines=lines)
+            form = CheckoutForm(
+                data={**request.POST.dict(), "expected_total": refused.total, "expected_delivery": refused.delivery},
+                cart_lines=lines,
+            )
             form.is_valid()
         return _render_checkout(request, form, lines, status=409, error=str(refused))
 

@@ -25,9 +25,14 @@ def add(client, product, quantity=1):
 
 
 def hidden_fields(client):
-    """What the checkout page puts in its hidden fields (the token and the total shown)."""
+    """What the checkout page puts in its hidden fields (the token, the total and the
+    delivery fees shown)."""
     form = client.get(reverse("orders:checkout")).context["form"]
-    return {"token": form["token"].value(), "expected_total": form["expected_total"].value()}
+    return {
+        "token": form["token"].value(),
+        "expected_total": form["expected_total"].value(),
+        "expected_delivery": form["expected_delivery"].value(),
+    }
 
 
 def checkout(client, hidden=None, **fields):

@@ -38,6 +38,8 @@ MANAGED_MODELS = [
     ("orders", "producerorder"),
     ("orders", "orderline"),
     ("orders", "payeeaccount"),
+    ("orders", "deliveryrule"),
+    ("orders", "deliveryterms"),
 ]
 
 OFFICER_PERMISSIONS = sorted(

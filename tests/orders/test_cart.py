@@ -188,7 +188,7 @@ def test_cart_page_in_english(client):
 def test_cart_page_queries_do_not_grow_with_the_number_of_lines(client, django_assert_max_num_queries):
     for n in range(8):
         post_to_cart(client, factories.PublishedProductFactory(name=f"Sản phẩm {n}"))
-    # Session, products with producer/village/district/craft, their images.
+    # Session, products with their producers (payee, delivery time), the delivery rules, the demo flag.
     with django_assert_max_num_queries(4):
         response = client.get(reverse("orders:cart"))
     assert response.content.decode().count("Sản phẩm ") >= 8

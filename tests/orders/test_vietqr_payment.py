@@ -307,3 +307,17 @@ def test_the_data_migration_fills_bins_from_typed_bank_names():
     }
     fill_bank_bins(apps, None)
     assert {name: PayeeAccount.objects.get(pk=a.pk).bank_bin for name, a in accounts.items()} == typed
+
+
+def test_the_code_asks_for_the_part_with_its_delivery_fee(client, vase):
+    from orders.models import DeliveryRule
+
+    DeliveryRule.objects.create(producer=vase.producer, fee=30_000)
+    order, url = place_bank_transfer(client, vase)
+    part = order.parts.get()
+    assert (part.subtotal, part.delivery_fee) == (700_000, 30_000)
+    body = client.get(url).content.decode()
+    assert "730,000\u00a0₫" in body
+    [src] = QR_IMAGE.findall(body)
+    fields = vietqr.parse(decode_png(client.get(src).content))
+    assert fields["54"] == "730000"

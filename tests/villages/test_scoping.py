@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from backoffice.dashboard import panels_for
 from catalogue.models import Certification, Lot, Producer, Product, Scan
 from catalogue.resources import ProducerResource, ProductResource, ScopedForeignKeyWidget
-from orders.models import Order, OrderLine, PayeeAccount, ProducerOrder, Status
+from orders.models import DeliveryRule, DeliveryTerms, Order, OrderLine, PayeeAccount, ProducerOrder, Status
 from showrooms.models import Showroom, ShowroomStock
 from tests import factories
 from villages import scoping
@@ -77,6 +77,15 @@ def rows(world):
             list(OrderLine.objects.exclude(part__in=own_parts)),
         ),
         PayeeAccount: ([payee(own["producer"])], [payee(other["producer"])]),
+        # A fee for delivering into the other district is still the producer's.
+        DeliveryRule: (
+            [DeliveryRule.objects.create(producer=own["producer"], district=factories.district("gia-lam"), fee=45_000)],
+            [DeliveryRule.objects.create(producer=other["producer"], fee=30_000)],
+        ),
+        DeliveryTerms: (
+            [DeliveryTerms.objects.create(producer=own["producer"], days_min=2, days_max=4)],
+            [DeliveryTerms.objects.create(producer=other["producer"], days_min=1, days_max=3)],
+        ),
         Route: (
             [factories.RouteFactory(district_slug="phu-xuyen", stops=[own["village"]])],
             [factories.RouteFactory(district_slug="gia-lam", stops=[other["village"]])],
@@ -99,6 +108,8 @@ SCOPED_MODELS = [
     ProducerOrder,
     OrderLine,
     PayeeAccount,
+    DeliveryRule,
+    DeliveryTerms,
     Route,
     Event,
 ]

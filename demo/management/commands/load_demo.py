@@ -62,6 +62,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             villages = loaders.load_villages()
             producers = loaders.load_producers(villages)
+            loaders.load_delivery(producers)
             products = loaders.load_products(producers)
             loaders.load_lots(products)
             loaders.load_showrooms(villages, products)
