@@ -316,7 +316,6 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         "fulfilment",
         "payment",
         "subtotal_vnd",
-        "transfer_received",
         "shopper",
     ]
     list_filter = [
@@ -505,7 +504,12 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("payment"), ordering="order__payment")
     def payment(self, part):
-        return SHORT_PAYMENT.get(part.order.payment, part.order.payment)
+        """The way of paying, and for a bank transfer whether it was received (one column:
+        the list must fit a 1280 px screen)."""
+        way = SHORT_PAYMENT.get(part.order.payment, part.order.payment)
+        if not part.payee:
+            return way
+        return format_html("{}<br><small>{}</small>", way, self.transfer_received(part))
 
     @admin.display(description=_("subtotal"), ordering="subtotal")
     def subtotal_vnd(self, part):
