@@ -650,9 +650,7 @@ class Review(models.Model):
     (orders/reviews.py: `reply()` is the hook a producer's screen will call).
     """
 
-    part = models.ForeignKey(
-        ProducerOrder, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("part")
-    )
+    part = models.ForeignKey(ProducerOrder, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("part"))
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("product"))
     stars = models.PositiveSmallIntegerField(
         _("stars"),
@@ -731,9 +729,7 @@ class Review(models.Model):
     def clean(self):
         super().clean()
         if self.reply_locked and self.reply != self._stored_reply:
-            raise ValidationError(
-                {"reply": _("This review already has the producer's reply; a reply is given once.")}
-            )
+            raise ValidationError({"reply": _("This review already has the producer's reply; a reply is given once.")})
         if self.reply and not self.replied_at:
             self.replied_at = timezone.now()
 
