@@ -301,6 +301,8 @@ def test_the_dashboard_shows_the_same_rows_as_the_scope(rows, officer, city_admi
     for user in (officer, city_admin, nobody):
         new_parts = scoping.scope_queryset(ProducerOrder.objects.filter(status=Status.NEW), user)
         assert pks(dashboard_rows(user, "New orders")) == pks(new_parts)
+        waiting = scoping.scope_queryset(Review.objects.filter(status="pending"), user)
+        assert pks(dashboard_rows(user, "Reviews waiting for moderation")) == pks(waiting)
         # No product in these rows has a photo.
         assert pks(dashboard_rows(user, "Products without images")) == pks(
             scoping.scope_queryset(Product.objects.all(), user)
