@@ -387,3 +387,15 @@ def test_an_officer_cannot_see_or_moderate_another_districts_reviews(officer_cli
 
 def test_officers_cannot_add_reviews_in_the_admin(officer_client):
     assert officer_client.get(reverse("admin:orders_review_add")).status_code == 403
+
+
+def test_the_card_says_it_in_vietnamese_with_a_decimal_comma(client, vase):
+    factories.review(vase, stars=5)
+    factories.review(vase, stars=4)
+    listing = client.get(reverse("catalogue:product_list")).content.decode()
+    assert "4,5/5 từ 2 đánh giá của người mua" in listing
+
+
+def test_the_reviews_page_of_an_unpublished_product_is_not_found(client):
+    draft = factories.DraftProductFactory()
+    assert client.get(reverse("orders:product_reviews", args=[draft.slug])).status_code == 404
