@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.certificates import EXPIRING_WITHIN_DAYS
 from catalogue.models import Product, Scan
 from core.formats import day, vnd
-from orders.models import ProducerOrder, Status
+from orders.models import ProducerOrder, Review, Status
 from traceability.alerts import find_alerts
 from villages.scoping import scope_queryset
 
@@ -76,6 +76,7 @@ def panels_for(user, today=None):
         .order_by("-scan_total", "name_vi")
     )
     parts = scope_queryset(ProducerOrder.objects.for_admin(), user).filter(status=Status.NEW).order_by("-created_at")
+    waiting_reviews = scope_queryset(Review.objects.pending().select_related("product"), user).order_by("created_at")
 
     return [
         scan_alerts_panel(user, today),
@@ -121,5 +122,12 @@ def panels_for(user, today=None):
             # The link already names the order and the producer (str(part)).
             _("No new orders."),
             lambda part: f"{day(part.created_at)} · {vnd(part.subtotal)}",
+        ),
+        _panel(
+            _("Reviews waiting for moderation"),
+            waiting_reviews,
+            f"{reverse('admin:orders_review_changelist')}?status__exact=pending",
+            _("No review is waiting."),
+            lambda review: f"{day(review.created_at)} · {review.stars}★",
         ),
     ]

@@ -208,6 +208,12 @@ class Product(TimeStampedModel):
         help_text=_("Short code in the product's QR link (/t/<code>); made automatically."),
     )
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    # Buyers' published reviews (orders.Review), counted here so that a card shows them
+    # without a query: kept current by orders/reviews.py, in the moderation's transaction.
+    review_count = models.PositiveIntegerField(_("published reviews"), default=0, editable=False)
+    review_average = models.DecimalField(
+        _("average review stars"), max_digits=3, decimal_places=2, null=True, blank=True, editable=False
+    )
 
     # Folded (lower-case, no diacritics) copies for accent-insensitive search, kept current
     # by catalogue/search.py. PostgreSQL indexes them with trigrams (see migrations).

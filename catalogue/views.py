@@ -15,6 +15,8 @@ from .filters import ProductFilter
 from .models import Producer, Product
 
 RELATED_PRODUCTS = 6
+# Buyers' reviews on the product page; the rest on its reviews page (orders).
+LATEST_REVIEWS = 10
 # The share picture at its current ?v= never changes: a year. Without it (or with an old
 # one) the URL shows whatever is current: an hour in browsers and preview caches.
 SHARE_IMAGE_IMMUTABLE_SECONDS = 365 * 24 * 60 * 60
@@ -107,8 +109,17 @@ class ProductDetailView(DetailView):
         # The fragment (showrooms, lots, related products) follows the product's own
         # concern too: a lot recorded bumps only that (catalogue/caching.py).
         fragment = ocop_cache.fragment_context((ocop_cache.CATALOGUE, caching.page_concern(product.slug)))
+        # Buyers' published reviews, newest first, read through the relation (orders owns
+        # them); no query while the product has none (its review_count says so).
+        latest_reviews = (
+            SimpleLazyObject(lambda: list(product.reviews.published()[:LATEST_REVIEWS])) if product.review_count else []
+        )
         return super().get_context_data(
-            related_products=related, share_image_url=share_image.url(product), **fragment, **kwargs
+            related_products=related,
+            share_image_url=share_image.url(product),
+            latest_reviews=latest_reviews,
+            **fragment,
+            **kwargs,
         )
 
 

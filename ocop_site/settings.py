@@ -285,6 +285,8 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 ORDERS_CHECKOUT_RATE = os.environ.get("ORDERS_CHECKOUT_RATE", "10/m")
 ORDERS_LOOKUP_RATE = os.environ.get("ORDERS_LOOKUP_RATE", "20/m")
+# Buyers' reviews (orders/reviews.py): a few per order page, never a flood.
+ORDERS_REVIEW_RATE = os.environ.get("ORDERS_REVIEW_RATE", "10/m")
 # The certificate check by hand (/certificates/check/): enough for a person reading labels
 # in a shop, too few to walk through the 32^7 trace codes (pages/check.py).
 CERTIFICATE_CHECK_RATE = os.environ.get("CERTIFICATE_CHECK_RATE", "20/m")

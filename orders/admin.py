@@ -9,6 +9,7 @@ statuses, filters and producer search use only the parts in their districts
 (`visible_parts`).
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -26,7 +27,7 @@ from villages.admin_scope import DistrictScopedAdmin, DistrictScopedInline
 from villages.models import District
 from villages.scoping import scope_queryset
 
-from . import services
+from . import reviews, services
 from .models import (
     DeliveryRule,
     DeliveryTerms,
@@ -36,6 +37,8 @@ from .models import (
     PayeeAccount,
     Payment,
     ProducerOrder,
+    Review,
+    ReviewStatus,
     Status,
 )
 
@@ -578,3 +581,94 @@ class DeliveryRuleAdmin(DistrictScopedAdmin):
     @admin.display(description=_("free from"), ordering="free_above")
     def free_above_vnd(self, rule):
         return vnd(rule.free_above) if rule.free_above else "—"
+
+
+class ReviewAdminForm(forms.ModelForm):
+    class Meta:
+        model = Review
+        fields = ["status", "moderation_reason", "reply"]
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if {"status", "moderation_reason"} & set(self.changed_data) and status == ReviewStatus.PENDING:
+            self.add_error("status", _("A review is either published or hidden."))
+        if status == ReviewStatus.HIDDEN and not (cleaned.get("moderation_reason") or "").strip():
+            self.add_error("moderation_reason", _("Say why the review is hidden."))
+        return cleaned
+
+
+@admin.register(Review)
+class ReviewAdmin(DistrictScopedAdmin):
+    """Buyers' reviews: officers of the product's district publish or hide them (hiding with
+    a reason) and, until producers have accounts, type the producer's one reply. Every
+    change goes through orders/reviews.py, which keeps the product's figures current."""
+
+    form = ReviewAdminForm
+    list_display = ["product", "stars", "display_name", "status", "created_at", "has_reply"]
+    list_filter = ["status", "stars", "product__producer__district", "created_at"]
+    search_fields = ["product__name", "display_name", "text", "part__order__code"]
+    list_select_related = ["product", "part__order"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "order_link",
+        "product",
+        "stars",
+        "display_name",
+        "text",
+        "photo",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
+        "replied_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["order_link", "product", "stars", "display_name", "text", "photo", "created_at"]}),
+        (_("Moderation"), {"fields": ["status", "moderation_reason", "moderated_by", "moderated_at"]}),
+        (_("Producer's reply"), {"fields": ["reply", "replied_at"]}),
+    ]
+    actions = ["publish_selected"]
+
+    def has_add_permission(self, request):
+        return False  # reviews come from buyers' order pages only
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_admin()
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.reply_locked:
+            fields.append("reply")  # a reply is given once
+        return fields
+
+    @admin.display(boolean=True, description=_("replied"))
+    def has_reply(self, review):
+        return review.has_reply
+
+    @admin.display(description=pgettext_lazy("shop order", "order"))
+    def order_link(self, review):
+        url = reverse("admin:orders_producerorder_change", args=[review.part_id])
+        return format_html('<a href="{}">{}</a>', url, review.part.order.code)
+
+    def save_model(self, request, obj, form, change):
+        # Through the services, never the form's own save: the product's figures and the
+        # cached pages follow a moderation, and a reply is written once.
+        if {"status", "moderation_reason"} & set(form.changed_data):
+            reviews.moderate(review=obj, status=obj.status, user=request.user, reason=obj.moderation_reason)
+        if "reply" in form.changed_data and obj.reply:
+            reviews.reply(review=obj, text=obj.reply)
+
+    def save_related(self, request, form, formsets, change):
+        pass  # nothing related is edited here
+
+    @admin.action(description=_("Publish selected reviews"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        count = 0
+        for review in queryset:
+            reviews.moderate(review=review, status=ReviewStatus.PUBLISHED, user=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d review published.", "%(count)d reviews published.", count) % {"count": count},
+            messages.SUCCESS,
+        )

@@ -29,4 +29,6 @@ def cart(request):
         "cart_count": partial(_cart_count, request),
         "cart_link_template": "orders/partials/cart_link.html",
         "cart_button_template": "orders/partials/add_to_cart.html",
+        # The product page's buyers' reviews (catalogue passes `latest_reviews`).
+        "product_reviews_template": "orders/partials/product_reviews.html",
     }

@@ -10,7 +10,7 @@ from villages.models import Commune, District
 
 from . import pickup
 from .cart import MAX_QUANTITY, pickup_showrooms
-from .models import Fulfilment, Order, Payment, normalise_order_code, payee_details_for
+from .models import Fulfilment, Order, Payment, Review, normalise_order_code, payee_details_for
 from .phone import normalise_mobile
 
 
@@ -199,3 +199,21 @@ class LookupForm(forms.Form):
 
     def clean_phone(self):
         return normalise_mobile(self.cleaned_data["phone"])
+
+
+class ReviewForm(forms.ModelForm):
+    """A buyer's review of one product of a completed part (orders/reviews.py saves it)."""
+
+    stars = forms.TypedChoiceField(
+        label=_("Stars"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        error_messages={"invalid_choice": _("Give 1 to 5 stars."), "required": _("Give 1 to 5 stars.")},
+    )
+
+    class Meta:
+        model = Review
+        fields = ["stars", "text", "display_name", "photo"]
+        labels = {"text": _("Your review"), "display_name": _("Signed as"), "photo": _("Photo (optional)")}
+        help_texts = {"display_name": _("Your first name as it will appear; change it if you like.")}
+        widgets = {"text": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}

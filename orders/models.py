@@ -10,14 +10,16 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Producer, Product
+from core.images import SafeImageField
 from core.models import TimeStampedModel
 from showrooms.models import Showroom
 from villages.models import Commune, District
@@ -336,6 +338,10 @@ class OrderQuerySet(models.QuerySet):
             )
         )
 
+    def with_reviews(self):
+        """The order page's reviews: those written for each part (one query)."""
+        return self.prefetch_related("parts__reviews")
+
     def for_lookup(self, code, phone_e164):
         """The order a shopper may see: the code and the phone must both match."""
         return self.filter(code=normalise_order_code(code), phone=phone_e164)
@@ -599,3 +605,138 @@ class OrderLine(models.Model):
     @property
     def line_total(self):
         return self.unit_price * self.quantity
+
+
+# --- reviews from real buyers -----------------------------------------------------------------
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    PUBLISHED = "published", _("Published")
+    HIDDEN = "hidden", _("Hidden")
+
+
+def review_photo_path(instance, filename):
+    return f"reviews/{instance.product_id}/{filename}"
+
+
+def signature_from_name(name):
+    """The first name a review is signed with: the last word of a Vietnamese full name
+    ("Nguyễn Thị Lan" → "Lan"). The shopper may change it before sending."""
+    words = str(name or "").split()
+    return words[-1][:60] if words else ""
+
+
+class ReviewQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees of a product's reviews: published ones, newest first."""
+        return self.filter(status=ReviewStatus.PUBLISHED).order_by("-created_at", "-id")
+
+    def for_admin(self):
+        return self.select_related("product", "part__order", "part__producer", "moderated_by")
+
+    def pending(self):
+        return self.filter(status=ReviewStatus.PENDING)
+
+
+class Review(models.Model):
+    """A buyer's stars and words about one product of a completed part of their order.
+
+    Tied to the part (hence to the order, and so to a real purchase): one review per product
+    per order. Officers of the producer's district publish or hide it; only published reviews
+    show, and only they count in the product's `review_count`/`review_average`
+    (orders/reviews.py keeps those current). The producer's reply is written once; until
+    producer accounts exist an officer types it in the admin on the producer's behalf
+    (orders/reviews.py: `reply()` is the hook a producer's screen will call).
+    """
+
+    part = models.ForeignKey(ProducerOrder, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("part"))
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("product"))
+    stars = models.PositiveSmallIntegerField(
+        _("stars"),
+        validators=[
+            MinValueValidator(1, message=_("Give 1 to 5 stars.")),
+            MaxValueValidator(5, message=_("Give 1 to 5 stars.")),
+        ],
+    )
+    text = models.TextField(_("review"), max_length=2000)
+    photo = SafeImageField(
+        _("photo"),
+        upload_to=review_photo_path,
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed."),
+    )
+    display_name = models.CharField(_("signed as"), max_length=60)
+    status = models.CharField(_("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
+    moderation_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    reply = models.TextField(_("producer's reply"), max_length=2000, blank=True)
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    district_path = "product__producer__district"  # villages/scoping.py, as ProducerOrder's
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["part", "product"],
+                name="review_once_per_product_per_order",
+                violation_error_message=_("This product of this order already has a review."),
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__gte=1, stars__lte=5),
+                name="review_stars_1_to_5",
+                violation_error_message=_("Give 1 to 5 stars."),
+            ),
+            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="review_status_known"),
+            models.CheckConstraint(
+                condition=Q(reply="", replied_at__isnull=True) | (~Q(reply="") & Q(replied_at__isnull=False)),
+                name="review_reply_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["product", "status", "-created_at"], name="review_product_public")]
+
+    def __str__(self):
+        return f"{self.product} · {self.stars}★ · {self.display_name}"
+
+    def get_absolute_url(self):
+        return self.product.get_absolute_url() + f"#review-{self.pk}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_reply = instance.__dict__.get("reply", "")
+        return instance
+
+    @property
+    def reply_locked(self):
+        """The producer replied already: the reply is given once and then stays."""
+        return bool(getattr(self, "_stored_reply", ""))
+
+    def clean(self):
+        super().clean()
+        if self.reply_locked and self.reply != self._stored_reply:
+            raise ValidationError({"reply": _("This review already has the producer's reply; a reply is given once.")})
+        if self.reply and not self.replied_at:
+            self.replied_at = timezone.now()
+
+    @property
+    def is_published(self):
+        return self.status == ReviewStatus.PUBLISHED
+
+    @property
+    def has_reply(self):
+        return self.replied_at is not None

@@ -14,5 +14,7 @@ urlpatterns = [
     path("checkout/recalculate/", views.checkout_recalculate, name="checkout_recalculate"),
     path("order/", views.lookup, name="lookup"),
     path("order/<str:code>/", views.order_detail, name="order_detail"),
+    path("order/<str:code>/review/<int:part_id>/<int:product_id>/", views.review_create, name="review_create"),
+    path("products/<slug:slug>/reviews/", views.product_reviews, name="product_reviews"),
     path("order/<str:code>/vietqr/<int:part_id>.png", views.vietqr_png, name="vietqr_png"),
 ]

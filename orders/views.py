@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,10 +21,10 @@ from core.csrf import same_origin_post
 from core.qr import qr_png
 from showrooms.models import Showroom
 
-from . import delivery, pickup, services
+from . import delivery, pickup, reviews, services
 from .cart import Cart, CartError
-from .forms import CheckoutForm, LookupForm, QuantityForm
-from .models import Order
+from .forms import CheckoutForm, LookupForm, QuantityForm, ReviewForm
+from .models import Order, Status, signature_from_name
 
 TOKEN_KEY = "checkout_token"
 DRAFT_KEY = "checkout_draft"
@@ -347,8 +348,82 @@ def order_detail(request, code):
     """
     if code not in request.session.get(SEEN_KEY, []):
         return redirect(f"{reverse('orders:lookup')}?{urlencode({'code': code[:20]})}")
-    order = get_object_or_404(Order.objects.for_detail(), code=code)
-    return render(request, "orders/order_detail.html", {"order": order, "parts": order.parts.all()})
+    order = get_object_or_404(Order.objects.for_detail().with_reviews(), code=code)
+    return _render_order(request, order)
+
+
+def _review_prefix(part_id, product_id):
+    return f"review-{part_id}-{product_id}"
+
+
+def _render_order(request, order, status=200, bound=None, error=None):
+    """The order page; each completed part lists its products with their review or a
+    form for one (`bound`: the form just posted, shown with its errors)."""
+    parts = list(order.parts.all())
+    for part in parts:
+        part.review_rows = []
+        if part.status != Status.COMPLETED:
+            continue
+        written = {review.product_id: review for review in part.reviews.all()}
+        for line in part.lines.all():
+            review = written.get(line.product_id)
+            form = None
+            if review is None:
+                prefix = _review_prefix(part.pk, line.product_id)
+                if bound is not None and bound.prefix == prefix:
+                    form = bound
+                else:
+                    form = ReviewForm(prefix=prefix, initial={"display_name": signature_from_name(order.name)})
+            part.review_rows.append((line, review, form))
+    return render(
+        request,
+        "orders/order_detail.html",
+        {"order": order, "parts": parts, "review_error": error},
+        status=status,
+    )
+
+
+@never_cache
+@require_POST
+@ratelimit(key="ip", rate=lambda group, request: settings.ORDERS_REVIEW_RATE, method="POST", block=False)
+def review_create(request, code, part_id, product_id):
+    """A buyer's review of one product of a completed part of an order in their session.
+
+    The same rule as the order page: only an order this session placed or looked up (code
+    and phone). Every refusal says why, with its status, and saves nothing.
+    """
+    if code not in request.session.get(SEEN_KEY, []):
+        form = LookupForm(initial={"code": code[:20]})
+        error = _("Open your order with its code and phone number first, then write your review.")
+        return render(request, "orders/lookup.html", {"form": form, "error": error}, status=403)
+    order = get_object_or_404(Order.objects.for_detail().with_reviews(), code=code)
+    part = next((part for part in order.parts.all() if part.pk == part_id), None)
+    if part is None:
+        return _render_order(request, order, status=404, error=_("This order has no such part."))
+    if getattr(request, "limited", False):
+        error = _("Too many attempts from your connection. Wait a minute and try again.")
+        return _render_order(request, order, status=429, error=error)
+    try:
+        reviews.check_may_review(part, product_id)
+    except reviews.ReviewRefused as refused:
+        return _render_order(request, order, status=refused.status, error=str(refused))
+    form = ReviewForm(request.POST, request.FILES, prefix=_review_prefix(part.pk, product_id))
+    if not form.is_valid():
+        return _render_order(request, order, status=400, bound=form, error=_("Check your review below."))
+    data = form.cleaned_data
+    try:
+        reviews.write_review(
+            part=part,
+            product_id=product_id,
+            stars=data["stars"],
+            text=data["text"],
+            display_name=data["display_name"],
+            photo=data.get("photo"),
+        )
+    except reviews.ReviewRefused as refused:
+        return _render_order(request, order, status=refused.status, error=str(refused))
+    messages.success(request, _("Thank you! Your review will appear once it has been checked."))
+    return redirect(order)
 
 
 @never_cache
@@ -398,3 +473,16 @@ def lookup(request):
         )
     _remember_order(request, order)
     return redirect(order)
+
+
+REVIEWS_PER_PAGE = 10
+
+
+def product_reviews(request, slug):
+    """All published reviews of a product, newest first, 10 a page (the product page shows
+    the first ones and links here)."""
+    product = get_object_or_404(Product.objects.published(), slug=slug)
+    paginator = Paginator(product.reviews.published(), REVIEWS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"product": product, "page_obj": page, "paginator": paginator, "is_paginated": page.has_other_pages()}
+    return render(request, "orders/product_reviews.html", context)

@@ -40,6 +40,8 @@ MANAGED_MODELS = [
     ("orders", "payeeaccount"),
     ("orders", "deliveryrule"),
     ("orders", "deliveryterms"),
+    # Buyers write reviews; officers publish, hide and reply for the producer (no add in the admin).
+    ("orders", "review"),
 ]
 
 OFFICER_PERMISSIONS = sorted(

@@ -46,8 +46,11 @@ def json_ld(data):
 
 
 @register.simple_tag(takes_context=True)
-def product_json_ld(context, product):
-    """schema.org Product with its OCOP rating, offer and producer."""
+def product_json_ld(context, product, reviews=()):
+    """schema.org Product with its OCOP rating, offer and producer; with buyers' published
+    reviews, their aggregateRating (from the product's own copy: review_count,
+    review_average) and the reviews the page shows (`reviews`, each with stars, text,
+    display_name and created_at)."""
     url = settings.SITE_URL + product.get_absolute_url()
     data = {
         "@context": "https://schema.org",
@@ -83,6 +86,24 @@ def product_json_ld(context, product):
         del data["award"], data["offers"]
     if product.gtin:
         data["gtin14"] = product.gtin
+    if getattr(product, "review_count", 0):
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": float(product.review_average),
+            "reviewCount": product.review_count,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
+        data["review"] = [
+            {
+                "@type": "Review",
+                "author": {"@type": "Person", "name": review.display_name},
+                "datePublished": review.created_at.date().isoformat(),
+                "reviewBody": review.text[:500],
+                "reviewRating": {"@type": "Rating", "ratingValue": review.stars, "bestRating": 5, "worstRating": 1},
+            }
+            for review in reviews
+        ]
     images = [absolute(image.image.url) for image in product.images.all() if image.image]
     if images:
         data["image"] = images

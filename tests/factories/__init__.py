@@ -27,7 +27,7 @@ from tests.factories.catalogue import (
     make_scans,
 )
 from tests.factories.images import jpeg
-from tests.factories.orders import OrderFactory
+from tests.factories.orders import OrderFactory, completed_order, review
 from tests.factories.showrooms import ShowroomFactory, StockFactory
 from tests.factories.villages import VillageFactory, VillageImageFactory, commune, craft, district
 from tests.factories.visits import EventFactory, RouteFactory, StopFactory, hanoi
@@ -37,6 +37,8 @@ FROZEN_TODAY = datetime.date(2026, 6, 1)
 
 __all__ = [
     "FROZEN_TODAY",
+    "completed_order",
+    "review",
     "CertificationFactory",
     "CityAdminFactory",
     "DecisionFactory",

@@ -16,7 +16,16 @@ from django.core.exceptions import ImproperlyConfigured
 from backoffice.dashboard import panels_for
 from catalogue.models import Certification, Lot, Producer, Product, Scan
 from catalogue.resources import ProducerResource, ProductResource, ScopedForeignKeyWidget
-from orders.models import DeliveryRule, DeliveryTerms, Order, OrderLine, PayeeAccount, ProducerOrder, Status
+from orders.models import (
+    DeliveryRule,
+    DeliveryTerms,
+    Order,
+    OrderLine,
+    PayeeAccount,
+    ProducerOrder,
+    Review,
+    Status,
+)
 from showrooms.models import Showroom, ShowroomStock
 from tests import factories
 from villages import scoping
@@ -91,6 +100,11 @@ def rows(world):
             [factories.RouteFactory(district_slug="gia-lam", stops=[other["village"]])],
         ),
         Event: ([factories.EventFactory(district_slug="phu-xuyen")], [factories.EventFactory(district_slug="gia-lam")]),
+        # A review belongs to its product's district, as the part it was written for.
+        Review: (
+            [factories.review(own["product"], status="pending", order=completed(own_orders[0]))],
+            [factories.review(other["product"], order=completed(other_orders[0]))],
+        ),
     }
 
 
@@ -110,6 +124,7 @@ SCOPED_MODELS = [
     PayeeAccount,
     DeliveryRule,
     DeliveryTerms,
+    Review,
     Route,
     Event,
 ]
@@ -132,6 +147,11 @@ def nobody(request):
     if request.param == "anonymous":
         return AnonymousUser()
     return get_user_model().objects.create_user("staff.none", password="pw-staff-none-123", is_staff=True)
+
+
+def completed(order):
+    order.parts.update(status=Status.COMPLETED)
+    return order
 
 
 def pks(objects):
@@ -281,6 +301,8 @@ def test_the_dashboard_shows_the_same_rows_as_the_scope(rows, officer, city_admi
     for user in (officer, city_admin, nobody):
         new_parts = scoping.scope_queryset(ProducerOrder.objects.filter(status=Status.NEW), user)
         assert pks(dashboard_rows(user, "New orders")) == pks(new_parts)
+        waiting = scoping.scope_queryset(Review.objects.filter(status="pending"), user)
+        assert pks(dashboard_rows(user, "Reviews waiting for moderation")) == pks(waiting)
         # No product in these rows has a photo.
         assert pks(dashboard_rows(user, "Products without images")) == pks(
             scoping.scope_queryset(Product.objects.all(), user)
