@@ -132,7 +132,9 @@ class ProducerAccount(TimeStampedModel):
         related_name="producer_account",
         verbose_name=_("user"),
     )
-    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("producer"))
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("producer")
+    )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Untick to stop this account signing in to the producer area.")
     )
