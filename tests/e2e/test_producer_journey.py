@@ -42,5 +42,15 @@ def test_producer_confirms_an_order_on_a_phone(browser, live_server):
         part = order.parts.get()
         assert part.status == Status.CONFIRMED
         expect(page.get_by_role("button", name=vi("Mark as shipped"))).to_be_visible()
+
+        # The product page: price, stock and photos, on the same phone.
+        page.get_by_role("link", name=vi("My products")).click()
+        page.get_by_role("link", name=vase.name).click()
+        page.get_by_label(vi("price (VND)")).fill("-5")
+        page.get_by_role("button", name=vi("Save the changes")).click()
+        expect(page.locator(".form-error").first).to_contain_text(vi("The price cannot be negative."))
+        assert horizontal_overflow(page) <= 0
+        if path := os.environ.get("PRODUCER_SCREENSHOT"):
+            page.screenshot(path=path.replace(".png", "-product.png"), full_page=True)
     finally:
         context.close()

@@ -116,3 +116,33 @@ def test_the_producer_admin_page_offers_the_invitation(officer_client, area):
     page = officer_client.get(reverse("admin:catalogue_producer_change", args=[producer.pk])).content.decode()
     assert f"{reverse('admin:catalogue_produceraccount_add')}?producer={producer.pk}" in page
     assert "ba.lan@example.com" in page
+
+
+def test_repeated_wrong_passwords_lock_the_sign_in_out(client, area, settings):
+    url = reverse("producer_area:login")
+    for _ in range(settings.SIGNIN_FAILURES_PER_USERNAME):
+        client.post(url, {"username": "ba.lan@example.com", "password": "wrong"})
+    locked = client.post(url, {"username": "ba.lan@example.com", "password": "pw-producer-123"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_deactivated_accounts_invitation_link_sets_nothing(client, area):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = area["user"]
+    user.set_unusable_password()
+    user.save()
+    user.producer_account.is_active = False
+    user.producer_account.save()
+    link = reverse(
+        "producer_area:set_password",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    page = client.get(link, follow=True).content.decode()
+    assert 'name="new_password1"' not in page

@@ -99,3 +99,14 @@ def test_the_orders_list_is_newest_first_and_its_queries_bounded(producer_client
         response = producer_client.get(reverse("producer_area:orders"))
     page = response.content.decode()
     assert page.index(newest.order.code) < page.index(area["own"]["order"].code)
+
+
+def test_the_area_speaks_english_under_en(producer_client, area, english_site):
+    page = producer_client.get(reverse("producer_area:order", args=[area["own"]["part"].pk]))
+    assert page.request["PATH_INFO"].startswith("/en/producer/")
+    assert "Confirm the order" in page.content.decode()
+
+
+def test_the_dashboard_queries_are_bounded(producer_client, area, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        assert producer_client.get(reverse("producer_area:dashboard")).status_code == 200
