@@ -146,3 +146,17 @@ def test_a_deactivated_accounts_invitation_link_sets_nothing(client, area):
     )
     page = client.get(link, follow=True).content.decode()
     assert 'name="new_password1"' not in page
+
+
+def test_the_demo_producer_login_opens_the_producer_area(client):
+    from demo import loaders
+
+    villages = loaders.load_villages()
+    loaders.load_producers(villages)
+    loaders.load_logins()
+    username, password, _role, _slug = loaders.DEMO_PRODUCER_LOGIN
+    assert client.post(reverse("producer_area:login"), {"username": username, "password": password}).status_code == 302
+    dashboard = client.get(reverse("producer_area:dashboard"))
+    assert dashboard.status_code == 200 and "Gốm Quang Vinh" in dashboard.content.decode()
+    assert (username, password, _role) in loaders.logins_still_demo()
+    assert loaders.real_data_found() == ""
