@@ -5,7 +5,7 @@ from django.contrib.admin.utils import unquote
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -189,7 +189,29 @@ class ProducerAdmin(
     list_select_related = ["district", "village"]
     autocomplete_fields = ["district", "village", "commune"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["is_demo", "created_at", "updated_at"]
+    readonly_fields = ["is_demo", "producer_accounts", "created_at", "updated_at"]
+
+    @admin.display(description=_("producer area accounts"))
+    def producer_accounts(self, producer):
+        """Who signs in to the producer area for this producer, and the invitation button
+        (the accounts' admin is registered by producer_area, which sends the link)."""
+        if not producer.pk:
+            return "—"
+        accounts = format_html_join(
+            "",
+            "<li>{} {}</li>",
+            (
+                (account.user.email, "" if account.is_active and account.user.is_active else _("(deactivated)"))
+                for account in producer.accounts.select_related("user")
+            ),
+        )
+        try:
+            invite = reverse("admin:catalogue_produceraccount_add") + f"?producer={producer.pk}"
+        except NoReverseMatch:  # the producer area is not installed
+            return format_html("<ul>{}</ul>", accounts)
+        return format_html(
+            '<ul>{}</ul><a class="button" href="{}">{}</a>', accounts, invite, _("Invite a producer account")
+        )
 
 
 @admin.register(Product)

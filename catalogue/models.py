@@ -112,6 +112,54 @@ class Producer(DemoFlagModel, TimeStampedModel):
             raise ValidationError({"village": _("This village is in another district than the producer.")})
 
 
+class ProducerAccountQuerySet(models.QuerySet):
+    def active(self):
+        """Accounts that may sign in to the producer area: the link and the user both active."""
+        return self.filter(is_active=True, user__is_active=True)
+
+
+class ProducerAccount(TimeStampedModel):
+    """A user who signs in to the producer area (/producer/) for one producer.
+
+    A user belongs to at most one producer (the one-to-one); a producer may have several
+    accounts (the owner, a family member who packs orders). Officers invite and deactivate
+    them in the admin; which rows the user then reaches is decided in `producer_scope.py`.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="producer_account",
+        verbose_name=_("user"),
+    )
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("producer")
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Untick to stop this account signing in to the producer area.")
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+
+    objects = ProducerAccountQuerySet.as_manager()
+
+    district_path = "producer__district"  # villages/scoping.py
+
+    class Meta:
+        ordering = ["producer__name", "user__email"]
+        verbose_name = _("producer account")
+        verbose_name_plural = _("producer accounts")
+
+    def __str__(self):
+        return f"{self.user.email or self.user.get_username()} · {self.producer}"
+
+
 class FieldCheckConstraint(models.CheckConstraint):
     """A check constraint whose message full_clean() puts on `violation_error_field`, the
     field an officer has to change, rather than above the whole form.

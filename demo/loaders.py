@@ -21,6 +21,7 @@ from catalogue.models import (
     CertificateLevel,
     Lot,
     Producer,
+    ProducerAccount,
     Product,
     ProductImage,
     ProductionStep,
@@ -54,6 +55,8 @@ DEMO_LOGINS = [
     ("officer.phuxuyen", "ocop-phuxuyen-demo", "District officer, Phú Xuyên", ["phu-xuyen"]),
     ("officer.gialam", "ocop-gialam-demo", "District officer, Gia Lâm", ["gia-lam"]),
 ]
+# The producer area's demo login (/producer/): username, password, role, the producer's slug.
+DEMO_PRODUCER_LOGIN = ("producer.gomquangvinh", "ocop-producer-demo", "Producer, Gốm Quang Vinh", "gom-quang-vinh")
 
 
 def real_data_found():
@@ -66,7 +69,7 @@ def real_data_found():
         if model.objects.filter(is_demo=False).exists()
     ]
     users = get_user_model().objects
-    demo_usernames = [row[0] for row in DEMO_LOGINS]
+    demo_usernames = [row[0] for row in DEMO_LOGINS] + [DEMO_PRODUCER_LOGIN[0]]
     if users.exclude(username__in=demo_usernames).exists() or (
         users.exists() and not Producer.objects.filter(is_demo=True).exists()
     ):
@@ -570,17 +573,21 @@ def load_logins():
             roles.grant(user, District.objects.filter(slug__in=district_slugs))
         else:
             User.objects.create_superuser(username, password=password, first_name=role)
+    username, password, role, producer_slug = DEMO_PRODUCER_LOGIN
+    producer = Producer.objects.filter(slug=producer_slug, is_demo=True).first()
+    if producer is not None and not User.objects.filter(username=username).exists():
+        user = User.objects.create_user(username, password=password, first_name=role)
+        ProducerAccount.objects.create(user=user, producer=producer)
 
 
 def logins_still_demo():
     """(username, password, role) of the demo logins that still open with their published
     password: the ones worth printing."""
-    accounts = {
-        user.username: user for user in get_user_model().objects.filter(username__in=[row[0] for row in DEMO_LOGINS])
-    }
+    rows = [row[:3] for row in DEMO_LOGINS] + [DEMO_PRODUCER_LOGIN[:3]]
+    accounts = {user.username: user for user in get_user_model().objects.filter(username__in=[row[0] for row in rows])}
     return [
         (username, password, role)
-        for username, password, role, _districts in DEMO_LOGINS
+        for username, password, role in rows
         if username in accounts and accounts[username].check_password(password)
     ]
 

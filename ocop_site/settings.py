@@ -134,6 +134,8 @@ INSTALLED_APPS = [
     "orders",
     "pages",
     "opendata",
+    # The producers' own area (/producer/): their orders, products and scans, on a phone.
+    "producer_area",
     "demo",
 ]
 

@@ -51,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("", include("opendata.page_urls")),
     # The public certificate register, decisions and the check by hand (pages/certificate_urls.py).
     path("certificates/", include("pages.certificate_urls")),
+    # The producers' own area, made for phones: /producer/ (Vietnamese), /en/producer/.
+    path("producer/", include("producer_area.urls")),
     prefix_default_language=False,
 )
 

@@ -450,6 +450,15 @@ class ProducerOrderQuerySet(models.QuerySet):
     def for_admin(self):
         return self.select_related("order", "producer__district")
 
+    def for_producer_area(self):
+        """A producer's own parts, newest first, with the shopper's order and the lines
+        (orders list and part page of producer_area: a fixed number of queries)."""
+        return (
+            self.select_related("order__delivery_district", "order__delivery_commune", "order__showroom")
+            .prefetch_related("lines")
+            .order_by("-created_at", "-pk")
+        )
+
 
 class ProducerOrder(TimeStampedModel):
     """One producer's part of an order: its lines, its status, its payee."""
@@ -480,6 +489,8 @@ class ProducerOrder(TimeStampedModel):
         related_name="+",
         verbose_name=_("transfer received, recorded by"),
     )
+    # Why the producer (or an officer) cancelled: the shopper reads it on the order page.
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
 
     objects = ProducerOrderQuerySet.as_manager()
 

@@ -25,7 +25,7 @@ from catalogue import caching
 from catalogue.models import Producer, Product
 from core.qr import qr_png
 
-from . import delivery
+from . import delivery, notifications
 from .cart import certificate_problem, pickup_showrooms
 from .models import (
     Fulfilment,
@@ -319,8 +319,9 @@ def _take_stock(items):
     caching.stock_moved(Product, {pk: -quantity for pk, quantity in items.items()})
 
 
-def change_status(*, part, status):
-    """Move one producer's part to `status`; cancelling puts its stock back.
+def change_status(*, part, status, reason=""):
+    """Move one producer's part to `status`; cancelling puts its stock back and keeps
+    `reason` (shown to the shopper on the order page).
 
     Runs in one transaction with the part locked, so two officers cancelling at once
     cannot put the stock back twice. Raises StatusChangeRefused for a move that the
@@ -344,8 +345,12 @@ def change_status(*, part, status):
             # update() sends no signal: cached pages showing the stock need telling.
             caching.stock_moved(Product, returned)
         locked.status = status
-        locked.save(update_fields=["status", "updated_at"])
-    part.status = locked.status
+        fields = ["status", "updated_at"]
+        if status == Status.CANCELLED:
+            locked.cancel_reason = reason.strip()[:300]
+            fields.append("cancel_reason")
+        locked.save(update_fields=fields)
+    part.status, part.cancel_reason = locked.status, locked.cancel_reason
     return locked
 
 
@@ -396,9 +401,10 @@ def send_order_emails(order):
                     message.attach(part.vietqr_filename, qr_png(payload), "image/png")
             messages.append(message)
     # Producers read Vietnamese, whatever language the shopper used.
+    to_producers = notifications.recipients(parts)
     with translation.override(settings.LANGUAGE_CODE):
         for part in parts:
-            if not part.producer.email:
+            if not to_producers[part.pk]:
                 continue
             messages.append(
                 EmailMessage(
@@ -407,9 +413,11 @@ def send_order_emails(order):
                     body=render_to_string(
                         "orders/email/producer.txt", {"order": order, "part": part, "SITE_URL": settings.SITE_URL}
                     ),
-                    to=[part.producer.email],
+                    to=to_producers[part.pk],
                 )
             )
+    for part in parts:
+        notifications.notify_producer(part)
     if not messages:
         return 0
     with get_connection() as connection:

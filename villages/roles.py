@@ -23,6 +23,8 @@ MANAGED_MODELS = [
     ("catalogue", "producer"),
     ("catalogue", "product"),
     ("catalogue", "productimage"),
+    # Producers' sign-ins to the producer area: officers invite and deactivate them.
+    ("catalogue", "produceraccount"),
     ("catalogue", "lot"),
     ("catalogue", "productionstep"),
     # A decision is shared by the districts whose products it lists; an officer attaches

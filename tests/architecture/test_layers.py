@@ -14,7 +14,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-# Lowest first, as in pyproject.toml's layers contract; the last four are siblings.
+# Lowest first, as in pyproject.toml's layers contract; the last five are siblings.
 LAYERS = [
     "core",
     "villages",
@@ -23,7 +23,7 @@ LAYERS = [
     "visits",
     "traceability",
     "orders",
-    ("pages", "opendata", "backoffice", "demo"),
+    ("pages", "opendata", "backoffice", "demo", "producer_area"),
 ]
 
 

@@ -12,7 +12,7 @@ by slug (`district_slug=`, `craft_slug=`) instead of making new ones.
 
 import datetime
 
-from tests.factories.accounts import CityAdminFactory, OfficerFactory
+from tests.factories.accounts import CityAdminFactory, OfficerFactory, ProducerUserFactory
 from tests.factories.catalogue import (
     CertificationFactory,
     DecisionFactory,
@@ -41,6 +41,7 @@ __all__ = [
     "review",
     "CertificationFactory",
     "CityAdminFactory",
+    "ProducerUserFactory",
     "DecisionFactory",
     "DraftProductFactory",
     "EventFactory",

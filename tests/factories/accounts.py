@@ -44,3 +44,28 @@ class CityAdminFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, username, email, password, **fields):
         return model_class.objects.create_superuser(username, email, password, **fields)
+
+
+class ProducerUserFactory(DjangoModelFactory):
+    """A user who signs in to the producer area for `producer=` (a new one by default),
+    through an active ProducerAccount, with the password `pw-producer-123`."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"producer{n}@example.com")
+    email = factory.SelfAttribute("username")
+    password = "pw-producer-123"
+
+    @classmethod
+    def _create(cls, model_class, username, password, **fields):
+        return model_class.objects.create_user(username, password=password, **fields)
+
+    @factory.post_generation
+    def producer(self, create, producer, **kwargs):
+        if create:
+            from catalogue.models import ProducerAccount
+            from tests.factories.catalogue import ProducerFactory
+
+            ProducerAccount.objects.create(user=self, producer=producer or ProducerFactory())

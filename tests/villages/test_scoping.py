@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import ImproperlyConfigured
 
 from backoffice.dashboard import panels_for
-from catalogue.models import Certification, Lot, Producer, Product, Scan
+from catalogue.models import Certification, Lot, Producer, ProducerAccount, Product, Scan
 from catalogue.resources import ProducerResource, ProductResource, ScopedForeignKeyWidget
 from orders.models import (
     DeliveryRule,
@@ -86,6 +86,11 @@ def rows(world):
             list(OrderLine.objects.exclude(part__in=own_parts)),
         ),
         PayeeAccount: ([payee(own["producer"])], [payee(other["producer"])]),
+        # Who signs in to the producer area for a producer of the district (producer_area).
+        ProducerAccount: (
+            [factories.ProducerUserFactory(username="own@example.com", producer=own["producer"]).producer_account],
+            [factories.ProducerUserFactory(username="other@example.com", producer=other["producer"]).producer_account],
+        ),
         # A fee for delivering into the other district is still the producer's.
         DeliveryRule: (
             [DeliveryRule.objects.create(producer=own["producer"], district=factories.district("gia-lam"), fee=45_000)],
@@ -122,6 +127,7 @@ SCOPED_MODELS = [
     ProducerOrder,
     OrderLine,
     PayeeAccount,
+    ProducerAccount,
     DeliveryRule,
     DeliveryTerms,
     Review,

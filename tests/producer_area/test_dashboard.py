@@ -1,0 +1,35 @@
+"""The dashboard: scans of the producer's products in the last 30 days (buffered scans
+written first) and the upcoming events they take part in."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from catalogue.models import Scan
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def scan(product, days_ago=1):
+    return Scan.objects.create(
+        product=product, scanned_at=timezone.now() - datetime.timedelta(days=days_ago), language="vi", source="qr"
+    )
+
+
+def test_the_dashboard_counts_recent_scans_of_own_products_and_lists_their_events(producer_client, area):
+    own, other = area["own"], area["other"]
+    for _ in range(3):
+        scan(own["product"])
+    scan(own["product"], days_ago=40)  # too old
+    scan(other["product"])  # another producer's
+    mine = factories.EventFactory(title="Hội chợ gốm Phú Xuyên")
+    mine.producers.set([own["producer"]])
+    theirs = factories.EventFactory(title="Hội chợ Gia Lâm")
+    theirs.producers.set([other["producer"]])
+    page = producer_client.get(reverse("producer_area:dashboard")).content.decode()
+    assert f'{own["product"].name}</span> <strong class="num">3</strong>' in page
+    assert other["product"].name not in page
+    assert mine.title in page and theirs.title not in page

@@ -1,0 +1,112 @@
+"""A producer moves their parts through the workflow; the shopper sees a cancellation's reason."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from orders.models import ProducerOrder, Status
+from orders.notifications import producer_order_placed
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def move(client, part, status, reason=""):
+    return client.post(reverse("producer_area:order_status", args=[part.pk]), {"status": status, "reason": reason})
+
+
+def test_the_part_page_shows_the_shoppers_delivery_details_lines_and_total(producer_client, area):
+    page = producer_client.get(reverse("producer_area:order", args=[area["own"]["part"].pk])).content.decode()
+    assert "Trần Văn Minh" in page and "+84986123456" in page and "5 Lý Thái Tổ" in page
+    assert area["own"]["product"].name in page and "× 2" in page
+    assert "700.000" in page  # 2 × 350 000 ₫
+
+
+def test_a_delivery_goes_new_confirmed_shipped_completed(producer_client, area):
+    part = area["own"]["part"]
+    # Only valid moves: a new part cannot be shipped or completed.
+    assert move(producer_client, part, "shipped").status_code == 400
+    assert move(producer_client, part, "ready").status_code == 400
+    for status in ("confirmed", "shipped", "completed"):
+        response = move(producer_client, part, status)
+        assert response.status_code == 302, status
+        part.refresh_from_db()
+        assert part.status == status
+    assert move(producer_client, part, "cancelled", "late").status_code == 400
+    part.refresh_from_db()
+    assert part.status == Status.COMPLETED
+
+
+def test_a_pickup_is_ready_not_shipped(producer_client, area):
+    showroom = area["own"]["showroom"]
+    order = factories.OrderFactory(lines=[(area["own"]["product"], 1)], fulfilment="pickup", showroom=showroom)
+    part = order.parts.get()
+    move(producer_client, part, "confirmed")
+    page = producer_client.get(reverse("producer_area:order", args=[part.pk])).content.decode()
+    assert 'data-status="ready"' in page and 'data-status="shipped"' not in page
+    assert move(producer_client, part, "shipped").status_code == 400
+    assert move(producer_client, part, "ready").status_code == 302
+    part.refresh_from_db()
+    assert part.status == Status.READY
+
+
+def test_cancelling_needs_a_reason_that_the_shopper_then_reads(producer_client, client, area):
+    part = area["own"]["part"]
+    refused = move(producer_client, part, "cancelled", "  ")
+    assert refused.status_code == 400
+    assert "the shopper reads it" in refused.content.decode() or "người mua" in refused.content.decode()
+    part.refresh_from_db()
+    assert part.status == Status.NEW
+    assert move(producer_client, part, "cancelled", "Hết men lam, xin lỗi quý khách").status_code == 302
+    part.refresh_from_db()
+    assert part.status == Status.CANCELLED and part.cancel_reason == "Hết men lam, xin lỗi quý khách"
+    area["own"]["product"].refresh_from_db()
+    assert area["own"]["product"].stock_quantity == 10  # the stock came back
+    # The shopper's order page, reached by the lookup with the code and phone.
+    order = area["own"]["order"]
+    shopper = client.__class__()
+    page = shopper.post(reverse("orders:lookup"), {"code": order.code, "phone": "0986123456"}, follow=True)
+    assert page.status_code == 200
+    assert "Hết men lam, xin lỗi quý khách" in page.content.decode()
+
+
+def test_new_orders_email_the_producers_accounts_and_call_the_hook(area, django_capture_on_commit_callbacks):
+    area["own"]["producer"].email = "coso@example.com"
+    area["own"]["producer"].save()
+    seen = []
+
+    def receiver(sender, part, **kwargs):
+        seen.append(part.pk)
+
+    producer_order_placed.connect(receiver)
+    try:
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            order = factories.OrderFactory(lines=[(area["own"]["product"], 1)])
+    finally:
+        producer_order_placed.disconnect(receiver)
+    part = order.parts.get()
+    assert seen == [part.pk]
+    [to_producer] = [message for message in mail.outbox if order.code in message.subject]
+    assert to_producer.to == ["coso@example.com", "ba.lan@example.com"]
+
+
+def test_the_orders_list_is_newest_first_and_its_queries_bounded(producer_client, area, django_assert_max_num_queries):
+    for _ in range(5):
+        factories.OrderFactory(lines=[(area["own"]["product"], 1)])
+    newest = ProducerOrder.objects.filter(producer=area["own"]["producer"]).latest("created_at", "pk")
+    with django_assert_max_num_queries(8):
+        response = producer_client.get(reverse("producer_area:orders"))
+    page = response.content.decode()
+    assert page.index(newest.order.code) < page.index(area["own"]["order"].code)
+
+
+def test_the_area_speaks_english_under_en(producer_client, area, english_site):
+    page = producer_client.get(reverse("producer_area:order", args=[area["own"]["part"].pk]))
+    assert page.request["PATH_INFO"].startswith("/en/producer/")
+    assert "Confirm the order" in page.content.decode()
+
+
+def test_the_dashboard_queries_are_bounded(producer_client, area, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        assert producer_client.get(reverse("producer_area:dashboard")).status_code == 200
