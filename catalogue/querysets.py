@@ -247,9 +247,15 @@ class DecisionQuerySet(models.QuerySet):
 
 class CertificationQuerySet(models.QuerySet):
     def with_status(self, status, today=None):
-        """Certifications in one CertificateStatus on `today` (the register's status filter)."""
+        """Certifications in one CertificateStatus on `today`."""
+        return self.with_status_in([status], today)
+
+    def with_status_in(self, statuses, today=None):
+        """Certifications in any of `statuses` on `today` (the twin of the products'
+        certificate_status_in(), on the certification's own dates)."""
         conditions = certificate_status_conditions(today, withdrawn="withdrawn", valid_until="valid_until")
-        return self.filter(conditions[CertificateStatus(status)])
+        chosen = (conditions[CertificateStatus(status)] for status in statuses)
+        return self.filter(functools.reduce(operator.or_, chosen, Q(pk__in=[])))
 
     def public(self):
         """What the public register lists: certifications of published products."""

@@ -8,9 +8,6 @@ naming the parameter and why (opendata/errors.py shapes the answer). Place and c
 are checked with the list's own one-query lookup (catalogue.filters.PlaceChoices).
 """
 
-import functools
-import operator
-
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +19,6 @@ from catalogue.certificates import (
     OcopGroup,
     ProductSet,
     Stars,
-    certificate_status_conditions,
 )
 from catalogue.filters import MAX_PRICE, MAX_QUERY_LENGTH, MAX_VALUES, PlaceChoices
 from catalogue.models import Decision, Producer
@@ -247,7 +243,4 @@ class CertificationFilter(StrictFilterSet):
         return queryset.filter(decision__in=Decision.objects.matching_number(value))
 
     def filter_status(self, queryset, name, value):
-        if not value:
-            return queryset
-        conditions = certificate_status_conditions(withdrawn="withdrawn", valid_until="valid_until")
-        return queryset.filter(functools.reduce(operator.or_, (conditions[CertificateStatus(v)] for v in value)))
+        return queryset.with_status_in(value) if value else queryset
