@@ -54,7 +54,8 @@ def test_shopper_pays_by_bank_transfer_and_sees_a_decodable_vietqr(phone_context
     expect(figure).to_contain_text(en("Scan with your banking app: amount and content are filled in."))
     image = figure.locator("img")
     expect(image).to_be_visible()
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    # decode() waits for the picture to load (a slow machine may still be fetching it).
+    assert image.evaluate("img => img.decode().then(() => img.complete && img.naturalWidth > 0)")
     assert horizontal_overflow(page) <= 0
 
     # What the phone shows decodes, whole, to this part's transfer.
