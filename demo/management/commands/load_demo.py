@@ -14,6 +14,7 @@ from django.db import transaction
 
 from catalogue.models import Lot
 from demo import loaders
+from demo.orders import load_orders
 from showrooms.models import Showroom
 
 
@@ -69,6 +70,7 @@ class Command(BaseCommand):
             routes = loaders.load_routes(villages)
             events = loaders.load_events(villages, producers)
             loaders.load_logins()
+            orders = load_orders(producers)
         if not no_images:
             self.load_images(products)
         cache.clear()
@@ -77,7 +79,7 @@ class Command(BaseCommand):
                 f"Demo catalogue: {len(villages)} villages, {len(producers)} producers, "
                 f"{len(products)} products, {Lot.objects.filter(product__in=products).count()} lots, "
                 f"{Showroom.objects.filter(is_demo=True).count()} showrooms, "
-                f"{len(routes)} visit routes, {len(events)} events."
+                f"{len(routes)} visit routes, {len(events)} events, {len(orders)} new demo orders."
             )
         )
 
