@@ -7,9 +7,11 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from core import cache
 
-        from . import caching, search
+        from . import caching, search, share_image
         from .models import Certification, Decision, Lot, Producer, Product, ProductionStep, Scan
 
         # Renaming a village, district, craft or producer rewrites its products' search text.
@@ -29,3 +31,10 @@ class CatalogueConfig(AppConfig):
         # A producer places its products in a district and village: the counts follow it.
         cache.bump_when_saved(Producer, counted=True)
         caching.connect(Product)
+        # A deleted product's share pictures go with it (its photos go by core.files).
+        post_delete.connect(
+            lambda sender, instance, **kwargs: share_image.forget(instance.pk),
+            sender=Product,
+            weak=False,
+            dispatch_uid="catalogue.share_image.forget",
+        )

@@ -7,7 +7,8 @@ picture shows (both names, stars while the certificate is in force, producer, vi
 the photo's file) and DRAWING, so an edit of any of them names a new file and an edit of
 anything else (a price, a description) keeps the old one. The product page puts the
 fingerprint in the image's URL (`?v=`), so a preview service that keeps pictures by URL
-fetches the new one. Older files of the product are removed when a new one is written.
+fetches the new one. Older files of the product are removed when a new one is written,
+and all of them when the product is deleted (`forget`, connected in catalogue/apps.py).
 """
 
 import hashlib
@@ -21,6 +22,7 @@ from django.urls import reverse
 from PIL import Image
 
 from core import share_image, thumbnails
+from core.files import delete_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +91,16 @@ def photo_of(product):
             continue
     logger.warning("Share picture of product %s drawn without its photo %s", product.pk, photo.image.name)
     return None
+
+
+def forget(product_pk):
+    """Delete every share picture of a deleted product (after the delete commits)."""
+    folder = posixpath.join(FOLDER, str(product_pk))
+    try:
+        _directories, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return  # never shared: no picture drawn
+    delete_after_commit(default_storage, [posixpath.join(folder, name) for name in files])
 
 
 def png(product, version=None):
