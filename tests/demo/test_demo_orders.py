@@ -52,9 +52,12 @@ def test_demo_orders_add_up_like_orders_placed_at_checkout(demo):
 
 
 def test_the_demo_producer_has_work_to_do_in_their_area(demo, client):
-    assert client.post(
-        "/producer/sign-in/", {"username": "producer.gomquangvinh", "password": "ocop-producer-demo"}
-    ).status_code == 302
+    assert (
+        client.post(
+            "/producer/sign-in/", {"username": "producer.gomquangvinh", "password": "ocop-producer-demo"}
+        ).status_code
+        == 302
+    )
     parts = ProducerOrder.objects.filter(producer__slug="gom-quang-vinh")
     statuses = set(parts.values_list("status", flat=True))
     assert {Status.NEW, Status.CONFIRMED, Status.COMPLETED, Status.CANCELLED} <= statuses
