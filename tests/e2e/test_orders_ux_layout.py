@@ -81,3 +81,32 @@ def test_partial_pickup_choices_fit_a_phone(browser, browser_context_args, live_
         assert horizontal_overflow(page) == 0
     finally:
         context.close()
+
+
+def test_choosing_a_commune_recalculates_the_delivery_fee_at_once(browser, browser_context_args, live_server):
+    """checkout.js presses "Recalculate" when the place changes: the fee and the order
+    button's total follow without the shopper pressing anything."""
+    from django.utils import translation
+
+    from orders.models import DeliveryRule
+
+    from .helpers import en
+
+    producer = factories.ProducerFactory(name="Gốm Quang Vinh", district_slug="gia-lam")
+    DeliveryRule.objects.create(producer=producer, fee=45_000)
+    DeliveryRule.objects.create(producer=producer, commune=factories.commune("Xã Bát Tràng"), fee=15_000)
+    vase = factories.PublishedProductFactory(name="Bình gốm men lam", producer=producer, price=350_000)
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}})
+    page = context.new_page()
+    with translation.override("en"):
+        page.goto(live_server.url + vase.get_absolute_url())
+    page.locator(".product-info").get_by_role("button", name=en("Add to cart")).first.click()
+    page.goto(live_server.url + "/en/checkout/")
+    assert "395,000" in page.locator("button.button-large").inner_text()
+    page.get_by_label(en("Your name")).fill("Nguyễn Thị Lan")
+    page.get_by_label(en("Ward or commune (since July 2025)")).select_option(label="Xã Bát Tràng")
+    page.wait_for_load_state()
+    page.locator("button.button-large", has_text="365,000").wait_for()
+    # What was typed before the page recalculated is kept.
+    assert page.get_by_label(en("Your name")).input_value() == "Nguyễn Thị Lan"
+    context.close()

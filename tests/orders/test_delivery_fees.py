@@ -1,7 +1,10 @@
 """Delivery fees and times before ordering (issue 15): each producer's rules, what the cart
 and checkout show, what the order stores, and a fee that changed between showing and placing."""
 
+import re
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -200,6 +203,19 @@ def test_the_checkout_shows_the_fee_for_the_place_chosen(client, vase, places):
     # What was typed is kept, and the choice is remembered for the cart.
     assert SHOPPER["address"] in page
     assert "Delivery 30,000\u00a0₫" in client.get(reverse("orders:cart")).content.decode()
+
+
+def test_the_checkout_title_is_text_and_its_fee_script_loads_once_from_static(client, vase):
+    """The recalculating script once sat inside <title> (the tab showed its source) and
+    again in <head>, where it ran before the form existed."""
+    add(client, vase, 1)
+    page = client.get(reverse("orders:checkout")).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert title.strip() == "Checkout — OCOP Hà Nội"
+    assert "<script>" not in page  # no inline script: the fee script is a static file
+    assert len(re.findall(r'<script src="/static/orders/checkout(\.[0-9a-f]+)?\.js" defer>', page)) == 1
+    script = finders.find("orders/checkout.js")
+    assert script and "recalculate" in open(script, encoding="utf-8").read()
 
 
 def test_the_order_stores_the_fee_and_time_shown(client, vase, scarf, places, django_capture_on_commit_callbacks):
