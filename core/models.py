@@ -106,6 +106,8 @@ class OrderedImageModel(models.Model):
     alt_text = models.CharField(_("alt text"), max_length=200, help_text=_("What the photo shows, for screen readers."))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    thumbnailed = thumbnails.Thumbnailed("image", "width", "height", thumbnails.PHOTO_SIZES)
+
     class Meta:
         abstract = True
         ordering = ["position", "id"]

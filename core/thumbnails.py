@@ -1,12 +1,13 @@
 """Resized copies of photos, made when a photo is saved and never while a page renders.
 
-`SIZES` is the one list of sizes: `make_thumbnails()` makes each of them when a photo is
-saved (`OrderedImageModel.save()`, so the admin, `load_demo` and scripts all do), and the
-templates name them (`{% include "partials/picture.html" with size="card" %}`,
-`{% saved_thumbnail image "og" as og %}`). A page view only computes a URL and a size
-from the row; it never opens, decodes or resizes an image (a 20000×2 strip made into a
-900×675 crop while a shopper waited used to hang the worker, and three 40-megapixel photos
-took 8 s on their first view).
+`SIZES` is the one list of sizes, and the templates name them (`{% include
+"partials/picture.html" with size="card" %}`, `{% saved_thumbnail image "og" as og %}`).
+Each kind of photo gets its own group of them, made when it is saved: product and village
+photos `PHOTO_SIZES` (`OrderedImageModel.save()`, so the admin, `load_demo` and scripts all
+do), buyers' review photos `REVIEW_SIZES` (`orders.models.Review.save()`): `make_thumbnails()`
+takes the group. A page view only computes a URL and a size from the row; it never opens,
+decodes or resizes an image (a 20000×2 strip made into a 900×675 crop while a shopper
+waited used to hang the worker, and three 40-megapixel photos took 8 s on their first view).
 
 Thumbnails are cropped from the centre to the size's shape and never enlarged: a photo
 smaller than a size gives a thumbnail as large as the photo allows. The file name carries
@@ -51,8 +52,24 @@ SIZES = {
         Size("strip", 120, 90),  # the gallery's strip of small pictures
         Size("trace", 640, 480),  # the QR trace page
         Size("og", 1200, 630, formats=("jpeg",)),  # link previews (Open Graph)
+        Size("review", 320, 240),  # a buyer's photo under their review
     )
 }
+# What each kind of photo gets; the last size's last format is written last (see marker()).
+PHOTO_SIZES = tuple(SIZES[name] for name in ("card", "detail", "strip", "trace", "og"))
+REVIEW_SIZES = (SIZES["review"],)
+
+
+@dataclass(frozen=True)
+class Thumbnailed:
+    """A model's `thumbnailed`: which of its fields holds photos, where each photo's width and
+    height are stored, and which sizes it gets. `manage.py thumbnails` reads it."""
+
+    field: str
+    width_field: str
+    height_field: str
+    sizes: tuple
+
 
 ENCODING = {  # format → (Pillow's name, file extension, options)
     "webp": ("WEBP", "webp", {"quality": 80, "method": 4}),
@@ -80,7 +97,8 @@ def fitted(width, height, size):
     return out_w, out_h, (left, top, min(width, left + crop_w), min(height, top + crop_h))
 
 
-EVERY_THUMBNAIL = [(size, fmt) for size in SIZES.values() for fmt in size.formats]
+def every_thumbnail(sizes):
+    return [(size, fmt) for size in sizes for fmt in size.formats]
 
 
 def _ready_key(source_name):
@@ -89,21 +107,21 @@ def _ready_key(source_name):
     return f"thumbs-ready:{digest}"
 
 
-def marker(source_name):
+def marker(source_name, sizes=PHOTO_SIZES):
     """The file written last: when it exists, every thumbnail of the photo does."""
-    size, fmt = EVERY_THUMBNAIL[-1]
+    size, fmt = every_thumbnail(sizes)[-1]
     return thumbnail_name(source_name, size, fmt)
 
 
-def make_thumbnails(field_file):
-    """Write every size of SIZES for a stored photo (replacing what is there)."""
+def make_thumbnails(field_file, sizes=PHOTO_SIZES):
+    """Write every size of `sizes` for a stored photo (replacing what is there)."""
     storage = field_file.storage
     with storage.open(field_file.name, "rb") as file, Image.open(file) as source:
         width, height = source.size
-        plans = [(size, fmt, *fitted(width, height, size)) for size, fmt in EVERY_THUMBNAIL]
+        plans = [(size, fmt, *fitted(width, height, size)) for size, fmt in every_thumbnail(sizes)]
         # A JPEG can be decoded at 1/2, 1/4 or 1/8 scale: ask for the smallest that still
         # covers the largest thumbnail (a 40-megapixel photo decodes in a sixteenth of the time).
-        scale = max(min(1.0, max(size.width / width, size.height / height)) for size in SIZES.values())
+        scale = max(min(1.0, max(size.width / width, size.height / height)) for size in sizes)
         source.draft(None, (max(1, round(width * scale)), max(1, round(height * scale))))
         factor_x, factor_y = source.size[0] / width, source.size[1] / height
         has_alpha = source.has_transparency_data
@@ -131,13 +149,13 @@ def make_thumbnails(field_file):
     cache.set(_ready_key(field_file.name), True, READY_SECONDS)
 
 
-def thumbnails_exist(source_name, storage):
+def thumbnails_exist(source_name, storage, sizes=PHOTO_SIZES):
     """Whether the thumbnails of a photo are on storage: remembered in the cache, else
     one existence check (never an image read)."""
     key = _ready_key(source_name)
     ready = cache.get(key)
     if ready is None:
-        ready = storage.exists(marker(source_name))
+        ready = storage.exists(marker(source_name, sizes))
         cache.set(key, ready, READY_SECONDS if ready else MISSING_SECONDS)
         if not ready:
             logger.warning("No thumbnails for %s; run `manage.py thumbnails`", source_name)
@@ -163,15 +181,29 @@ def saved_thumbnail(photo, size_name):
     """The thumbnail of an OrderedImageModel row in a size of SIZES, or None when it was
     not made (the template then shows a placeholder). Reads only the row: its stored name,
     width and height."""
+    return thumbnail_of(photo.image, photo.width, photo.height, size_name)
+
+
+def thumbnail_of(field_file, width, height, size_name, sizes=PHOTO_SIZES):
+    """The thumbnail in `size_name` (one of `sizes`, the group the photo gets) of a stored
+    photo of `width` × `height`, or None when it was not made. Never opens the photo."""
     size = SIZES[size_name]  # a KeyError here is a typo in a template
-    field_file = photo.image
-    if not field_file or not photo.width or not photo.height:
+    if size not in sizes:
+        raise ValueError(f"{size_name} is not made for this kind of photo")
+    if not field_file or not width or not height:
         return None
-    if not thumbnails_exist(field_file.name, field_file.storage):
+    if not thumbnails_exist(field_file.name, field_file.storage, sizes):
         return None
-    out_w, out_h, _box = fitted(photo.width, photo.height, size)
+    out_w, out_h, _box = fitted(width, height, size)
     return Thumbnail(
         width=out_w,
         height=out_h,
         urls={fmt: field_file.storage.url(thumbnail_name(field_file.name, size, fmt)) for fmt in size.formats},
     )
+
+
+def delete_thumbnails(source_name, storage, sizes=PHOTO_SIZES):
+    """Remove a photo's thumbnails of `sizes` (the photo itself is the caller's)."""
+    for size, fmt in every_thumbnail(sizes):
+        storage.delete(thumbnail_name(source_name, size, fmt))
+    cache.delete(_ready_key(source_name))

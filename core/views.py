@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
+from django.views.static import serve as serve_file
 
 
 @never_cache
@@ -55,3 +56,10 @@ def _switch_by_link(request):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def serve_media(request, path):
+    """Uploads served by the app itself (SERVE_MEDIA, one machine): Django's static view,
+    with MEDIA_ROOT read on each request rather than once when the URLs were loaded, so what
+    is served is what the storage writes to, also under a test's settings override."""
+    return serve_file(request, path, document_root=settings.MEDIA_ROOT)

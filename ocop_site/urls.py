@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve as serve_file
 
 from catalogue import views as catalogue_views
 from core import views as core_views
@@ -60,9 +59,5 @@ if settings.SERVE_MEDIA:
     # Single-machine mode: the app serves uploads itself (django.views.static works with
     # DEBUG off; the static() helper does not). Behind a CDN or S3 set SERVE_MEDIA=0.
     urlpatterns += [
-        re_path(
-            r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
-            serve_file,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+        re_path(r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"), core_views.serve_media),
     ]

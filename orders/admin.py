@@ -616,14 +616,14 @@ class ReviewAdmin(DistrictScopedAdmin):
         "stars",
         "display_name",
         "text",
-        "photo",
+        "photo_preview",
         "created_at",
         "moderated_by",
         "moderated_at",
         "replied_at",
     ]
     fieldsets = [
-        (None, {"fields": ["order_link", "product", "stars", "display_name", "text", "photo", "created_at"]}),
+        (None, {"fields": ["order_link", "product", "stars", "display_name", "text", "photo_preview", "created_at"]}),
         (_("Moderation"), {"fields": ["status", "moderation_reason", "moderated_by", "moderated_at"]}),
         (_("Producer's reply"), {"fields": ["reply", "replied_at"]}),
     ]
@@ -644,6 +644,24 @@ class ReviewAdmin(DistrictScopedAdmin):
     @admin.display(boolean=True, description=_("replied"))
     def has_reply(self, review):
         return review.has_reply
+
+    @admin.display(description=_("photo"))
+    def photo_preview(self, review):
+        """The small picture made on save, linking to the full photo (never the full photo
+        drawn small: it can be 10 MB)."""
+        if not review.photo:
+            return "—"
+        thumb = review.photo_thumbnail
+        if thumb is None:
+            return format_html('<a href="{}">{}</a>', review.photo.url, _("See the buyer's photo"))
+        return format_html(
+            '<a href="{}"><img src="{}" width="{}" height="{}" alt="{}" loading="lazy"></a>',
+            review.photo.url,
+            thumb.jpeg_url,
+            thumb.width,
+            thumb.height,
+            _("Photo from the buyer"),
+        )
 
     @admin.display(description=pgettext_lazy("shop order", "order"))
     def order_link(self, review):

@@ -6,6 +6,8 @@ Prices, names and payee details are copied at checkout: an order says what the s
 agreed to, whatever the catalogue says later.
 """
 
+import logging
+import os
 import secrets
 
 from django.conf import settings
@@ -19,6 +21,7 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Producer, Product
+from core import thumbnails
 from core.images import SafeImageField
 from core.models import TimeStampedModel
 from showrooms.models import Showroom
@@ -27,6 +30,8 @@ from villages.models import Commune, District
 from . import vietqr
 from .banks import BANK_CHOICES, BY_BIN
 from .phone import E164_PATTERN, display_mobile
+
+logger = logging.getLogger(__name__)
 
 # No 0/O, 1/I/L or U: codes are read out over the phone and typed from an email.
 ORDER_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -627,8 +632,15 @@ class ReviewStatus(models.TextChoices):
     HIDDEN = "hidden", _("Hidden")
 
 
+REVIEW_PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+
+
 def review_photo_path(instance, filename):
-    return f"reviews/{instance.product_id}/{filename}"
+    """reviews/<32 random hex>.jpg: no product id and none of the buyer's file name (which
+    can carry their name), so a photo's URL is known only from a page that shows it. Uploads
+    reach here cleaned (core.images), named .jpg, .png or .webp after their real format."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"reviews/{secrets.token_hex(16)}{extension if extension in REVIEW_PHOTO_EXTENSIONS else ''}"
 
 
 def signature_from_name(name):
@@ -677,6 +689,9 @@ class Review(models.Model):
         blank=True,
         help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels; location data is removed."),
     )
+    # Stored, not measured by Django on each load: pages size the thumbnail from them alone.
+    photo_width = models.PositiveIntegerField(editable=False, null=True)
+    photo_height = models.PositiveIntegerField(editable=False, null=True)
     display_name = models.CharField(_("signed as"), max_length=60)
     status = models.CharField(_("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
     moderation_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
@@ -696,6 +711,7 @@ class Review(models.Model):
     objects = ReviewQuerySet.as_manager()
 
     district_path = "product__producer__district"  # villages/scoping.py, as ProducerOrder's
+    thumbnailed = thumbnails.Thumbnailed("photo", "photo_width", "photo_height", thumbnails.REVIEW_SIZES)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -723,6 +739,23 @@ class Review(models.Model):
     def __str__(self):
         return f"{self.product} · {self.stars}★ · {self.display_name}"
 
+    def save(self, *args, **kwargs):
+        """Store the row, then make the photo's thumbnail (core.thumbnails.REVIEW_SIZES) when
+        the photo is new or was moved (orders/reviews.py): no page ever makes one."""
+        if self.photo and (not self.photo._committed or self.photo_width is None):
+            self._measure_photo()
+            if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "photo_width", "photo_height"}
+        super().save(*args, **kwargs)
+        if self.photo and self.photo.name != getattr(self, "_thumbnails_of", None):
+            try:
+                thumbnails.make_thumbnails(self.photo, thumbnails.REVIEW_SIZES)
+            except thumbnails.UNREADABLE:
+                # The review stands without it: its page links to the photo instead.
+                logger.exception("Could not make the thumbnail of %s", self.photo.name)
+                return
+            self._thumbnails_of = self.photo.name
+
     def get_absolute_url(self):
         return self.product.get_absolute_url() + f"#review-{self.pk}"
 
@@ -730,7 +763,24 @@ class Review(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._stored_reply = instance.__dict__.get("reply", "")
+        # Which photo was loaded, so save() makes thumbnails only for a new or moved one.
+        instance._thumbnails_of = instance.__dict__.get("photo")
         return instance
+
+    def _measure_photo(self):
+        try:
+            self.photo_width, self.photo_height = self.photo.width, self.photo.height
+        except (OSError, ValueError, TypeError) as error:
+            logger.warning("Could not measure %s: %s", self.photo.name, error)
+            self.photo_width = self.photo_height = None
+
+    @property
+    def photo_thumbnail(self):
+        """The photo's small picture for public pages (core.thumbnails.Thumbnail), or None
+        without a photo or before its thumbnail was made. Reads the row only."""
+        return thumbnails.thumbnail_of(
+            self.photo, self.photo_width, self.photo_height, "review", thumbnails.REVIEW_SIZES
+        )
 
     @property
     def reply_locked(self):

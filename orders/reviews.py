@@ -7,7 +7,16 @@ reviews inside the moderation's transaction (the product row locked, so two offi
 publishing at once cannot lose a count) and saved with `save(update_fields=…)`, whose
 receivers (catalogue/caching.py) bump the "catalogue" generation: the figures show on cards.
 A change only the product's page shows (a reply) bumps that page's concern alone.
+
+Photos: stored under a random name (`models.review_photo_path`) with a small thumbnail made
+on save; only published reviews' pages link them. Media may be served by a CDN that checks
+nothing, so hiding a review moves its photo to a new random name (`move_photo_out_of_sight`):
+the URL that was public stops working. The old files are deleted once the transaction
+commits; a rollback leaves the row on the old name, whose files are still there.
 """
+
+import functools
+import logging
 
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
@@ -16,9 +25,11 @@ from django.utils.translation import gettext as _
 
 from catalogue import caching
 from catalogue.models import Product
-from core import cache
+from core import cache, thumbnails
 
-from .models import ProducerOrder, Review, ReviewStatus, Status
+from .models import ProducerOrder, Review, ReviewStatus, Status, review_photo_path
+
+logger = logging.getLogger(__name__)
 
 
 class ReviewRefused(Exception):
@@ -71,6 +82,8 @@ def write_review(*, part, product_id, stars, text, display_name, photo=None):
             with transaction.atomic():
                 review.save()
         except IntegrityError:
+            if review.photo:  # stored before the INSERT failed
+                delete_photo_files(review.photo.name, review.photo.storage)
             raise ReviewRefused(_("You have already reviewed this product for this order."), status=409) from None
     return review
 
@@ -108,13 +121,48 @@ def moderate(*, review, status, user, reason=""):
         locked.moderation_reason = reason if status == ReviewStatus.HIDDEN else ""
         locked.moderated_by = user
         locked.moderated_at = timezone.now()
-        locked.save(update_fields=["status", "moderation_reason", "moderated_by", "moderated_at"])
+        changed = ["status", "moderation_reason", "moderated_by", "moderated_at"]
+        # Every hiding: the photo's URL may have been public, or be guessed from an old name.
+        if status == ReviewStatus.HIDDEN and locked.photo and move_photo_out_of_sight(locked):
+            changed.append("photo")
+        locked.save(update_fields=changed)
         refresh_product_figures(locked.product_id)
         # The page lists the reviews themselves, even when the figures stayed the same.
         cache.bump_on_commit(caching.page_concern(locked.product.slug))
     review.status, review.moderation_reason = locked.status, locked.moderation_reason
     review.moderated_by, review.moderated_at = locked.moderated_by, locked.moderated_at
+    review.photo = locked.photo.name
     return locked
+
+
+def move_photo_out_of_sight(review):
+    """Copy `review`'s photo to a new random name (its thumbnail follows when the row is
+    saved) and delete the old name's files once the transaction commits. Returns False,
+    changing nothing, when the photo cannot be read (its old URL then serves nothing either)."""
+    old_name, storage = review.photo.name, review.photo.storage
+    try:
+        with storage.open(old_name, "rb") as old_file:
+            new_name = storage.save(review_photo_path(review, old_name), old_file)
+    except OSError as error:
+        logger.warning("Could not move the photo %s of hidden review %s: %s", old_name, review.pk, error)
+        return False
+    review.photo.name = new_name
+    transaction.on_commit(functools.partial(delete_photo_files, old_name, storage), robust=True)
+    return True
+
+
+def delete_photo_files(name, storage):
+    """Remove a review photo and its thumbnail from storage."""
+    storage.delete(name)
+    thumbnails.delete_thumbnails(name, storage, thumbnails.REVIEW_SIZES)
+
+
+def delete_photo_of_deleted_review(sender, instance, **kwargs):
+    """post_delete receiver (OrdersConfig.ready()): a deleted review's photo and thumbnail go
+    too, once the deletion is committed (a rolled-back deletion keeps them)."""
+    if instance.photo:
+        name, storage = instance.photo.name, instance.photo.storage
+        transaction.on_commit(functools.partial(delete_photo_files, name, storage), robust=True)
 
 
 def reply(*, review, text):

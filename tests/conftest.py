@@ -133,3 +133,11 @@ def today(monkeypatch):
     clock = Clock()
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: clock.date)
     return clock
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """This test's uploads in a directory of its own, which the app's /media/ serves
+    (SERVE_MEDIA; core.views.serve_media reads MEDIA_ROOT on each request)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

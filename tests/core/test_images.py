@@ -272,7 +272,7 @@ def test_admin_refuses_the_20000_by_2_image_in_words_and_saves_nothing(admin_cli
 
 
 def test_admin_upload_stores_a_clean_file_and_its_thumbnails(admin_client_en):
-    from core.thumbnails import SIZES, thumbnail_name
+    from core.thumbnails import PHOTO_SIZES, thumbnail_name
 
     product = factories.PublishedProductFactory(name="Khay sơn mài")
     response = post_photo(admin_client_en, product, jpeg_with_every_metadata_block())
@@ -280,7 +280,7 @@ def test_admin_upload_stores_a_clean_file_and_its_thumbnails(admin_client_en):
     saved = ProductImage.objects.get(product=product)
     with saved.image.open("rb") as stored:
         assert_clean_jpeg(stored.read())
-    for size in SIZES.values():
+    for size in PHOTO_SIZES:
         for fmt in size.formats:
             name = thumbnail_name(saved.image.name, size, fmt)
             assert default_storage.exists(name), name

@@ -16,7 +16,7 @@ from PIL import Image
 
 from catalogue.models import ProductImage
 from core import thumbnails
-from core.thumbnails import SIZES, thumbnail_name
+from core.thumbnails import PHOTO_SIZES, SIZES, thumbnail_name
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def add_photo(product, size=(1600, 1200), position=0):
 def stored_sizes(photo):
     """{(size name, format): (width, height)} of the thumbnail files on disk."""
     found = {}
-    for size in SIZES.values():
+    for size in PHOTO_SIZES:
         for fmt in size.formats:
             name = thumbnail_name(photo.image.name, size, fmt)
             assert default_storage.exists(name), f"{name} was not made on save"
@@ -62,9 +62,11 @@ def expected_box(size):
 def test_saving_a_photo_makes_every_size_the_templates_use_right_away():
     photo = add_photo(factories.PublishedProductFactory())
     found = stored_sizes(photo)
-    for size in SIZES.values():
+    for size in PHOTO_SIZES:
         for fmt in size.formats:
             assert found[size.name, fmt] == expected_box(size)
+    # Every size but the buyers' review photos' own.
+    assert {size.name for size in PHOTO_SIZES} == set(SIZES) - {"review"}
 
 
 def test_a_small_photo_is_never_enlarged():
@@ -107,7 +109,7 @@ def test_the_thumbnails_command_makes_missing_thumbnails_of_existing_photos():
     from django.core.management import call_command
 
     photo = add_photo(factories.PublishedProductFactory())
-    for size in SIZES.values():
+    for size in PHOTO_SIZES:
         for fmt in size.formats:
             default_storage.delete(thumbnail_name(photo.image.name, size, fmt))
     call_command("thumbnails", verbosity=0)
@@ -178,7 +180,7 @@ def test_missing_thumbnails_fall_back_to_the_placeholder_without_processing(clie
     """E.g. a photo uploaded before thumbnails were made on save, until `thumbnails` runs."""
     product = factories.PublishedProductFactory(name="Ảnh cũ")
     photo = add_photo(product)
-    for size in SIZES.values():
+    for size in PHOTO_SIZES:
         for fmt in size.formats:
             default_storage.delete(thumbnail_name(photo.image.name, size, fmt))
     cache.clear()

@@ -8,11 +8,10 @@ from django.core.files.images import get_image_dimensions
 from django.core.management.base import BaseCommand
 
 from core import cache, thumbnails
-from core.models import OrderedImageModel
 
 
 class Command(BaseCommand):
-    help = "Make missing thumbnails of product and village photos (--all: remake every one)."
+    help = "Make missing thumbnails of product, village and review photos (--all: remake every one)."
 
     def add_arguments(self, parser):
         parser.add_argument("--all", action="store_true", help="Remake thumbnails that exist too.")
@@ -20,21 +19,23 @@ class Command(BaseCommand):
     def handle(self, *args, all=False, **options):
         made = failed = sized = 0
         for model in apps.get_models():
-            if not issubclass(model, OrderedImageModel):
+            # Each model with photos says which field and sizes (core.thumbnails.Thumbnailed).
+            spec = getattr(model, "thumbnailed", None)
+            if spec is None:
                 continue
-            names = model.objects.exclude(image="").order_by().values_list("image", flat=True).distinct()
-            field = model._meta.get_field("image")
+            field = model._meta.get_field(spec.field)
+            names = model.objects.exclude(**{spec.field: ""}).order_by().values_list(spec.field, flat=True).distinct()
             for name in names.iterator():
-                if not all and field.storage.exists(thumbnails.marker(name)):
+                if not all and field.storage.exists(thumbnails.marker(name, spec.sizes)):
                     continue
                 try:
-                    thumbnails.make_thumbnails(field.attr_class(None, field, name))
+                    thumbnails.make_thumbnails(field.attr_class(None, field, name), spec.sizes)
                 except thumbnails.UNREADABLE as error:
                     failed += 1
                     self.stderr.write(f"{name}: {error}")
                     continue
                 made += 1
-            sized += self.store_sizes(model, field)
+            sized += self.store_sizes(model, field, spec)
         if sized:
             cache.bump_on_commit()  # update() sends no signal; pages give photos their size
         if options["verbosity"]:
@@ -42,15 +43,17 @@ class Command(BaseCommand):
                 f"Thumbnails made for {made} photos; {failed} could not be read; sizes stored for {sized}."
             )
 
-    def store_sizes(self, model, field):
-        unsized = model.objects.exclude(image="").filter(width__isnull=True)
+    def store_sizes(self, model, field, spec):
+        unsized = model.objects.exclude(**{spec.field: ""}).filter(**{f"{spec.width_field}__isnull": True})
         stored = 0
-        for name in unsized.order_by().values_list("image", flat=True).distinct().iterator():
+        for name in unsized.order_by().values_list(spec.field, flat=True).distinct().iterator():
             try:
                 with field.storage.open(name) as photo:
                     width, height = get_image_dimensions(photo)
             except OSError:
                 continue  # reported above if its thumbnails could not be made either
             if width and height:
-                stored += unsized.filter(image=name).update(width=width, height=height)
+                stored += unsized.filter(**{spec.field: name}).update(
+                    **{spec.width_field: width, spec.height_field: height}
+                )
         return stored
