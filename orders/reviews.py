@@ -15,7 +15,6 @@ the URL that was public stops working. The old files are deleted once the transa
 commits; a rollback leaves the row on the old name, whose files are still there.
 """
 
-import functools
 import logging
 
 from django.db import IntegrityError, transaction
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from catalogue import caching
 from catalogue.models import Product
-from core import cache, thumbnails
+from core import cache, files, thumbnails
 
 from .models import ProducerOrder, Review, ReviewStatus, Status, review_photo_path
 
@@ -82,8 +81,9 @@ def write_review(*, part, product_id, stars, text, display_name, photo=None):
             with transaction.atomic():
                 review.save()
         except IntegrityError:
-            if review.photo:  # stored before the INSERT failed
-                delete_photo_files(review.photo.name, review.photo.storage)
+            if review.photo:  # stored before the INSERT failed; nothing will commit to point at it
+                review.photo.storage.delete(review.photo.name)
+                thumbnails.delete_thumbnails(review.photo.name, review.photo.storage, thumbnails.REVIEW_SIZES)
             raise ReviewRefused(_("You have already reviewed this product for this order."), status=409) from None
     return review
 
@@ -147,22 +147,15 @@ def move_photo_out_of_sight(review):
         logger.warning("Could not move the photo %s of hidden review %s: %s", old_name, review.pk, error)
         return False
     review.photo.name = new_name
-    transaction.on_commit(functools.partial(delete_photo_files, old_name, storage), robust=True)
+    files.delete_photo_after_commit(old_name, storage, thumbnails.REVIEW_SIZES)
     return True
-
-
-def delete_photo_files(name, storage):
-    """Remove a review photo and its thumbnail from storage."""
-    storage.delete(name)
-    thumbnails.delete_thumbnails(name, storage, thumbnails.REVIEW_SIZES)
 
 
 def delete_photo_of_deleted_review(sender, instance, **kwargs):
     """post_delete receiver (OrdersConfig.ready()): a deleted review's photo and thumbnail go
     too, once the deletion is committed (a rolled-back deletion keeps them)."""
     if instance.photo:
-        name, storage = instance.photo.name, instance.photo.storage
-        transaction.on_commit(functools.partial(delete_photo_files, name, storage), robust=True)
+        files.delete_photo_after_commit(instance.photo.name, instance.photo.storage, thumbnails.REVIEW_SIZES)
 
 
 def reply(*, review, text):
