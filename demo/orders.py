@@ -11,6 +11,7 @@ ones `orders.delivery.quote()` gives, so a demo order reads like one placed at c
 """
 
 import datetime
+from collections import defaultdict
 import hashlib
 import uuid
 
@@ -120,6 +121,7 @@ class DemoOrders:
         self.communes = {commune.name: commune for commune in Commune.objects.all()}
         self.moderators = self._moderators()
         self.reviewed_products = set()
+        self.texts_of = defaultdict(set)  # product id → review texts it already has
 
     def _moderators(self):
         """Who publishes a review of each district's products: its demo officer, else the admin."""
@@ -294,8 +296,14 @@ class DemoOrders:
         order = part.order
         written_at = placed_at + datetime.timedelta(days=5 + stable_int("review day", number) % 6)
         choices = order_data.REVIEWS[order.language][review_kind(product, order.language)]
-        # Two products of one order never get the same words.
-        stars, text = choices[(stable_int("review text", number) + line) % len(choices)]
+        # Two products of one order never get the same words, nor two buyers of one product
+        # (while the kind has words left).
+        start = stable_int("review text", number) + line
+        candidates = [choices[(start + step) % len(choices)] for step in range(len(choices))]
+        stars, text = next(
+            (choice for choice in candidates if choice[1] not in self.texts_of[product.pk]), candidates[0]
+        )
+        self.texts_of[product.pk].add(text)
         status, reason = ReviewStatus.PUBLISHED, ""
         if hidden:  # an officer hid it, with the reason the buyer sees
             stars, text = order_data.HIDDEN_REVIEW

@@ -126,3 +126,8 @@ def test_demo_order_codes_are_valid_and_distinct():
     codes = {demo_order_code(number) for number in range(ORDER_COUNT)}
     assert len(codes) == ORDER_COUNT
     assert all(re.fullmatch(r"[2-9A-HJKMNP-TV-Z]{8}", code) for code in codes)
+
+
+def test_no_product_shows_the_same_review_twice(demo):
+    texts = list(Review.objects.values_list("product", "text"))
+    assert len(texts) == len(set(texts))
