@@ -81,7 +81,8 @@ def test_reviews_only_for_completed_parts_and_products_bought(demo):
 def test_demo_reviews_show_every_moderation_state(demo):
     states = dict(Review.objects.values_list("status").annotate(n=Count("id")))
     assert states.get(ReviewStatus.PUBLISHED, 0) >= 20
-    assert states.get(ReviewStatus.PENDING, 0) >= 1  # for an officer to moderate
+    # The demo Gia Lâm officer has reviews to moderate (README says so).
+    assert Review.objects.pending().filter(product__producer__district__slug="gia-lam").exists()
     hidden = Review.objects.get(status=ReviewStatus.HIDDEN)
     assert hidden.moderation_reason and hidden.moderated_by is not None
     assert Review.objects.filter(status=ReviewStatus.PUBLISHED).exclude(reply="").exists()
