@@ -18,6 +18,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import time_format
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -605,7 +606,8 @@ class ReviewAdmin(DistrictScopedAdmin):
     change goes through orders/reviews.py, which keeps the product's figures current."""
 
     form = ReviewAdminForm
-    list_display = ["product", "stars", "display_name", "status", "created_at", "has_reply"]
+    # The words in the list: an officer publishes a batch without opening each review.
+    list_display = ["product", "stars", "excerpt", "display_name", "status", "created_at", "has_reply"]
     list_filter = ["status", "stars", "product__producer__district", "created_at"]
     search_fields = ["product__name", "display_name", "text", "part__order__code"]
     list_select_related = ["product", "part__order"]
@@ -640,6 +642,10 @@ class ReviewAdmin(DistrictScopedAdmin):
         if obj is not None and obj.reply_locked:
             fields.append("reply")  # a reply is given once
         return fields
+
+    @admin.display(description=_("review"))
+    def excerpt(self, review):
+        return Truncator(review.text).chars(90)
 
     @admin.display(boolean=True, description=_("replied"))
     def has_reply(self, review):

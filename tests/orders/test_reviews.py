@@ -338,6 +338,9 @@ def test_an_officer_publishes_and_hides_their_districts_reviews(officer_client, 
     officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     own = factories.review(world["own"]["product"], status="pending")
     changelist = reverse("admin:orders_review_changelist")
+    # The list shows what the buyer wrote: a batch is published without opening each one.
+    listing = officer_client.get(changelist, {"status__exact": "pending"}).content.decode()
+    assert own.text[:40] in listing
     response = officer_client.post(
         changelist, {"action": "publish_selected", "_selected_action": [own.pk]}, follow=True
     )
