@@ -11,9 +11,9 @@ ones `orders.delivery.quote()` gives, so a demo order reads like one placed at c
 """
 
 import datetime
-from collections import defaultdict
 import hashlib
 import uuid
+from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
