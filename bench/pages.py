@@ -25,8 +25,9 @@ SEARCHES = ["gom bat trang", "lua van phuc", "mat ong", "tra shan tuyet", "non l
 DEEP_PAGE = 50
 
 
-def pages(busiest_district, sample):
-    """{name: (label, [paths])}, in the order of the report. `sample`: (slug, trace code)."""
+def pages(busiest_district, sample, largest_decision=None):
+    """{name: (label, [paths])}, in the order of the report. `sample`: (slug, trace code);
+    `largest_decision`: the slug of the decision listing most products."""
     from catalogue.filters import SORT_ORDERINGS
 
     two_filters = f"/products/?stars=4&stars=5&district={busiest_district}"
@@ -46,6 +47,13 @@ def pages(busiest_district, sample):
     found["deep"] = (f"list, page {DEEP_PAGE}", [f"/products/?page={DEEP_PAGE}"])
     found["product"] = ("product", [f"/products/{slug}/" for slug, _code in sample])
     found["trace"] = ("trace (scan recorded)", [f"/t/{code}" for _slug, code in sample])
+    # Trust and open data (issue 14): the public register, a decision's page, the API.
+    found["register"] = ("certificate register", ["/certificates/", "/certificates/?page=2"])
+    found["register_filtered"] = ("register, 5 stars in force", ["/certificates/?stars=5&status=valid"])
+    if largest_decision:
+        found["decision"] = ("decision page (largest)", [f"/certificates/decisions/{largest_decision}/"])
+    found["api_products"] = ("API, products", ["/api/v1/products/", "/api/v1/products/?page=2"])
+    found["api_certifications"] = ("API, certifications", ["/api/v1/certifications/", "/api/v1/certifications/?page=2"])
     return found
 
 
@@ -58,7 +66,7 @@ def main(out_dir):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from catalogue.models import Product
+    from catalogue.models import Decision, Product
     from core import cache as ocop_cache
 
     published = Product.objects.published().filter(slug__startswith="gen-")
@@ -72,7 +80,8 @@ def main(out_dir):
         .order_by("-n")
         .first()["producer__district__slug"]
     )
-    found = pages(busiest, sample)
+    largest = Decision.objects.annotate(n=Count("certifications")).order_by("-n").values_list("slug", flat=True).first()
+    found = pages(busiest, sample, largest)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "floor.txt").write_text("/\n")

@@ -413,25 +413,30 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
             part = self.get_object(request, unquote(object_id))
             if part is not None:
                 return self._change_status(request, part, request.POST["_status"])
-        if request.method == "POST" and "_transfer_received" in request.POST:
-            part = self.get_object(request, unquote(object_id))
-            if part is not None:
-                return self._record_transfer(request, part)
+        for button, record in (("_transfer_received", True), ("_transfer_not_received", False)):
+            if request.method == "POST" and button in request.POST:
+                part = self.get_object(request, unquote(object_id))
+                if part is not None:
+                    return self._record_transfer(request, part, received=record)
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def _record_transfer(self, request, part):
+    def _record_transfer(self, request, part, received):
         if not self.has_change_permission(request, part):
             raise PermissionDenied
         try:
-            services.record_transfer_received(part=part, user=request.user)
+            if received:
+                services.record_transfer_received(part=part, user=request.user)
+                done = _("Transfer received for %(part)s: the shopper sees it on their order page.")
+            else:
+                services.undo_transfer_received(part=part)
+                done = _(
+                    "The transfer for %(part)s is no longer recorded as received: the shopper's order page "
+                    "asks for the payment again."
+                )
         except services.StatusChangeRefused as refused:
             self.message_user(request, str(refused), messages.ERROR)
         else:
-            self.message_user(
-                request,
-                _("Transfer received for %(part)s: the shopper sees it on their order page.") % {"part": part},
-                messages.SUCCESS,
-            )
+            self.message_user(request, done % {"part": part}, messages.SUCCESS)
         return HttpResponseRedirect(request.path)
 
     @admin.action(description=_("Mark the bank transfer received for the selected parts"))
@@ -480,6 +485,7 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         if obj is not None and self.has_change_permission(request, obj):
             context["status_buttons"] = [(status.value, STATUS_BUTTONS[status]) for status in obj.next_statuses()]
             context["transfer_button"] = obj.payee is not None and obj.paid_at is None
+            context["transfer_undo_button"] = obj.paid_at is not None
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("transfer received"), ordering="paid_at")

@@ -373,6 +373,21 @@ def record_transfer_received(*, part, user):
     return locked
 
 
+def undo_transfer_received(*, part):
+    """Take back a transfer recorded by mistake (the wrong part, money not there after all):
+    the shopper's page asks for the payment again, with its code. Raises StatusChangeRefused
+    when no transfer is recorded."""
+    with transaction.atomic():
+        locked = ProducerOrder.objects.select_for_update(of=("self",)).select_related("order").get(pk=part.pk)
+        if locked.paid_at is None:
+            raise StatusChangeRefused(_("The transfer for %(part)s is not recorded as received.") % {"part": locked})
+        locked.paid_at = None
+        locked.paid_recorded_by = None
+        locked.save(update_fields=["paid_at", "paid_recorded_by", "updated_at"])
+    part.paid_at, part.paid_recorded_by = None, None
+    return locked
+
+
 # --- emails ---------------------------------------------------------------------------------
 
 

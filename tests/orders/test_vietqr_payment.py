@@ -321,3 +321,50 @@ def test_the_code_asks_for_the_part_with_its_delivery_fee(client, vase):
     [src] = QR_IMAGE.findall(body)
     fields = vietqr.parse(decode_png(client.get(src).content))
     assert fields["54"] == "730000"
+
+
+def test_the_officer_checks_for_the_amount_the_shopper_was_asked_to_pay(admin_client, settings, client, vase):
+    """The code asks for the part with its delivery fee: the admin told the officer to look
+    for the subtotal, 30,000 ₫ less than what arrives."""
+    from orders.models import DeliveryRule
+
+    DeliveryRule.objects.create(producer=vase.producer, fee=30_000)
+    order, _url = place_bank_transfer(client, vase)
+    part = order.parts.get()
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = admin_client.get(part_url(part)).content.decode()
+    transfer_box = page.split('name="_transfer_received"')[0].rsplit("<fieldset", 1)[1]
+    assert "730,000\u00a0₫" in transfer_box and "700,000" not in transfer_box
+
+
+def test_a_transfer_marked_by_mistake_is_undone_and_the_shopper_is_asked_to_pay_again(
+    admin_client, settings, client, vase
+):
+    order, url = place_bank_transfer(client, vase)
+    part = order.parts.get()
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    admin_client.post(part_url(part), {"_transfer_received": "1"})
+    assert 'name="_transfer_not_received"' in admin_client.get(part_url(part)).content.decode()
+
+    response = admin_client.post(part_url(part), {"_transfer_not_received": "1"}, follow=True)
+    assert "no longer recorded as received" in response.content.decode()
+    part.refresh_from_db()
+    assert part.paid_at is None and part.paid_recorded_by is None
+    body = client.get(url).content.decode()
+    assert "Payment received on" not in body and QR_IMAGE.findall(body)
+
+    # Undoing twice changes nothing and says so.
+    response = admin_client.post(part_url(part), {"_transfer_not_received": "1"}, follow=True)
+    assert "not recorded as received" in response.content.decode()
+
+
+def test_another_districts_officer_cannot_undo_a_transfer(client, vase):
+    order, _url = place_bank_transfer(client, vase)
+    part = order.parts.get()
+    services.record_transfer_received(part=part, user=None)
+    other = "gia-lam" if vase.producer.district.slug != "gia-lam" else "phu-xuyen"
+    admin = Client()
+    admin.force_login(factories.OfficerFactory(username="officer.other", districts=[other]))
+    response = admin.post(part_url(part), {"_transfer_not_received": "1"})
+    assert response.status_code in (302, 403, 404)
+    assert ProducerOrder.objects.get(pk=part.pk).paid_at is not None
