@@ -16,12 +16,14 @@ import uuid
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from catalogue.models import Product
 from demo import data as demo_data
 from demo import order_data
+from demo.pictures import draw_product_image
 from demo.stable import stable_int
 from orders import delivery
 from orders.models import (
@@ -65,11 +67,15 @@ def demo_token(number):
     return uuid.UUID(bytes=hashlib.sha256(f"demo order token|{number}".encode()).digest()[:16])
 
 
+def picture_kind(product):
+    """The demo picture's kind of thing `product` is ("vase", "scarf"), from its template."""
+    template = demo_data.TEMPLATES_BY_NAME.get(product.name)
+    return template[-1] if template else ""
+
+
 def review_kind(product, language):
     """Which of order_data.REVIEWS' kinds a buyer of `product` writes about."""
-    template = demo_data.TEMPLATES_BY_NAME.get(product.name)
-    picture = template[-1] if template else ""
-    kind = order_data.REVIEW_KIND_OF_PICTURE.get(picture, "ceramics")
+    kind = order_data.REVIEW_KIND_OF_PICTURE.get(picture_kind(product), "ceramics")
     if "sơn mài" in product.name or "khảm" in product.name:
         kind = "lacquer"
     return order_data.ENGLISH_KIND[kind] if language == "en" else kind
@@ -337,3 +343,29 @@ class DemoOrders:
 def load_orders(producers):
     """The demo orders (and their reviews) that are missing; returns those made."""
     return DemoOrders(producers).load()
+
+
+def load_review_photos():
+    """The buyer's own photo on one demo review in four (a drawing of the product from
+    another angle), for the reviews that have none. Drawn after the orders' transaction, as
+    the product pictures are: drawing must not hold the database's write lock. Returns the
+    number of photos added."""
+    codes = [demo_order_code(number) for number in range(ORDER_COUNT)]
+    reviews = (
+        Review.objects.filter(part__order__code__in=codes, photo="")
+        .exclude(status=ReviewStatus.HIDDEN)
+        .select_related("product__craft", "part__order")
+    )
+    added = 0
+    for review in reviews:
+        if stable_int("review photo", review.part.order.code, review.product.slug) % 4:
+            continue
+        kind = picture_kind(review.product)
+        if not kind:
+            continue  # renamed by an officer: no drawing to make of it
+        jpeg = draw_product_image(review.product, kind, variant=2)
+        # The review's upload_to gives the file its random name; save() makes its thumbnail.
+        review.photo.save("anh-nguoi-mua.jpg", ContentFile(jpeg), save=False)
+        review.save()
+        added += 1
+    return added

@@ -132,3 +132,22 @@ def test_demo_order_codes_are_valid_and_distinct():
 def test_no_product_shows_the_same_review_twice(demo):
     texts = list(Review.objects.values_list("product", "text"))
     assert len(texts) == len(set(texts))
+
+
+def test_some_demo_reviews_carry_the_buyers_photo_with_its_thumbnail(demo, client):
+    from django.core.files.storage import default_storage
+
+    from demo.orders import load_review_photos
+
+    added = load_review_photos()
+    assert added >= 3
+    assert load_review_photos() == 0  # made once
+    with_photo = Review.objects.exclude(photo="")
+    assert with_photo.count() == added
+    assert not with_photo.filter(status=ReviewStatus.HIDDEN).exists()
+    review = with_photo.filter(status=ReviewStatus.PUBLISHED).first()
+    thumb = review.photo_thumbnail
+    assert thumb is not None and thumb.width <= 320
+    page = client.get(f"{review.product.get_absolute_url()}reviews/").content.decode()
+    assert thumb.jpeg_url in page
+    assert default_storage.exists(review.photo.name)

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from catalogue.models import Lot
 from demo import loaders
-from demo.orders import load_orders
+from demo.orders import load_orders, load_review_photos
 from showrooms.models import Showroom
 
 
@@ -87,6 +87,7 @@ class Command(BaseCommand):
         """The slow step, after the catalogue's transaction: drawing some 200 pictures must
         not hold the database's write lock."""
         loaders.load_images(products)
+        load_review_photos()
 
     def print_logins(self):
         """The demo logins that still open with their published password (for `make run`)."""
