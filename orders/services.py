@@ -415,20 +415,20 @@ def send_order_emails(order):
                 if payload := part.vietqr_payload():
                     message.attach(part.vietqr_filename, qr_png(payload), "image/png")
             messages.append(message)
-    # Producers read Vietnamese, whatever language the shopper used.
-    to_producers = notifications.recipients(parts)
+    # Producers read Vietnamese, whatever language the shopper used (their links too).
     with translation.override(settings.LANGUAGE_CODE):
+        to_producers = notifications.recipients(parts)
         for part in parts:
-            if not to_producers[part.pk]:
+            recipients = to_producers[part.pk]
+            if not recipients.emails:
                 continue
+            context = {"order": order, "part": part, "SITE_URL": settings.SITE_URL, "area_path": recipients.area_path}
             messages.append(
                 EmailMessage(
                     subject=_("New order %(code)s for %(producer)s")
                     % {"code": order.code, "producer": part.producer.name},
-                    body=render_to_string(
-                        "orders/email/producer.txt", {"order": order, "part": part, "SITE_URL": settings.SITE_URL}
-                    ),
-                    to=to_producers[part.pk],
+                    body=render_to_string("orders/email/producer.txt", context),
+                    to=recipients.emails,
                 )
             )
     for part in parts:

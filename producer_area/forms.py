@@ -69,6 +69,21 @@ class StatusForm(forms.Form):
         return data
 
 
+class ReplyForm(forms.Form):
+    """The producer's reply to a review. An empty one is refused by `orders.reviews.reply()`
+    (with its own message), so the field itself only bounds the length. The template draws
+    the field itself: a list page holds one form per review, each with its own id."""
+
+    MAX_LENGTH = 2000  # as Review.reply
+
+    reply = forms.CharField(
+        required=False,
+        max_length=MAX_LENGTH,
+        error_messages={"max_length": _("A reply is at most %(limit_value)d characters.")},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 class InvitationForm(forms.ModelForm):
     """The admin's "Invite a producer account": a producer of the officer's districts (the
     choices are scoped by the admin) and the email the one-time link goes to."""

@@ -1,9 +1,10 @@
-"""The producer area: a producer's orders, products and scans, made for a phone.
+"""The producer area: a producer's orders, reviews, products and scans, made for a phone.
 
 Thin views: every row is read through `catalogue.producer_scope` (another producer's part,
-product or photo is a 404 whatever the URL or form says), writes go through
-`orders.services.change_status()` or the model's own `save()` (which bumps the caches of
-the pages showing it: catalogue/caching.py).
+review, product or photo is a 404 whatever the URL or form says), writes go through
+`orders.services` (`change_status()`, `record_transfer_received()`), `orders.reviews.reply()`
+or the model's own `save()` (which bumps the caches of the pages showing it:
+catalogue/caching.py).
 """
 
 import datetime
@@ -17,17 +18,19 @@ from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from catalogue.models import Scan
 from catalogue.producer_scope import images_of, narrow, producer_of, products_of
-from orders.models import ProducerOrder, Status
-from orders.services import StatusChangeRefused, change_status
+from orders.models import ProducerOrder, Review, ReviewStatus, Status
+from orders.reviews import ReviewRefused, reply
+from orders.services import StatusChangeRefused, change_status, record_transfer_received
 from visits.models import Event
 
-from .forms import PhotoForm, ProductForm, StatusForm
+from .forms import PhotoForm, ProductForm, ReplyForm, StatusForm
 
 SCAN_DAYS = 30
 PER_PAGE = 20
@@ -100,6 +103,7 @@ def dashboard(request):
         .distinct()[:5]
     )
     open_parts = narrow(ProducerOrder.objects.filter(status__in=[Status.NEW, Status.CONFIRMED]), request.user)
+    unanswered = _own_reviews(request).filter(**NEEDS_REPLY)
     return render(
         request,
         "producer_area/dashboard.html",
@@ -110,6 +114,7 @@ def dashboard(request):
             "events": events,
             "new_count": open_parts.filter(status=Status.NEW).count(),
             "confirmed_count": open_parts.filter(status=Status.CONFIRMED).count(),
+            "unanswered_count": unanswered.count(),
             "area_tab": "dashboard",
         },
     )
@@ -142,13 +147,15 @@ def order_detail(request, pk):
     return _render_part(request, _own_part(request, pk))
 
 
-def _render_part(request, part, form=None, status=200):
-    return render(
-        request,
-        "producer_area/order.html",
-        {"part": part, "order": part.order, "form": form, "area_tab": "orders"},
-        status=status,
-    )
+def _render_part(request, part, form=None, status=200, transfer_error=""):
+    context = {
+        "part": part,
+        "order": part.order,
+        "form": form,
+        "transfer_error": transfer_error,
+        "area_tab": "orders",
+    }
+    return render(request, "producer_area/order.html", context, status=status)
 
 
 @producer_required
@@ -168,6 +175,98 @@ def order_status(request, pk):
         _("Order %(code)s is now “%(status)s”.") % {"code": part.order.code, "status": part.get_status_display()},
     )
     return redirect("producer_area:order", pk=part.pk)
+
+
+@producer_required
+@require_POST
+def order_transfer_received(request, pk):
+    """The producer saw this part's bank transfer arrive; the shopper's order page says so."""
+    part = _own_part(request, pk)
+    if part.status == Status.CANCELLED:
+        refusal = _("This order is cancelled: there is no transfer to record.")
+        return _render_part(request, part, status=409, transfer_error=refusal)
+    try:
+        record_transfer_received(part=part, user=request.user)
+    except StatusChangeRefused as refused:  # cash, or recorded already (perhaps by an officer)
+        part.refresh_from_db(fields=["paid_at"])
+        return _render_part(request, part, status=409, transfer_error=str(refused))
+    messages.success(
+        request, _("Transfer received for order %(code)s: the shopper sees it.") % {"code": part.order.code}
+    )
+    return redirect("producer_area:order", pk=part.pk)
+
+
+# --- reviews of their products -----------------------------------------------------------
+
+# Published for everyone to read and still without the producer's answer: what the
+# dashboard counts and the "needs a reply" filter lists. (Pending ones may be answered
+# too, but nobody reads them yet.)
+NEEDS_REPLY = {"status": ReviewStatus.PUBLISHED, "reply": ""}
+
+
+def _own_reviews(request):
+    """The reviews of the producer's own products, newest first. Review has no
+    `producer_path` (it reaches its producer through the product it is about)."""
+    reviews = Review.objects.select_related("product", "part__order").order_by("-created_at", "-pk")
+    return narrow(reviews, request.user, path="product__producer")
+
+
+@producer_required
+def review_list(request):
+    reviews = _own_reviews(request)
+    needs_reply = request.GET.get("needs_reply") == "1"
+    if needs_reply:
+        reviews = reviews.filter(**NEEDS_REPLY)
+    page = Paginator(reviews, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "reviews": page.object_list,
+        "needs_reply": needs_reply,
+        "query_string": "needs_reply=1" if needs_reply else "",
+        "area_tab": "reviews",
+    }
+    return render(request, "producer_area/reviews.html", context)
+
+
+def _back_to_reviews(request):
+    """Where the reply form was (the list's page and filter), or the list."""
+    back = request.POST.get("next", "")
+    list_path = reverse("producer_area:reviews")
+    if back.startswith(list_path) and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return back
+    return list_path
+
+
+@producer_required
+@require_POST
+def review_reply(request, pk):
+    """The producer's one reply to a review of their product (orders.reviews.reply())."""
+    review = get_object_or_404(_own_reviews(request), pk=pk)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():  # longer than a review may be
+        return _render_review(request, review, form, status=400)
+    try:
+        if review.status == ReviewStatus.HIDDEN:
+            # Nobody reads a hidden review: the form is not offered, and a forged post is refused.
+            raise ReviewRefused(_("The district's officers hid this review: it takes no reply."), status=409)
+        reply(review=review, text=form.cleaned_data["reply"])
+    except ReviewRefused as refused:  # empty after trimming (400), or answered meanwhile (409)
+        form.add_error("reply", str(refused))
+        review.refresh_from_db(fields=["reply", "replied_at", "status", "moderation_reason"])
+        return _render_review(request, review, form, status=refused.status)
+    if review.is_published:
+        messages.success(request, _("Your reply is saved: it shows under the review on the product's page."))
+    else:
+        messages.success(request, _("Your reply is saved: it shows once the district's officers publish the review."))
+    return redirect(f"{_back_to_reviews(request)}#review-{review.pk}")
+
+
+def _render_review(request, review, form, status):
+    context = {"review": review, "form": form, "next": _back_to_reviews(request), "area_tab": "reviews"}
+    return render(request, "producer_area/review.html", context, status=status)
+
+
+# --- products -----------------------------------------------------------------------------
 
 
 @producer_required

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from orders.models import ProducerOrder, Status
 from orders.notifications import producer_order_placed
@@ -110,3 +111,38 @@ def test_the_area_speaks_english_under_en(producer_client, area, english_site):
 def test_the_dashboard_queries_are_bounded(producer_client, area, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         assert producer_client.get(reverse("producer_area:dashboard")).status_code == 200
+
+
+def new_order_email_to(producer, django_capture_on_commit_callbacks, **order_fields):
+    mail.outbox.clear()
+    product = producer.products.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        order = factories.OrderFactory(lines=[(product, 1)], **order_fields)
+    [to_producer] = [message for message in mail.outbox if f"{order.code} cho" in message.subject]
+    return order.parts.get(), to_producer.body
+
+
+def test_the_new_order_email_links_to_the_part_in_the_producer_area(area, django_capture_on_commit_callbacks):
+    # A shopper on the English site: the producer still reads Vietnamese, link included.
+    with translation.override("en"):
+        part, body = new_order_email_to(
+            area["own"]["producer"], django_capture_on_commit_callbacks, email="minh@example.com", language="en"
+        )
+    link = f"https://ocop.test/producer/orders/{part.pk}/"
+    assert f"cập nhật trạng thái trong khu vực chủ thể của bạn:\n{link}\n" in body
+    assert "trang quản trị" not in body
+
+
+def test_the_new_order_email_has_no_link_without_an_active_account(area, django_capture_on_commit_callbacks):
+    other = area["other"]["producer"]
+    other.email = "giulam@example.com"
+    other.save()
+    part, body = new_order_email_to(other, django_capture_on_commit_callbacks)
+    assert "/producer/" not in body and "trang quản trị" in body  # no account at all
+    area["user"].producer_account.is_active = False
+    area["user"].producer_account.save()
+    own = area["own"]["producer"]
+    own.email = "coso@example.com"
+    own.save()
+    part, body = new_order_email_to(own, django_capture_on_commit_callbacks)
+    assert "/producer/" not in body  # its only account is deactivated

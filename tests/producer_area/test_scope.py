@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from catalogue import producer_scope
 from catalogue.models import Product, ProductImage
-from orders.models import ProducerOrder, Status
+from orders.models import PayeeAccount, ProducerOrder, Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +75,30 @@ def test_another_producers_product_cannot_be_edited_nor_given_photos(producer_cl
     product.refresh_from_db()
     assert (product.price, product.stock_quantity) == (350_000, 9)
     assert ProductImage.objects.filter(product=product).count() == 1
+
+
+def test_another_producers_review_cannot_be_replied_to(producer_client, area):
+    theirs = factories.review(area["other"]["product"], text="Lụa mềm, màu đẹp.")
+    mine = factories.review(area["own"]["product"])
+    listed = producer_client.get(reverse("producer_area:reviews")).content.decode()
+    assert "Lụa mềm" not in listed
+    response = producer_client.post(reverse("producer_area:review_reply", args=[theirs.pk]), {"reply": "Cảm ơn!"})
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.reply == "" and theirs.replied_at is None
+    mine_reply = producer_client.post(reverse("producer_area:review_reply", args=[mine.pk]), {"reply": "Cảm ơn!"})
+    assert mine_reply.status_code == 302
+
+
+def test_another_producers_transfer_cannot_be_recorded(producer_client, area):
+    PayeeAccount.objects.create(
+        producer=area["other"]["producer"], bank_name="Agribank", account_number="1500205123456", account_name="GIA LAM"
+    )
+    order = factories.OrderFactory(lines=[(area["other"]["product"], 1)], payment="bank_transfer", phone="+84912000111")
+    part = order.parts.get()
+    assert producer_client.post(reverse("producer_area:order_transfer_received", args=[part.pk])).status_code == 404
+    part.refresh_from_db()
+    assert part.paid_at is None and part.paid_recorded_by is None
 
 
 def test_another_producers_photo_cannot_be_removed(producer_client, area):
