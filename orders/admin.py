@@ -302,11 +302,10 @@ class TransferReceivedFilter(admin.SimpleListFilter):
         return [("awaited", _("awaited")), ("received", _("received"))]
 
     def queryset(self, request, queryset):
-        bank_transfer = queryset.exclude(payee_account_number="")
         if self.value() == "awaited":
-            return bank_transfer.filter(paid_at__isnull=True).exclude(status=Status.CANCELLED)
+            return queryset.transfer_to_check()
         if self.value() == "received":
-            return bank_transfer.filter(paid_at__isnull=False)
+            return queryset.transfer_received()
         return queryset
 
 
@@ -608,7 +607,7 @@ class ReviewAdminForm(forms.ModelForm):
 @admin.register(Review)
 class ReviewAdmin(DistrictScopedAdmin):
     """Buyers' reviews: officers of the product's district publish or hide them (hiding with
-    a reason) and, until producers have accounts, type the producer's one reply. Every
+    a reason) and may type the producer's one reply for a producer without an account. Every
     change goes through orders/reviews.py, which keeps the product's figures current."""
 
     form = ReviewAdminForm

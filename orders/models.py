@@ -455,6 +455,14 @@ class ProducerOrderQuerySet(models.QuerySet):
     def for_admin(self):
         return self.select_related("order", "producer__district")
 
+    def transfer_to_check(self):
+        """Bank-transfer parts whose money is not recorded and that still count (not
+        cancelled): the admin's "awaited" filter and the producer area's badge."""
+        return self.exclude(payee_account_number="").filter(paid_at__isnull=True).exclude(status=Status.CANCELLED)
+
+    def transfer_received(self):
+        return self.exclude(payee_account_number="").filter(paid_at__isnull=False)
+
     def for_producer_area(self):
         """A producer's own parts, newest first, with the shopper's order and the lines
         (orders list and part page of producer_area: a fixed number of queries)."""
@@ -484,7 +492,7 @@ class ProducerOrder(TimeStampedModel):
     payee_account_number = models.CharField(_("payee account number"), max_length=40, blank=True)
     payee_account_name = models.CharField(_("payee account holder"), max_length=120, blank=True)
     payee_bank_bin = models.CharField(_("payee bank BIN"), max_length=6, blank=True)
-    # Set by an officer (later the producer) who saw the money arrive; the shopper sees it.
+    # Set by an officer or the producer who saw the money arrive; the shopper sees it.
     paid_at = models.DateTimeField(_("transfer received"), null=True, blank=True)
     paid_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -565,6 +573,13 @@ class ProducerOrder(TimeStampedModel):
             return self.order.transfer_reference
         number = next(i for i, part in enumerate(parts, start=1) if part.pk == self.pk)
         return f"{self.order.transfer_reference} {number}"
+
+    @property
+    def transfer_to_check(self):
+        """The row-level twin of ProducerOrderQuerySet.transfer_to_check(). Not
+        `awaits_transfer`, the shopper's "still to pay", which ends when the part is
+        completed: the money may arrive after the handover."""
+        return self.payee is not None and self.paid_at is None and self.status != Status.CANCELLED
 
     @property
     def awaits_transfer(self):
@@ -661,6 +676,10 @@ class ReviewQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=ReviewStatus.PENDING)
 
+    def needing_reply(self):
+        """Published reviews the producer has not answered (the producer area's filter)."""
+        return self.filter(status=ReviewStatus.PUBLISHED, reply="")
+
 
 class Review(models.Model):
     """A buyer's stars and words about one product of a completed part of their order.
@@ -668,9 +687,9 @@ class Review(models.Model):
     Tied to the part (hence to the order, and so to a real purchase): one review per product
     per order. Officers of the producer's district publish or hide it; only published reviews
     show, and only they count in the product's `review_count`/`review_average`
-    (orders/reviews.py keeps those current). The producer's reply is written once; until
-    producer accounts exist an officer types it in the admin on the producer's behalf
-    (orders/reviews.py: `reply()` is the hook a producer's screen will call).
+    (orders/reviews.py keeps those current). The producer's reply is written once, in the
+    producer area (/producer/reviews/) or by an officer in the admin on the producer's
+    behalf, both through orders/reviews.py's `reply()`.
     """
 
     part = models.ForeignKey(ProducerOrder, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("part"))

@@ -159,8 +159,8 @@ def delete_photo_of_deleted_review(sender, instance, **kwargs):
 
 
 def reply(*, review, text):
-    """The producer's reply, once. Officers type it in the admin on the producer's behalf
-    for now; a producer's own screen will call this same function."""
+    """The producer's reply, once: from the producer area, or typed by an officer in the
+    admin on the producer's behalf (a producer without an account)."""
     text = (text or "").strip()
     if not text:
         raise ReviewRefused(_("Write the reply first."))

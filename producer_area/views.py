@@ -103,7 +103,7 @@ def dashboard(request):
         .distinct()[:5]
     )
     open_parts = narrow(ProducerOrder.objects.filter(status__in=[Status.NEW, Status.CONFIRMED]), request.user)
-    unanswered = _own_reviews(request).filter(**NEEDS_REPLY)
+    unanswered = _own_reviews(request).needing_reply()
     return render(
         request,
         "producer_area/dashboard.html",
@@ -198,12 +198,10 @@ def order_transfer_received(request, pk):
 
 # --- reviews of their products -----------------------------------------------------------
 
+
 # Published for everyone to read and still without the producer's answer: what the
 # dashboard counts and the "needs a reply" filter lists. (Pending ones may be answered
 # too, but nobody reads them yet.)
-NEEDS_REPLY = {"status": ReviewStatus.PUBLISHED, "reply": ""}
-
-
 def _own_reviews(request):
     """The reviews of the producer's own products, newest first. Review has no
     `producer_path` (it reaches its producer through the product it is about)."""
@@ -216,7 +214,7 @@ def review_list(request):
     reviews = _own_reviews(request)
     needs_reply = request.GET.get("needs_reply") == "1"
     if needs_reply:
-        reviews = reviews.filter(**NEEDS_REPLY)
+        reviews = reviews.needing_reply()
     page = Paginator(reviews, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "page": page,
