@@ -25,6 +25,7 @@ from catalogue.models import (
     Product,
     ProductImage,
     ProductionStep,
+    Scan,
 )
 from core.opening_hours_text import osm_from_text
 from core.text import fold
@@ -413,6 +414,56 @@ def load_lots(products):
                         "done_on": produced_on - datetime.timedelta(days=(len(steps) - position) * 3),
                     },
                 )
+
+
+# --- scans ------------------------------------------------------------------------------
+
+SCAN_DAYS = 60
+# Scans a day of a product of the producer with the demo login, and of any other (at most).
+BUSY_DAILY_SCANS, OTHER_DAILY_SCANS = 12, 3
+
+
+def load_scans(products):
+    """Two months of anonymous QR scans of the demo products, when they have none: the
+    producer area's and the statistics' counts are not empty on a demo. Visitors scan in the
+    daytime, one in four in English, most with a camera (a few follow a link). One
+    withdrawn product keeps being scanned (at the threshold, yesterday), as a label left on
+    a shelf would be, so the officers' dashboard shows its alert (traceability/alerts.py).
+    Written in one bulk insert; returns the number of scans made."""
+    if Scan.objects.filter(product__in=products).exists():
+        return 0
+    today = timezone.localdate()
+    lots = {}
+    for lot in Lot.objects.filter(product__in=products).order_by("produced_on"):
+        lots[lot.product_id] = lot  # the newest lot: what is on the shelves
+    withdrawn = Product.objects.filter(pk__in=[p.pk for p in products]).certificate_withdrawn().order_by("slug").first()
+    scans = []
+    for product in products:
+        if not product.is_published and product != withdrawn:
+            continue
+        busiest = BUSY_DAILY_SCANS if product.producer.slug == DEMO_PRODUCER_LOGIN[3] else OTHER_DAILY_SCANS
+        for day in range(1, SCAN_DAYS + 1):
+            count = stable_int("scans", product.slug, day) % (busiest + 1)
+            if product == withdrawn and day == 1:
+                count = 5  # LAPSED_CERTIFICATE_MIN_SCANS: yesterday's alert
+            for index in range(count):
+                seed = stable_int("scan", product.slug, day, index)
+                scans.append(
+                    Scan(
+                        product=product,
+                        lot=lots.get(product.pk),
+                        # Between 8:00 and 18:59, Hanoi time, `day` days ago.
+                        scanned_at=timezone.make_aware(
+                            datetime.datetime.combine(
+                                today - datetime.timedelta(days=day), datetime.time(8 + seed % 11, seed % 60)
+                            )
+                        ),
+                        language="en" if seed % 4 == 0 else "vi",
+                        source=Scan.Source.LINK if seed % 7 == 0 else Scan.Source.QR,
+                    )
+                )
+    Scan.objects.bulk_create(scans, batch_size=2000)
+    return len(scans)
 
 
 # --- showrooms --------------------------------------------------------------------------

@@ -151,3 +151,44 @@ def test_some_demo_reviews_carry_the_buyers_photo_with_its_thumbnail(demo, clien
     page = client.get(f"{review.product.get_absolute_url()}reviews/").content.decode()
     assert thumb.jpeg_url in page
     assert default_storage.exists(review.photo.name)
+
+
+# --- scans -----------------------------------------------------------------------------------
+
+
+def test_demo_products_have_two_months_of_daytime_scans_made_once(demo):
+    from django.utils import timezone
+
+    from catalogue.models import Scan
+    from demo.loaders import SCAN_DAYS
+
+    scans = Scan.objects.all()
+    count = scans.count()
+    assert count > 1000
+    call_command("load_demo", "--no-images", verbosity=0)
+    assert Scan.objects.count() == count
+    times = [timezone.localtime(at) for at in scans.values_list("scanned_at", flat=True)]
+    assert all(8 <= at.hour <= 18 for at in times)
+    assert all(1 <= (timezone.localdate() - at.date()).days <= SCAN_DAYS for at in times)
+    assert set(scans.values_list("language", flat=True)) == {"vi", "en"}
+
+
+def test_the_demo_producer_sees_its_scans_and_an_officer_an_alert(demo, client):
+    from catalogue.models import Scan
+    from traceability import alerts
+
+    client.post("/producer/sign-in/", {"username": "producer.gomquangvinh", "password": "ocop-producer-demo"})
+    page = client.get("/producer/").content.decode()
+    own = Scan.objects.filter(product__producer__slug="gom-quang-vinh", scanned_at__gte=_days_ago(30)).count()
+    assert own > 0 and f"{own:,}".replace(",", ".") in page
+
+    # Yesterday a withdrawn product's label was scanned at the alert's threshold.
+    assert any(alert.kind == alerts.AlertKind.CERTIFICATE_LAPSED for alert in alerts.find_alerts())
+
+
+def _days_ago(days):
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.now() - datetime.timedelta(days=days)

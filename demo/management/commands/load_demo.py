@@ -71,6 +71,7 @@ class Command(BaseCommand):
             events = loaders.load_events(villages, producers)
             loaders.load_logins()
             orders = load_orders(producers)
+            loaders.load_scans(products)
         if not no_images:
             self.load_images(products)
         cache.clear()
