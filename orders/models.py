@@ -677,7 +677,9 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=ReviewStatus.PENDING)
 
     def needing_reply(self):
-        """Published reviews the producer has not answered (the producer area's filter)."""
+        """Published reviews the producer has not answered: what the producer area's
+        dashboard counts and its "needs a reply" filter lists (pending ones may be answered
+        too, but nobody reads them yet)."""
         return self.filter(status=ReviewStatus.PUBLISHED, reply="")
 
 

@@ -199,9 +199,6 @@ def order_transfer_received(request, pk):
 # --- reviews of their products -----------------------------------------------------------
 
 
-# Published for everyone to read and still without the producer's answer: what the
-# dashboard counts and the "needs a reply" filter lists. (Pending ones may be answered
-# too, but nobody reads them yet.)
 def _own_reviews(request):
     """The reviews of the producer's own products, newest first. Review has no
     `producer_path` (it reaches its producer through the product it is about)."""
