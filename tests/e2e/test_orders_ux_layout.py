@@ -110,3 +110,30 @@ def test_choosing_a_commune_recalculates_the_delivery_fee_at_once(browser, brows
     # What was typed before the page recalculated is kept.
     assert page.get_by_label(en("Your name")).input_value() == "Nguyễn Thị Lan"
     context.close()
+
+
+def test_enter_in_a_text_field_places_the_order(browser, browser_context_args, live_server):
+    """Enter submits a form with its first submit button, which was "Recalculate the
+    delivery fee": a shopper pressing Enter after typing their address saw the same page
+    again and no order."""
+    from django.utils import translation
+
+    from orders.models import Order
+
+    from .helpers import en
+
+    vase = factories.PublishedProductFactory(name="Bình gốm men lam", price=350_000)
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}})
+    page = context.new_page()
+    with translation.override("en"):
+        page.goto(live_server.url + vase.get_absolute_url())
+    page.locator(".product-info").get_by_role("button", name=en("Add to cart")).first.click()
+    page.goto(live_server.url + "/en/checkout/")
+    page.get_by_label(en("Your name")).fill("Nguyễn Thị Lan")
+    page.get_by_label(en("Mobile phone")).fill("0912 345 678")
+    page.get_by_label(en("Delivery to an address")).check()
+    page.get_by_label(en("Delivery address")).fill("12 Hàng Bạc, Hoàn Kiếm, Hà Nội")
+    page.get_by_label(en("Mobile phone")).press("Enter")
+    page.locator("h1 .order-code").wait_for()
+    assert Order.objects.count() == 1
+    context.close()
