@@ -39,6 +39,7 @@ from .codes import (
     normalise_trace_code,
     validate_gtin,
 )
+from .issuers import english_issuer
 from .querysets import (
     CertificationQuerySet,
     DecisionQuerySet,
@@ -707,6 +708,12 @@ class Decision(TimeStampedModel):
     @property
     def default_valid_until(self):
         return self.valid_until or certificate_valid_until(self.decided_on)
+
+    @property
+    def issuer_in_english(self):
+        """The English name as entered, else a standard issuer's from the glossary
+        (catalogue/issuers.py); '' for a body it does not know (no guess)."""
+        return self.issuer_en or english_issuer(self.issuer_vi or self.issuer)
 
     def save(self, *args, **kwargs):
         self.search_number = fold(self.number)[:50]

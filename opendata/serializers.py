@@ -337,8 +337,16 @@ class ProductRefSerializer(serializers.ModelSerializer):
         return absolute(product.get_trace_url())
 
 
+class IssuerField(TranslatedField):
+    """The issuing body in both languages, English as the pages name it (a standard
+    issuer's from the glossary when none was entered)."""
+
+    def to_representation(self, decision):
+        return {"vi": decision.issuer_vi or decision.issuer or None, "en": decision.issuer_in_english or None}
+
+
 class DecisionSerializer(serializers.ModelSerializer):
-    issuer = TranslatedField()
+    issuer = IssuerField()
     level = ChoiceField(CertificateLevel)
     valid_until = serializers.DateField(
         source="default_valid_until", help_text="When its certificates end unless one says otherwise"

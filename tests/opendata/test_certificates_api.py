@@ -38,6 +38,20 @@ def test_a_decision_lists_its_published_products_count_and_links(client, today):
     assert decision["url"]["en"].endswith(f"/en/certificates/decisions/{decision['slug']}/")
 
 
+def test_a_standard_issuer_without_an_english_name_is_named_in_english_as_on_the_pages(client):
+    """The pages name standard issuers in English from the glossary (catalogue/issuers.py);
+    the API gave null, and an unknown body still gets null rather than a guess."""
+    factories.PublishedProductFactory(
+        certificate_number="88/QĐ-UBND", certificate_issuer="UBND huyện Phú Xuyên", certificate_issuer_en=""
+    )
+    factories.PublishedProductFactory(
+        certificate_number="12/QĐ-HTX", certificate_issuer="Hội đồng OCOP xã Tân Dân", certificate_issuer_en=""
+    )
+    issuers = {row["number"]: row["issuer"] for row in results(client, "/api/v1/decisions/")}
+    assert issuers["88/QĐ-UBND"] == {"vi": "UBND huyện Phú Xuyên", "en": "Phu Xuyen District People's Committee"}
+    assert issuers["12/QĐ-HTX"] == {"vi": "Hội đồng OCOP xã Tân Dân", "en": None}
+
+
 def test_a_decision_with_only_unpublished_products_is_not_published(client):
     factories.DraftProductFactory(certificate_number="9/QĐ-UBND")
     assert results(client, "/api/v1/decisions/") == []
