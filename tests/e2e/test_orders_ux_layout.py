@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests import factories
 
-from .helpers import horizontal_overflow
+from .helpers import en, horizontal_overflow
 
 # A table past the window's edge, or wider than the box it scrolls in (the admin's result
 # list scrolls inside `.results`, so columns hide without the page scrolling sideways).
@@ -83,25 +83,34 @@ def test_partial_pickup_choices_fit_a_phone(browser, browser_context_args, live_
         context.close()
 
 
-def test_choosing_a_commune_recalculates_the_delivery_fee_at_once(browser, browser_context_args, live_server):
-    """checkout.js presses "Recalculate" when the place changes: the fee and the order
-    button's total follow without the shopper pressing anything."""
+@pytest.fixture
+def phone_checkout(browser, browser_context_args, live_server):
+    """checkout(product): a phone's English checkout with `product` in the cart."""
     from django.utils import translation
 
-    from orders.models import DeliveryRule
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}})
 
-    from .helpers import en
+    def checkout(product):
+        page = context.new_page()
+        with translation.override("en"):
+            page.goto(live_server.url + product.get_absolute_url())
+        page.locator(".product-info").get_by_role("button", name=en("Add to cart")).first.click()
+        page.goto(live_server.url + "/en/checkout/")
+        return page
+
+    yield checkout
+    context.close()
+
+
+def test_choosing_a_commune_recalculates_the_delivery_fee_at_once(phone_checkout):
+    """checkout.js presses "Recalculate" when the place changes: the fee and the order
+    button's total follow without the shopper pressing anything."""
+    from orders.models import DeliveryRule
 
     producer = factories.ProducerFactory(name="Gốm Quang Vinh", district_slug="gia-lam")
     DeliveryRule.objects.create(producer=producer, fee=45_000)
     DeliveryRule.objects.create(producer=producer, commune=factories.commune("Xã Bát Tràng"), fee=15_000)
-    vase = factories.PublishedProductFactory(name="Bình gốm men lam", producer=producer, price=350_000)
-    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}})
-    page = context.new_page()
-    with translation.override("en"):
-        page.goto(live_server.url + vase.get_absolute_url())
-    page.locator(".product-info").get_by_role("button", name=en("Add to cart")).first.click()
-    page.goto(live_server.url + "/en/checkout/")
+    page = phone_checkout(factories.PublishedProductFactory(name="Bình gốm men lam", producer=producer, price=350_000))
     assert "395,000" in page.locator("button.button-large").inner_text()
     page.get_by_label(en("Your name")).fill("Nguyễn Thị Lan")
     page.get_by_label(en("Ward or commune (since July 2025)")).select_option(label="Xã Bát Tràng")
@@ -109,26 +118,15 @@ def test_choosing_a_commune_recalculates_the_delivery_fee_at_once(browser, brows
     page.locator("button.button-large", has_text="365,000").wait_for()
     # What was typed before the page recalculated is kept.
     assert page.get_by_label(en("Your name")).input_value() == "Nguyễn Thị Lan"
-    context.close()
 
 
-def test_enter_in_a_text_field_places_the_order(browser, browser_context_args, live_server):
+def test_enter_in_a_text_field_places_the_order(phone_checkout):
     """Enter submits a form with its first submit button, which was "Recalculate the
     delivery fee": a shopper pressing Enter after typing their address saw the same page
     again and no order."""
-    from django.utils import translation
-
     from orders.models import Order
 
-    from .helpers import en
-
-    vase = factories.PublishedProductFactory(name="Bình gốm men lam", price=350_000)
-    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}})
-    page = context.new_page()
-    with translation.override("en"):
-        page.goto(live_server.url + vase.get_absolute_url())
-    page.locator(".product-info").get_by_role("button", name=en("Add to cart")).first.click()
-    page.goto(live_server.url + "/en/checkout/")
+    page = phone_checkout(factories.PublishedProductFactory(name="Bình gốm men lam", price=350_000))
     page.get_by_label(en("Your name")).fill("Nguyễn Thị Lan")
     page.get_by_label(en("Mobile phone")).fill("0912 345 678")
     page.get_by_label(en("Delivery to an address")).check()
@@ -136,4 +134,3 @@ def test_enter_in_a_text_field_places_the_order(browser, browser_context_args, l
     page.get_by_label(en("Mobile phone")).press("Enter")
     page.locator("h1 .order-code").wait_for()
     assert Order.objects.count() == 1
-    context.close()
