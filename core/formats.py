@@ -19,9 +19,13 @@ FORMATS = {
 }
 
 
+def page_language():
+    """The active language's base code ("vi", "en"): what a `lang` attribute names."""
+    return (get_language() or "vi").split("-")[0]
+
+
 def _formats():
-    language = (get_language() or "vi").split("-")[0]
-    return FORMATS.get(language, FORMATS["vi"])
+    return FORMATS.get(page_language(), FORMATS["vi"])
 
 
 def number(value):
@@ -74,7 +78,7 @@ def marked_vietnamese(text):
 def in_page_language(obj, field, glossary=None):
     """obj.<field>_<language> for the page's language. Without it: the glossary's English
     when there is one, else the Vietnamese text marked lang="vi"."""
-    language = (get_language() or "vi").split("-")[0]
+    language = page_language()
     vietnamese = getattr(obj, f"{field}_vi", "") or ""
     if language == "vi":
         return vietnamese

@@ -329,6 +329,7 @@ class DemoOrders:
             stars=stars,
             text=text,
             display_name=signature(order.name, order.language),
+            language=order.language,
             status=status,
             moderation_reason=reason,
             moderated_by=moderator if moderated else None,

@@ -725,6 +725,8 @@ class Review(models.Model):
         verbose_name=_("moderated by"),
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    # The site's language when the buyer wrote it: pages mark the words with it (`lang`).
+    language = models.CharField(_("language"), max_length=8, default="vi")
     reply = models.TextField(_("producer's reply"), max_length=2000, blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)

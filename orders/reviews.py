@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from catalogue import caching
 from catalogue.models import Product
 from core import cache, files, thumbnails
+from core.formats import page_language
 
 from .models import ProducerOrder, Review, ReviewStatus, Status, review_photo_path
 
@@ -59,8 +60,9 @@ def check_may_review(part, product_id):
         raise ReviewRefused(_("You have already reviewed this product for this order."), status=409)
 
 
-def write_review(*, part, product_id, stars, text, display_name, photo=None):
-    """Save a buyer's review, pending moderation. Raises ReviewRefused (nothing saved)."""
+def write_review(*, part, product_id, stars, text, display_name, photo=None, language=None):
+    """Save a buyer's review, pending moderation. Raises ReviewRefused (nothing saved).
+    `language`: the words' language, by default the active one (the page it was written on)."""
     if not (isinstance(stars, int) and 1 <= stars <= 5):
         raise ReviewRefused(_("Give 1 to 5 stars."), status=400)
     with transaction.atomic():
@@ -76,6 +78,7 @@ def write_review(*, part, product_id, stars, text, display_name, photo=None):
             text=text.strip(),
             display_name=display_name.strip(),
             photo=photo or "",
+            language=language or page_language(),
         )
         try:
             with transaction.atomic():

@@ -100,6 +100,7 @@ def product_json_ld(context, product, reviews=()):
                 "author": {"@type": "Person", "name": review.display_name},
                 "datePublished": review.created_at.date().isoformat(),
                 "reviewBody": review.text[:500],
+                "inLanguage": review.language,
                 "reviewRating": {"@type": "Rating", "ratingValue": review.stars, "bestRating": 5, "worstRating": 1},
             }
             for review in reviews

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from catalogue.models import Product
 from orders import reviews
@@ -283,6 +284,52 @@ def test_hiding_a_published_review_takes_it_out_of_the_figures_and_the_cached_pa
     reviews.moderate(review=first, status=ReviewStatus.HIDDEN, user=None, reason="Tiết lộ số điện thoại")
     assert "3.0/5 from 1 buyer review" in client.get(reverse("catalogue:product_list")).content.decode()
     assert product_ld(client, vase)["aggregateRating"]["reviewCount"] == 1
+
+
+def test_a_review_is_marked_with_the_language_it_was_written_in(client, vase):
+    """An English buyer's words on the Vietnamese page (and the reverse) carry their own
+    `lang`, so screen readers pronounce them right and browsers offer to translate them."""
+    order = factories.completed_order(vase)
+    open_order(client, order)
+    english_url = "/en" + review_url(order, vase)
+    data = review_data(order, vase, text="Lovely glaze, very well packed.")
+    assert client.post(english_url, data).status_code == 302
+    written = Review.objects.get()
+    assert written.language == "en"
+    reviews.moderate(review=written, status=ReviewStatus.PUBLISHED, user=None)
+    with translation.override("vi"):
+        vietnamese_page = client.get(vase.get_absolute_url()).content.decode()
+    assert '<html lang="vi">' in vietnamese_page
+    assert '<p lang="en">Lovely glaze, very well packed.</p>' in vietnamese_page
+    review_ld = product_ld(client, vase)["review"][0]
+    assert review_ld["inLanguage"] == "en"
+    # Written on the Vietnamese site: Vietnamese, also on the English page.
+    with translation.override("vi"):
+        other = factories.review(factories.PublishedProductFactory(name="Khăn lụa"), text="Lụa mềm, màu đẹp.")
+    assert other.language == "vi"
+    with translation.override("en"):
+        english_page = client.get(other.product.get_absolute_url()).content.decode()
+    assert '<p lang="vi">Lụa mềm, màu đẹp.</p>' in english_page
+
+
+def test_the_data_migration_gives_earlier_reviews_their_orders_language(vase):
+    """Migration 0008's function on today's models: a review written before it took the
+    default, Vietnamese; the order's language is what its page was in."""
+    import importlib
+
+    from django.apps import apps
+
+    from_the_order = importlib.import_module("orders.migrations.0008_review_language").from_the_order
+    english_order = factories.completed_order(vase)
+    english_order.__class__.objects.filter(pk=english_order.pk).update(language="en")
+    english = factories.review(vase, order=english_order)
+    vietnamese = factories.review(vase)
+    Review.objects.update(language="vi")
+
+    from_the_order(apps, None)
+
+    assert Review.objects.get(pk=english.pk).language == "en"
+    assert Review.objects.get(pk=vietnamese.pk).language == "vi"
 
 
 def test_the_reply_shows_under_its_review(client, vase, english_site):

@@ -34,6 +34,7 @@ def test_the_list_shows_only_own_reviews_newest_first_with_what_became_of_each(p
     # Newest first: the factories wrote them in this order.
     assert page.index("Mua ở chỗ khác") < page.index("Chưa nhận được hàng") < page.index("Men lam rất đẹp.")
     assert "— Lan" in page and "4 trên 5 sao" in page
+    assert '<p lang="vi">Men lam rất đẹp.</p>' in page  # the words in the language they were written in
     assert "Đang chờ cán bộ OCOP của quận/huyện duyệt" in page  # pending
     assert "Cán bộ OCOP của quận/huyện đã ẩn:</strong> Quảng cáo" in page  # hidden, with the officer's reason
     # A reply form for the published and the pending review, none for the hidden one.
