@@ -43,10 +43,15 @@ def test_the_list_shows_only_own_reviews_newest_first_with_what_became_of_each(p
     assert f'action="{reply_url(reviews["hidden"])}"' not in page
 
 
-def test_a_reviews_photo_is_shown_as_a_link_to_itself(producer_client, area):
-    with_photo = factories.review(area["own"]["product"], photo=factories.jpeg())
+def test_a_reviews_photo_is_its_thumbnail_linking_to_the_photo(producer_client, area, media_root):
+    """The area is read on phones, often on mobile data: a list of reviews draws the small
+    thumbnail (a few KB), never the buyer's photo of up to 10 MB, which a tap opens."""
+    with_photo = factories.review(area["own"]["product"], photo=factories.jpeg(size=(1600, 1200)))
+    thumb = with_photo.photo_thumbnail
     page = producer_client.get(vi_reverse("producer_area:reviews")).content.decode()
-    assert f'<a class="review-photo" href="{with_photo.photo.url}"><img src="{with_photo.photo.url}"' in page
+    assert f'<a class="review-photo" href="{with_photo.photo.url}">' in page
+    assert f'src="{thumb.jpeg_url}"' in page and f'srcset="{thumb.webp_url}"' in page
+    assert f'src="{with_photo.photo.url}"' not in page
 
 
 def test_replying_saves_the_reply_once_and_shoppers_read_it(producer_client, client, reviews, area):
