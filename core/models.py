@@ -5,7 +5,7 @@ import logging
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import thumbnails
+from . import files, thumbnails
 from .images import SafeImageField
 
 logger = logging.getLogger(__name__)
@@ -126,6 +126,12 @@ class OrderedImageModel(models.Model):
         if self.image and (self.width is None or self.height is None):
             self._meta.get_field("image").update_dimension_fields(self, force=True)
         super().save(*args, **kwargs)
+        replaced = getattr(self, "_stored_image", None)
+        if replaced and replaced != self.image.name:
+            # A new file over the row's photo: the old one and its thumbnails go once this
+            # commits, as when the row is deleted (core/files.py).
+            files.delete_photo_after_commit(replaced, self.image.storage)
+        self._stored_image = self.image.name
         if self.image and self.image.name != getattr(self, "_thumbnails_of", None):
             try:
                 thumbnails.make_thumbnails(self.image)
@@ -139,9 +145,11 @@ class OrderedImageModel(models.Model):
 
     @classmethod
     def from_db(cls, db, field_names, values):
-        # Remember which photo was loaded, so save() remakes thumbnails only for a new one.
+        # Remember which photo was loaded, so save() remakes thumbnails only for a new one
+        # and deletes the files of one replaced.
         instance = super().from_db(db, field_names, values)
-        instance._thumbnails_of = instance.__dict__.get("image")
+        loaded = instance.__dict__.get("image")  # a FieldFile already when dimensions were read
+        instance._thumbnails_of = instance._stored_image = getattr(loaded, "name", loaded)
         return instance
 
     def upload_folder(self):

@@ -72,3 +72,40 @@ def test_deleting_a_product_never_shared_is_fine(django_capture_on_commit_callba
     product = factories.PublishedProductFactory(name="Giỏ mây")
     with django_capture_on_commit_callbacks(execute=True):
         product.delete()
+
+
+def test_a_replaced_photo_and_its_thumbnails_leave_the_public_url(client, photo, django_capture_on_commit_callbacks):
+    """An officer uploads a new file over a row's photo (the admin's inline): the old one was
+    the photo the producer wanted gone, so it must not stay public at its URL."""
+    old_files, old_url = photo_files(photo.image), photo.image.url
+    stored = ProductImage.objects.get(pk=photo.pk)
+    stored.image = jpeg(size=(640, 480))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        stored.save()
+
+    assert not any(default_storage.exists(name) for name in old_files)
+    assert client.get(old_url).status_code == 404
+    new_files = photo_files(ProductImage.objects.get(pk=photo.pk).image)
+    assert all(default_storage.exists(name) for name in new_files)
+    # Saved again with the same photo (alt text edited): nothing is deleted.
+    stored.alt_text_vi = "Bình gốm men rạn, nhìn nghiêng"
+    with django_capture_on_commit_callbacks(execute=True):
+        stored.save()
+    assert all(default_storage.exists(name) for name in new_files)
+
+
+def test_a_replacement_that_rolls_back_keeps_the_old_photo(photo):
+    old_files = photo_files(photo.image)
+    stored = ProductImage.objects.get(pk=photo.pk)
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), transaction.atomic():
+        stored.image = jpeg(size=(640, 480))
+        stored.save()
+        raise Undo
+
+    assert ProductImage.objects.get(pk=photo.pk).image.name == old_files[0]
+    assert all(default_storage.exists(name) for name in old_files)
