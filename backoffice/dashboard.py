@@ -76,7 +76,9 @@ def panels_for(user, today=None):
         .order_by("-scan_total", "name_vi")
     )
     parts = scope_queryset(ProducerOrder.objects.for_admin(), user).filter(status=Status.NEW).order_by("-created_at")
-    waiting_reviews = scope_queryset(Review.objects.pending().select_related("product"), user).order_by("created_at")
+    waiting_reviews = scope_queryset(Review.objects.pending().select_related("product__producer"), user).order_by(
+        "created_at"
+    )
 
     return [
         scan_alerts_panel(user, today),
@@ -113,7 +115,8 @@ def panels_for(user, today=None):
             most_scanned,
             reverse("admin:catalogue_scan_changelist"),
             _("No scans yet this month."),
-            lambda p: _("%(n)d scans") % {"n": p.scan_total},
+            # The producer first: a village's producers often sell products of one name.
+            lambda p: f"{p.producer.name} · " + _("%(n)d scans") % {"n": p.scan_total},
         ),
         _panel(
             _("New orders"),
@@ -121,13 +124,13 @@ def panels_for(user, today=None):
             f"{reverse('admin:orders_producerorder_changelist')}?status__exact=new",
             # The link already names the order and the producer (str(part)).
             _("No new orders."),
-            lambda part: f"{day(part.created_at)} · {vnd(part.subtotal)}",
+            lambda part: f"{day(part.created_at)} · {vnd(part.total)}",
         ),
         _panel(
             _("Reviews waiting for moderation"),
             waiting_reviews,
             f"{reverse('admin:orders_review_changelist')}?status__exact=pending",
             _("No review is waiting."),
-            lambda review: f"{day(review.created_at)} · {review.stars}★",
+            lambda review: f"{review.product.producer.name} · {day(review.created_at)} · {review.stars}★",
         ),
     ]

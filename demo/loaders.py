@@ -58,6 +58,14 @@ DEMO_LOGINS = [
 ]
 # The producer area's demo login (/producer/): username, password, role, the producer's slug.
 DEMO_PRODUCER_LOGIN = ("producer.gomquangvinh", "ocop-producer-demo", "Producer, Gốm Quang Vinh", "gom-quang-vinh")
+# The people behind the logins (family and middle names, given name): the admin greets a user
+# by the given name, "Chào mừng bạn, Hằng", as it would a real officer.
+DEMO_PEOPLE = {
+    "admin": ("Đỗ Minh", "Tuấn"),
+    "officer.phuxuyen": ("Nguyễn Văn", "Hùng"),
+    "officer.gialam": ("Trần Thị Thu", "Hằng"),
+    "producer.gomquangvinh": ("Nguyễn Quang", "Vinh"),
+}
 
 
 def real_data_found():
@@ -617,18 +625,23 @@ def load_logins():
     """Create the demo logins that do not exist. An existing account is left exactly as
     it is: never a password reset, never its districts or rights changed."""
     User = get_user_model()
-    for username, password, role, district_slugs in DEMO_LOGINS:
+
+    def named(username):
+        last_name, first_name = DEMO_PEOPLE[username]
+        return {"first_name": first_name, "last_name": last_name}
+
+    for username, password, _role, district_slugs in DEMO_LOGINS:
         if User.objects.filter(username=username).exists():
             continue
         if district_slugs:
-            user = User.objects.create_user(username, password=password, first_name=role)
+            user = User.objects.create_user(username, password=password, **named(username))
             roles.grant(user, District.objects.filter(slug__in=district_slugs))
         else:
-            User.objects.create_superuser(username, password=password, first_name=role)
-    username, password, role, producer_slug = DEMO_PRODUCER_LOGIN
+            User.objects.create_superuser(username, password=password, **named(username))
+    username, password, _role, producer_slug = DEMO_PRODUCER_LOGIN
     producer = Producer.objects.filter(slug=producer_slug, is_demo=True).first()
     if producer is not None and not User.objects.filter(username=username).exists():
-        user = User.objects.create_user(username, password=password, first_name=role)
+        user = User.objects.create_user(username, password=password, **named(username))
         ProducerAccount.objects.create(user=user, producer=producer)
 
 

@@ -13,7 +13,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import time_format
@@ -318,7 +319,7 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         "status",
         "fulfilment",
         "payment",
-        "subtotal_vnd",
+        "total_vnd",
         "shopper",
     ]
     list_filter = [
@@ -336,6 +337,7 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
         "order_link",
         "subtotal_vnd",
         "delivery_fee_vnd",
+        "total_vnd",
         "delivery_days_text",
         "shopper",
         "delivery",
@@ -354,6 +356,7 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
                     "next_statuses_text",
                     "subtotal_vnd",
                     "delivery_fee_vnd",
+                    "total_vnd",
                     "delivery_days_text",
                     "created_at",
                     "updated_at",
@@ -491,7 +494,8 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
     def transfer_received(self, part):
         if part.paid_at:
             return day(localtime(part.paid_at))
-        return _("awaited") if part.payee else "—"
+        # As the "awaited" filter: a cancelled part's money is not awaited.
+        return _("awaited") if part.transfer_to_check else "—"
 
     @admin.display(description=_("transfer description"))
     def transfer_reference(self, part):
@@ -523,6 +527,11 @@ class ProducerOrderAdmin(ReadOnlyAdmin):
     @admin.display(description=_("subtotal"), ordering="subtotal")
     def subtotal_vnd(self, part):
         return vnd(part.subtotal)
+
+    # The part with its delivery fee: what the shopper pays, and what a VietQR code asked for.
+    @admin.display(description=_("total"), ordering=F("subtotal") + Coalesce("delivery_fee", 0))
+    def total_vnd(self, part):
+        return vnd(part.total)
 
     @admin.display(description=_("shopper"))
     def shopper(self, part):
@@ -612,10 +621,11 @@ class ReviewAdmin(DistrictScopedAdmin):
 
     form = ReviewAdminForm
     # The words in the list: an officer publishes a batch without opening each review.
-    list_display = ["product", "stars", "excerpt", "display_name", "status", "created_at", "has_reply"]
+    # The producer too: several producers of a village sell products of the same name.
+    list_display = ["product", "producer", "stars", "excerpt", "display_name", "status", "created_at", "has_reply"]
     list_filter = ["status", "stars", "product__producer__district", "created_at"]
-    search_fields = ["product__name", "display_name", "text", "part__order__code"]
-    list_select_related = ["product", "part__order"]
+    search_fields = ["product__name", "product__producer__name", "display_name", "text", "part__order__code"]
+    list_select_related = ["product__producer", "part__order"]
     date_hierarchy = "created_at"
     readonly_fields = [
         "order_link",
@@ -638,6 +648,10 @@ class ReviewAdmin(DistrictScopedAdmin):
 
     def has_add_permission(self, request):
         return False  # reviews come from buyers' order pages only
+
+    @admin.display(description=_("producer"), ordering="product__producer__name")
+    def producer(self, review):
+        return review.product.producer.name
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_admin()

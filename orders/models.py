@@ -464,11 +464,13 @@ class ProducerOrderQuerySet(models.QuerySet):
         return self.exclude(payee_account_number="").filter(paid_at__isnull=False)
 
     def for_producer_area(self):
-        """A producer's own parts, newest first, with the shopper's order and the lines
-        (orders list and part page of producer_area: a fixed number of queries)."""
+        """A producer's own parts, newest first, with the shopper's order and the lines with
+        their products (orders list and part page of producer_area: a fixed number of
+        queries). The area names each line by the producer's own product, in the area's
+        language: the line's copied name is the one the shopper read, perhaps in English."""
         return (
             self.select_related("order__delivery_district", "order__delivery_commune", "order__showroom")
-            .prefetch_related("lines")
+            .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.select_related("product")))
             .order_by("-created_at", "-pk")
         )
 

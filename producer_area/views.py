@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -89,12 +89,15 @@ def password_set(request):
 def dashboard(request):
     Scan.write_buffered()  # trace pages buffer scans: write them before counting
     since = timezone.now() - datetime.timedelta(days=SCAN_DAYS)
-    scans = list(
-        narrow(Scan.objects.filter(scanned_at__gte=since), request.user, path="product__producer")
-        .values("product__name", "product__slug")
-        .annotate(count=Count("pk"), last=Max("scanned_at"))
-        .order_by("-count", "product__name")
+    # Counted on the producer's products, so each is named in the page's language.
+    scanned = (
+        products_of(request.user)
+        .filter(scans__scanned_at__gte=since)  # in the join: the (product, scanned_at) index
+        .annotate(scan_count=Count("scans"))
+        .order_by("-scan_count", "name")
+        .only("name", "name_vi", "name_en", "slug")
     )
+    scans = [{"product": product, "count": product.scan_count} for product in scanned]
     producer = request.producer
     events = (
         Event.objects.published()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from catalogue.models import Product, ProductImage
+from catalogue.models import Product, ProductImage, Scan
 from core.images import clean_uploaded_image
 from tests import factories
 from tests.import_files import preview, product_csv
@@ -277,6 +277,21 @@ def test_dashboard_lists_what_needs_attention_in_the_officers_districts_only(cli
     assert "Quạt hết hạn vẫn đăng" in body
     assert "Gốm hết hạn Gia Lâm" not in body
     assert "Products without images" in body
+
+
+def test_dashboard_names_the_producer_of_products_with_the_same_name(client, officer, places):
+    """A village's producers often sell products of one name ("Bộ bát đĩa men gio"): the
+    most scanned and the reviews waiting say whose each is."""
+    second = factories.ProducerFactory(name="Sơn mài Hạ Thái", village=places[0].village)
+    for producer, scans in ((places[0], 3), (second, 2)):
+        product = factories.PublishedProductFactory(name="Khay sơn mài", producer=producer)
+        for _ in range(scans):
+            Scan.objects.create(product=product, scanned_at=timezone.now(), language="vi", source="qr")
+        factories.review(product, status="pending")
+    client.cookies["django_language"] = "en"
+    body = client.get(reverse("admin:index")).content.decode()
+    assert "Sơn mài Sơn Hà · 3 scans" in body and "Sơn mài Hạ Thái · 2 scans" in body
+    assert body.count("Sơn mài Sơn Hà · ") == 2 and body.count("Sơn mài Hạ Thái · ") == 2  # a review each
 
 
 def test_admin_speaks_the_language_chosen(client, officer):

@@ -89,6 +89,12 @@ def test_demo_logins_work_and_officers_have_their_districts(client):
     assert list(officer.officer_districts.values_list("slug", flat=True)) == ["phu-xuyen"]
     gialam = get_user_model().objects.get(username="officer.gialam")
     assert list(gialam.officer_districts.values_list("slug", flat=True)) == ["gia-lam"]
+    # The admin greets an officer by name ("Chào mừng bạn, Hằng"), as it would a real one.
+    client.cookies["django_language"] = "vi"
+    assert sign_in("officer.gialam", "ocop-gialam-demo")
+    greeting = client.get("/admin/").content.decode()
+    assert f"<strong>{gialam.first_name}</strong>" in greeting and gialam.get_full_name()
+    assert not any(word in gialam.get_full_name() for word in ("District", "officer", "Producer"))
 
 
 def test_demo_banner_shows_while_demo_data_is_loaded(client):

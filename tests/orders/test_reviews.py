@@ -388,6 +388,8 @@ def test_an_officer_publishes_and_hides_their_districts_reviews(officer_client, 
     # The list shows what the buyer wrote: a batch is published without opening each one.
     listing = officer_client.get(changelist, {"status__exact": "pending"}).content.decode()
     assert own.text[:40] in listing
+    # Whose product: several producers of a village sell a "Bình gốm men lam".
+    assert f'<td class="field-producer">{world["own"]["producer"].name}</td>' in listing
     response = officer_client.post(
         changelist, {"action": "publish_selected", "_selected_action": [own.pk]}, follow=True
     )

@@ -63,7 +63,7 @@ def place_bank_transfer(client, *products):
         add(client, product, 2)
     response = checkout(client, payment="bank_transfer")
     assert response.status_code == 302
-    return Order.objects.get(), response.url
+    return Order.objects.latest("pk"), response.url
 
 
 def test_confirmation_shows_a_vietqr_code_that_decodes_to_the_part(client, vase):
@@ -255,6 +255,28 @@ def test_the_list_action_records_transfers_and_refuses_cash_parts(admin_client, 
     assert ProducerOrder.objects.get(pk=parts[1].pk).paid_at is None
     awaited = admin_client.get(reverse("admin:orders_producerorder_changelist") + "?transfer=received")
     assert transfer.code in awaited.content.decode() and cash.code not in awaited.content.decode()
+
+
+def test_the_list_says_awaited_only_for_transfers_still_due_and_shows_the_total(admin_client, settings, vase, client):
+    """The list's row agrees with its "awaited" filter: a cancelled part's money is not
+    awaited. The amount shown is what the VietQR code asked for, delivery fee included."""
+    awaited, _url = place_bank_transfer(client, vase)
+    cancelled, _url = place_bank_transfer(client, vase)
+    for order in (awaited, cancelled):
+        order.parts.update(delivery_fee=30_000)
+    services.change_status(part=cancelled.parts.get(), status=Status.CANCELLED, reason="Hết hàng")
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = admin_client.get(reverse("admin:orders_producerorder_changelist")).content.decode()
+    rows = {
+        code: row
+        for row in re.findall(r"<tr.*?</tr>", page, re.S)
+        for code in (awaited.code, cancelled.code)
+        if code in row
+    }
+    assert "awaited" in rows[awaited.code] and "awaited" not in rows[cancelled.code]
+    total = awaited.parts.get().total
+    assert total == awaited.parts.get().subtotal + 30_000
+    assert f"{total:,}\u00a0₫" in rows[awaited.code]
 
 
 def test_a_view_only_user_cannot_mark_the_transfer(client, vase):

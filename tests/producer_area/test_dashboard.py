@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from catalogue.models import Scan
 from tests import factories
+from tests.language import en_reverse, vi_reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +34,13 @@ def test_the_dashboard_counts_recent_scans_of_own_products_and_lists_their_event
     assert f'{own["product"].name}</span> <strong class="num">3</strong>' in page
     assert other["product"].name not in page
     assert mine.title in page and theirs.title not in page
+
+
+def test_the_english_dashboard_names_the_scanned_products_in_english(producer_client, area):
+    product = area["own"]["product"]
+    type(product).objects.filter(pk=product.pk).update(name_vi="Cốc gốm men nâu", name_en="Brown-glaze mug")
+    scan(product)
+    page = producer_client.get(en_reverse("producer_area:dashboard")).content.decode()
+    assert 'Brown-glaze mug</span> <strong class="num">1</strong>' in page and "Cốc gốm men nâu" not in page
+    page = producer_client.get(vi_reverse("producer_area:dashboard")).content.decode()
+    assert 'Cốc gốm men nâu</span> <strong class="num">1</strong>' in page

@@ -18,9 +18,35 @@ def move(client, part, status, reason=""):
 
 def test_the_part_page_shows_the_shoppers_delivery_details_lines_and_total(producer_client, area):
     page = producer_client.get(reverse("producer_area:order", args=[area["own"]["part"].pk])).content.decode()
-    assert "Trần Văn Minh" in page and "+84986123456" in page and "5 Lý Thái Tổ" in page
+    assert "Trần Văn Minh" in page and "5 Lý Thái Tổ" in page
+    # The number written as people read it out, dialled in full by a tap.
+    assert '<a class="tap" href="tel:+84986123456">0986 123 456</a>' in page
     assert area["own"]["product"].name in page and "× 2" in page
     assert "700.000" in page  # 2 × 350 000 ₫
+
+
+def test_lines_name_the_producers_own_product_in_the_areas_language(producer_client, area):
+    """An order placed on the English site copies "Brown-glaze mug" for the shopper; the
+    producer, on the Vietnamese area, recognises their own "Cốc gốm men nâu" (and the
+    English area reads the English name of a product ordered in Vietnamese)."""
+    product = area["own"]["product"]
+    type(product).objects.filter(pk=product.pk).update(
+        name_vi="Cốc gốm men nâu", name_en="Brown-glaze mug", unit_vi="chiếc", unit_en="piece"
+    )
+    product.refresh_from_db()
+    with translation.override("en"):
+        english_order = factories.OrderFactory(lines=[(product, 1)], phone="+84912000222")
+    assert english_order.parts.get().lines.get().product_name == "Brown-glaze mug"  # the shopper's record
+    part = english_order.parts.get()
+    for url in (reverse("producer_area:orders"), reverse("producer_area:order", args=[part.pk])):
+        with translation.override("vi"):
+            page = producer_client.get(url).content.decode()
+        assert "Cốc gốm men nâu" in page and "Brown-glaze mug" not in page, url
+    with translation.override("vi"):
+        vietnamese_part = factories.OrderFactory(lines=[(product, 1)], phone="+84912000333").parts.get()
+    with translation.override("en"):
+        page = producer_client.get(reverse("producer_area:order", args=[vietnamese_part.pk])).content.decode()
+    assert "Brown-glaze mug" in page and "/ piece" in page and "Cốc gốm men nâu" not in page
 
 
 def test_a_delivery_goes_new_confirmed_shipped_completed(producer_client, area):

@@ -54,6 +54,18 @@ def test_the_producer_records_the_transfer_and_the_shopper_sees_it(producer_clie
     )
 
 
+def test_the_transfer_box_says_how_much_to_expect(producer_client, transfer_part):
+    """The producer checks their bank app for the amount the shopper's VietQR code asked
+    for: the part with its delivery fee, not the subtotal."""
+    type(transfer_part).objects.filter(pk=transfer_part.pk).update(delivery_fee=30_000)
+    transfer_part.refresh_from_db()
+    page = producer_client.get(vi_reverse("producer_area:order", args=[transfer_part.pk])).content.decode()
+    box = page[page.index('id="transfer"') :]
+    amount = f"{transfer_part.total:,}".replace(",", ".")
+    assert f'Số tiền: <strong>{amount}\u00a0₫</strong> <span class="muted">(đã gồm phí giao hàng)</span>' in box
+    assert transfer_part.total == transfer_part.subtotal + 30_000
+
+
 def test_the_orders_list_badges_transfers_awaited(producer_client, transfer_part, area):
     def badges():
         return producer_client.get(vi_reverse("producer_area:orders")).content.decode().count("chờ chuyển khoản")
