@@ -5,7 +5,7 @@ from django.db.models import Value, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.text import fold
+from core.text import vietnamese_sort_key
 from villages.models import Commune, District
 
 from . import pickup
@@ -24,11 +24,12 @@ def producers_without_payee(lines):
 
 def place_choices():
     """Hanoi's communes and wards (since 2025) and its old districts as select choices, in
-    one query, by name as Vietnamese sorts it (without diacritics first)."""
+    one query, in Vietnamese alphabetical order (Dương before Đại; the database's collation
+    does not know it, so Python sorts the 156 names)."""
     communes = Commune.objects.annotate(level=Value("commune")).values_list("level", "pk", "name").order_by()
     districts = District.objects.annotate(level=Value("district")).values_list("level", "pk", "name").order_by()
     places = {"commune": [], "district": []}
-    for level, pk, name in sorted(communes.union(districts, all=True), key=lambda row: (fold(row[2]), row[2])):
+    for level, pk, name in sorted(communes.union(districts, all=True), key=lambda row: vietnamese_sort_key(row[2])):
         places[level].append((pk, name))
     return places["commune"], places["district"]
 
