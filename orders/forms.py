@@ -100,7 +100,7 @@ class CheckoutForm(forms.ModelForm):
         ]
         labels = {
             "delivery_commune": _("Ward or commune (since July 2025)"),
-            "delivery_district": _("Or the district (before 2025)"),
+            "delivery_district": _("Or the district (before July 2025)"),
             "name": _("Your name"),
             "email": _("Email (optional)"),
             "fulfilment": _("How do you want to receive it?"),

@@ -2,9 +2,11 @@
 alphabetical order: "Phường Dương Nội" (d) before "Phường Đại Mỗ" (đ)."""
 
 import pytest
+from django.urls import reverse
 
 from orders.forms import place_choices
 from tests import factories
+from tests.shopping import add
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +35,12 @@ def test_the_choices_take_one_query(django_assert_num_queries):
     factories.district()
     with django_assert_num_queries(1):
         place_choices()
+
+
+def test_both_place_labels_name_the_same_month(client, english_site):
+    """The commune select says "since July 2025": the district one said "before 2025", as
+    if the districts had gone at New Year."""
+    add(client, factories.PublishedProductFactory())
+    page = client.get(reverse("orders:checkout")).content.decode()
+    assert "Ward or commune (since July 2025)" in page
+    assert "Or the district (before July 2025)" in page
