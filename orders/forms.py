@@ -50,6 +50,14 @@ class QuantityForm(forms.Form):
     )
 
 
+# The fields of each way to receive an order, with what they hold when the other way is
+# chosen. The checkout shows only the chosen way's fields (orders.css).
+FULFILMENT_FIELDS = {
+    Fulfilment.DELIVERY: {"address": "", "delivery_commune": None, "delivery_district": None},
+    Fulfilment.PICKUP: {"showroom": None},
+}
+
+
 class ShowroomChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, showroom):
         return f"{showroom.name} — {showroom.address}"
@@ -169,6 +177,14 @@ class CheckoutForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         fulfilment = cleaned.get("fulfilment")
+        # The other way's fields are hidden but still posted: an address typed before
+        # choosing pickup, or a showroom checked and then left for delivery, must neither
+        # stop the order with an error the shopper cannot see nor be stored with it.
+        for way, blanks in FULFILMENT_FIELDS.items():
+            if fulfilment is not None and way != fulfilment:
+                for name, blank in blanks.items():
+                    self.errors.pop(name, None)
+                    cleaned[name] = blank
         if fulfilment == Fulfilment.DELIVERY and not (cleaned.get("address") or "").strip():
             self.add_error("address", _("Enter the address to deliver to, or choose pickup at a showroom."))
         if fulfilment == Fulfilment.PICKUP and not cleaned.get("showroom"):
