@@ -205,3 +205,47 @@ def test_switching_to_pickup_after_typing_an_address_places_a_pickup_order(phone
     page.locator("h1 .order-code").wait_for()
     order = Order.objects.get()
     assert (order.fulfilment, order.showroom, order.address) == ("pickup", showroom, "")
+
+
+# Each bank-transfer value's text, where it reaches past the card's padding (into the border or
+# beyond), with how far; and the values to copy that break over lines.
+PAYEE_VALUES_PAST_THE_PADDING = """() => [...document.querySelectorAll('.payee dd')].flatMap(dd => {
+    const card = dd.closest('.card'), style = getComputedStyle(card);
+    const inner = card.getBoundingClientRect().right - parseFloat(style.borderRightWidth)
+                  - parseFloat(style.paddingRight);
+    const range = document.createRange();
+    range.selectNodeContents(dd);
+    const right = Math.max(...[...range.getClientRects()].map(rect => rect.right));
+    return right > inner + 0.5 ? [`${dd.textContent.trim()}: ${Math.round(right - inner)} px`] : [];
+})"""
+PAYEE_VALUES_BROKEN_OVER_LINES = """(values) => [...document.querySelectorAll('.payee dd strong')]
+    .filter(strong => values.includes(strong.textContent.trim()) && strong.getClientRects().length > 1)
+    .map(strong => strong.textContent.trim())"""
+
+
+def test_bank_details_fit_a_phone_in_vietnamese(browser, browser_context_args, live_server):
+    """The longest label, "Nội dung chuyển khoản", widened the labels' column until the
+    account number touched the card's right border on a 390 px phone."""
+    from orders.models import PayeeAccount
+
+    producer = factories.ProducerFactory(name="Gốm Quang Vinh")
+    PayeeAccount.objects.create(
+        producer=producer, bank_name="BIDV", account_number="8099557479155", account_name="GOM QUANG VINH"
+    )
+    vase = factories.PublishedProductFactory(name="Bình hút lộc men lam", producer=producer, price=650_000)
+    order = factories.OrderFactory(lines=[(vase, 1)], payment="bank_transfer", phone="+84912345678")
+    context = browser.new_context(**{**browser_context_args, "viewport": PHONE})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + reverse("orders:lookup"))
+        page.locator("#id_code").fill(order.code)
+        page.locator("#id_phone").fill("0912 345 678")
+        page.locator("#id_phone").press("Enter")
+        page.locator(".payee").wait_for()
+        assert "Nội dung chuyển khoản" in page.locator(".payee").inner_text()
+        assert page.evaluate(PAYEE_VALUES_PAST_THE_PADDING) == []
+        copied = ["8099557479155", f"OCOP {order.code}"]
+        assert page.evaluate(PAYEE_VALUES_BROKEN_OVER_LINES, copied) == []
+        assert horizontal_overflow(page) == 0
+    finally:
+        context.close()
