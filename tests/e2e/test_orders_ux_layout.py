@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests import factories
 
-from .helpers import PHONE, en, horizontal_overflow
+from .helpers import DESKTOP, PHONE, en, horizontal_overflow
 
 # A table past the window's edge, or wider than the box it scrolls in (the admin's result
 # list scrolls inside `.results`, so columns hide without the page scrolling sideways).
@@ -246,6 +246,40 @@ def test_bank_details_fit_a_phone_in_vietnamese(browser, browser_context_args, l
         assert page.evaluate(PAYEE_VALUES_PAST_THE_PADDING) == []
         copied = ["8099557479155", f"OCOP {order.code}"]
         assert page.evaluate(PAYEE_VALUES_BROKEN_OVER_LINES, copied) == []
+        assert horizontal_overflow(page) == 0
+    finally:
+        context.close()
+
+
+# The stretches of the cart table's width that the line under its total row leaves out
+# (cells' or the row's bottom borders), in px: [] when the line runs from edge to edge.
+GAPS_UNDER_THE_TOTAL_ROW = """() => {
+    const table = document.querySelector('.cart-table'), row = table.querySelector('tfoot tr');
+    const edges = [row, ...row.children].filter(el => {
+        const style = getComputedStyle(el);
+        return style.borderBottomStyle !== 'none' && parseFloat(style.borderBottomWidth) > 0;
+    }).map(el => el.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+    const box = table.getBoundingClientRect(), gaps = [];
+    let reached = box.left;
+    for (const edge of edges) {
+        if (edge.left > reached + 1) gaps.push(`${Math.round(reached)}-${Math.round(edge.left)}`);
+        reached = Math.max(reached, edge.right);
+    }
+    if (box.right > reached + 1) gaps.push(`${Math.round(reached)}-${Math.round(box.right)}`);
+    return gaps;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_the_cart_total_row_has_one_unbroken_line_under_it(browser, browser_context_args, live_server, viewport):
+    context = browser.new_context(**{**browser_context_args, "viewport": viewport})
+    page = context.new_page()
+    try:
+        for name in ("Giày búp bê da nữ", "Bình hút lộc men lam"):
+            page.goto(live_server.url + factories.PublishedProductFactory(name=name).get_absolute_url())
+            page.locator("form.add-to-cart button").first.click()
+        page.goto(live_server.url + reverse("orders:cart"))
+        assert page.evaluate(GAPS_UNDER_THE_TOTAL_ROW) == []
         assert horizontal_overflow(page) == 0
     finally:
         context.close()
