@@ -1,4 +1,4 @@
-"""Folding Vietnamese text for accent-insensitive search.
+"""Folding Vietnamese text for accent-insensitive search, and sorting it alphabetically.
 
 "Bát Tràng", "BAT TRANG" and "bat tràng" all fold to "bat trang". One function, used for
 the stored search columns and for the query, so both sides always agree.
@@ -34,3 +34,35 @@ def search_terms(query):
     """(the folded query, its words), capped: what the shop's and the admin's search match."""
     folded = fold(query)[:MAX_QUERY_LENGTH]
     return folded, folded.split()[:MAX_QUERY_WORDS]
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+# f, j, w and z (foreign words only) take their places in the Latin alphabet.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+# The tone marks in dictionary order after the unmarked syllable: huyền, hỏi, ngã, sắc, nặng.
+# (Breve, circumflex and horn are not tones: they make the letters ă, â, ê, ô, ơ, ư.)
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_sort_key(text):
+    """A key for sorted() that puts names in Vietnamese alphabetical order.
+
+    fold() would make "Đại" a "dai" and sort it before "Dương"; in Vietnamese đ is a letter
+    after d, as ă and â come after a and ô, ơ after o. Letters decide first; only between
+    names with the same letters do tones decide ("ma" < "mà" < "má"), then case. Python sorts
+    by code point otherwise, which puts every accented letter after "z". Spaces, digits and
+    punctuation come before letters, so "Ba Vì" comes before "Bác".
+    """
+    text = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", str(text or ""))).strip()
+    letters, tones, cases = [], [], []
+    for char in text:
+        marks = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", "".join(mark for mark in marks if mark not in _TONE_RANK))
+        lower = letter.lower()
+        # (0, text) sorts before (1, rank): what is not a letter before any letter.
+        letters.append((1, _LETTER_RANK[lower]) if lower in _LETTER_RANK else (0, lower))
+        tones.append(max((_TONE_RANK.get(mark, 0) for mark in marks), default=0))
+        cases.append(letter != lower)
+    # The text last: two names that differ only in what the key leaves out stay in one order.
+    return tuple(letters), tuple(tones), tuple(cases), text

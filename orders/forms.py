@@ -5,7 +5,7 @@ from django.db.models import Value, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.text import fold
+from core.text import vietnamese_sort_key
 from villages.models import Commune, District
 
 from . import pickup
@@ -24,11 +24,12 @@ def producers_without_payee(lines):
 
 def place_choices():
     """Hanoi's communes and wards (since 2025) and its old districts as select choices, in
-    one query, by name as Vietnamese sorts it (without diacritics first)."""
+    one query, in Vietnamese alphabetical order (Dương before Đại; the database's collation
+    does not know it, so Python sorts the 156 names)."""
     communes = Commune.objects.annotate(level=Value("commune")).values_list("level", "pk", "name").order_by()
     districts = District.objects.annotate(level=Value("district")).values_list("level", "pk", "name").order_by()
     places = {"commune": [], "district": []}
-    for level, pk, name in sorted(communes.union(districts, all=True), key=lambda row: (fold(row[2]), row[2])):
+    for level, pk, name in sorted(communes.union(districts, all=True), key=lambda row: vietnamese_sort_key(row[2])):
         places[level].append((pk, name))
     return places["commune"], places["district"]
 
@@ -47,6 +48,14 @@ class QuantityForm(forms.Form):
             "min_value": _("The quantity cannot be negative."),
         },
     )
+
+
+# The fields of each way to receive an order, with what they hold when the other way is
+# chosen. The checkout shows only the chosen way's fields (orders.css).
+FULFILMENT_FIELDS = {
+    Fulfilment.DELIVERY: {"address": "", "delivery_commune": None, "delivery_district": None},
+    Fulfilment.PICKUP: {"showroom": None},
+}
 
 
 class ShowroomChoiceField(forms.ModelChoiceField):
@@ -99,7 +108,7 @@ class CheckoutForm(forms.ModelForm):
         ]
         labels = {
             "delivery_commune": _("Ward or commune (since July 2025)"),
-            "delivery_district": _("Or the district (before 2025)"),
+            "delivery_district": _("Or the district (before July 2025)"),
             "name": _("Your name"),
             "email": _("Email (optional)"),
             "fulfilment": _("How do you want to receive it?"),
@@ -168,6 +177,14 @@ class CheckoutForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         fulfilment = cleaned.get("fulfilment")
+        # The other way's fields are hidden but still posted: an address typed before
+        # choosing pickup, or a showroom checked and then left for delivery, must neither
+        # stop the order with an error the shopper cannot see nor be stored with it.
+        for way, blanks in FULFILMENT_FIELDS.items():
+            if fulfilment is not None and way != fulfilment:
+                for name, blank in blanks.items():
+                    self.errors.pop(name, None)
+                    cleaned[name] = blank
         if fulfilment == Fulfilment.DELIVERY and not (cleaned.get("address") or "").strip():
             self.add_error("address", _("Enter the address to deliver to, or choose pickup at a showroom."))
         if fulfilment == Fulfilment.PICKUP and not cleaned.get("showroom"):

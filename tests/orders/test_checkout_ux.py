@@ -157,6 +157,54 @@ def test_pickup_refused_names_the_item_no_showroom_stocks(client, ceramics_and_s
     assert "No showroom stocks “Khăn lụa tơ tằm”." in body
 
 
+# --- delivery or pickup: only the way chosen counts ----------------------------------------------
+# The page shows the address fields or the showrooms, not both (orders.css hides the other
+# way's section); what the hidden section still holds must not stop the order.
+
+
+def test_a_delivery_order_goes_through_with_a_showroom_left_checked_that_no_longer_fits(client, ceramics_and_silk):
+    vase, scarf = ceramics_and_silk
+    stale = factories.ShowroomFactory(name="Điểm bán gốm Bát Tràng", products=[vase])
+    add(client, vase)
+    add(client, scarf)  # the showroom lacks it: not a valid pickup choice any more
+    response = place(client, fulfilment="delivery", showroom=stale.pk)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    order = Order.objects.get()
+    assert order.fulfilment == "delivery" and order.showroom is None
+    assert order.address == SHOPPER["address"]
+
+
+def test_a_pickup_order_goes_through_with_an_address_typed_before_choosing_pickup(client, ceramics_and_silk):
+    vase, _ = ceramics_and_silk
+    showroom = factories.ShowroomFactory(name="Điểm bán gốm Bát Tràng", products=[vase])
+    add(client, vase)
+    response = place(
+        client,
+        fulfilment="pickup",
+        showroom=showroom.pk,
+        address="Ngõ 12 " * 100,  # longer than an address may be
+        delivery_commune="999999",  # no such commune
+        delivery_district="abc",
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    order = Order.objects.get()
+    assert order.showroom == showroom
+    assert (order.address, order.delivery_commune, order.delivery_district) == ("", None, None)
+
+
+def test_the_way_not_chosen_still_needs_its_fields_when_chosen(client, ceramics_and_silk):
+    vase, _ = ceramics_and_silk
+    factories.ShowroomFactory(products=[vase])
+    add(client, vase)
+    response = place(client, fulfilment="delivery", address="Ngõ 12 " * 100)
+    assert response.status_code == 400
+    assert response.context["form"].errors.keys() == {"address"}
+    response = place(client, fulfilment="pickup", showroom="")
+    assert response.status_code == 400
+    assert response.context["form"].errors.keys() == {"showroom"}
+    assert not Order.objects.exists()
+
+
 # --- order lookup links ------------------------------------------------------------------------
 
 

@@ -183,6 +183,24 @@ def test_the_cart_shows_each_fee_time_and_the_total_with_fees(client, vase, scar
     assert "815,000\u00a0₫" in page
 
 
+def test_the_cart_says_the_fees_and_total_are_the_lowest_before_the_address_is_known(client, vase):
+    """The cart said "Total, delivery from", which left shoppers guessing: the fees and the
+    total are each shown "from" the lowest they can be, until the checkout knows the address."""
+    add(client, vase, 1)
+    page = client.get(reverse("orders:cart")).content.decode()
+    footer = page.split('class="cart-delivery"')[1].split("<tfoot>")[1].split("</tfoot>")[0]
+    rows = [re.sub(r"<[^>]+>|\s+", " ", row).split() for row in footer.split("</tr>")[:-1]]
+    assert [" ".join(row) for row in rows] == ["Delivery fees: from 15,000 ₫", "Total: from 365,000 ₫"]
+    assert "Total, delivery from" not in page
+
+
+def test_the_cart_total_is_plain_when_the_fees_do_not_depend_on_the_address(client, scarf):
+    DeliveryRule.objects.create(producer=scarf.producer, fee=20_000)
+    add(client, scarf, 1)
+    page = client.get(reverse("orders:cart")).content.decode()
+    assert "Total with delivery" in page and ": from" not in page
+
+
 def test_the_checkout_shows_the_fee_for_the_place_chosen(client, vase, places):
     add(client, vase, 1)
     page = client.get(reverse("orders:checkout")).content.decode()
