@@ -308,6 +308,8 @@ def test_the_code_is_explained_in_vietnamese(vase):
         body = client.get(url).content.decode()
     assert "Quét bằng ứng dụng ngân hàng: số tiền và nội dung được điền sẵn." in body
     assert "Lưu ảnh mã QR" in body
+    # A banking app's word for the amount to send ("Thành tiền" is a line's total).
+    assert "<dt>Số tiền</dt>" in body
 
 
 def test_the_data_migration_fills_bins_from_typed_bank_names():
