@@ -44,3 +44,12 @@ def test_the_english_dashboard_names_the_scanned_products_in_english(producer_cl
     assert 'Brown-glaze mug</span> <strong class="num">1</strong>' in page and "Cốc gốm men nâu" not in page
     page = producer_client.get(vi_reverse("producer_area:dashboard")).content.decode()
     assert 'Cốc gốm men nâu</span> <strong class="num">1</strong>' in page
+
+
+def test_one_new_order_is_said_in_the_singular(producer_client, area):
+    """The fixture gives the producer one new order."""
+    page = producer_client.get(en_reverse("producer_area:dashboard")).content.decode()
+    assert "<strong>1</strong> new order to confirm" in page and "1</strong> new orders" not in page
+    factories.OrderFactory(lines=[(area["own"]["product"], 1)], phone="+84912000444")
+    page = producer_client.get(en_reverse("producer_area:dashboard")).content.decode()
+    assert "<strong>2</strong> new orders to confirm" in page
