@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from catalogue.models import Producer, Product
 from core import opening_hours
-from core.text import fold
+from core.text import vietnamese_sort_key
 from showrooms.models import Showroom
 from villages.models import Craft, District, Village
 
@@ -59,11 +59,11 @@ class MapFilters:
 
 def read_filters(query):
     """MapFilters from a QueryDict; unknown values go to `ignored` (two queries: the choices)."""
-    # Sorted as Vietnamese is read, in the page's language ("Ba Đình" before "Ba Vì", "Cầu
-    # Giấy" before "Chương Mỹ"), not in the database's byte order.
+    # Sorted as Vietnamese is read, in the page's language ("Ba Đình" before "Ba Vì", "Dệt"
+    # before "Đan"), not in the database's byte order.
     filters = MapFilters(
-        crafts=sorted(Craft.objects.all(), key=lambda craft: fold(craft.name)),
-        districts=sorted(District.objects.all(), key=lambda district: fold(district.name)),
+        crafts=sorted(Craft.objects.all(), key=lambda craft: vietnamese_sort_key(craft.name)),
+        districts=sorted(District.objects.all(), key=lambda district: vietnamese_sort_key(district.name)),
     )
     by_slug = {"craft": {c.slug: c for c in filters.crafts}, "district": {d.slug: d for d in filters.districts}}
     for name in ("craft", "district"):
@@ -183,7 +183,7 @@ def map_places(filters):
         if not _valid_point(place.latitude, place.longitude):
             place.latitude = place.longitude = None
     kinds = ("village", "showroom", "producer")
-    places.sort(key=lambda place: (kinds.index(place.kind) if place.kind in kinds else len(kinds), fold(place.name)))
+    places.sort(key=lambda place: (kinds.index(place.kind) if place.kind in kinds else len(kinds), vietnamese_sort_key(place.name)))
     return places
 
 

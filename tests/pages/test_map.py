@@ -255,3 +255,14 @@ def test_the_district_filter_is_in_vietnamese_alphabetical_order(client):
         body.index(f">{name}<") for name in ("Ba Đình", "Ba Vì", "Cầu Giấy", "Chương Mỹ", "Hà Đông", "Hoàn Kiếm")
     ]
     assert positions == sorted(positions)
+
+
+def test_the_craft_filter_puts_d_before_đ(client):
+    """đ is a letter after d: "Dệt lụa" comes before "Đan mây tre", which an accent-free
+    sort ("dan" < "det") would put first."""
+    from villages.models import Craft
+
+    Craft.objects.create(name_vi="Đan mây tre", name_en="Bamboo and rattan weaving", slug="dan-may-tre-test")
+    Craft.objects.create(name_vi="Dệt lụa", name_en="Silk weaving", slug="det-lua-test")
+    body = vietnamese_page(client, "/map/")
+    assert body.index(">Dệt lụa<") < body.index(">Đan mây tre<")
