@@ -183,7 +183,12 @@ def map_places(filters):
         if not _valid_point(place.latitude, place.longitude):
             place.latitude = place.longitude = None
     kinds = ("village", "showroom", "producer")
-    places.sort(key=lambda place: (kinds.index(place.kind) if place.kind in kinds else len(kinds), vietnamese_sort_key(place.name)))
+    places.sort(
+        key=lambda place: (
+            kinds.index(place.kind) if place.kind in kinds else len(kinds),
+            vietnamese_sort_key(place.name),
+        )
+    )
     return places
 
 
