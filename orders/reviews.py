@@ -60,9 +60,9 @@ def check_may_review(part, product_id):
         raise ReviewRefused(_("You have already reviewed this product for this order."), status=409)
 
 
-def write_review(*, part, product_id, stars, text, display_name, photo=None, language=None):
-    """Save a buyer's review, pending moderation. Raises ReviewRefused (nothing saved).
-    `language`: the words' language, by default the active one (the page it was written on)."""
+def write_review(*, part, product_id, stars, text, display_name, photo=None):
+    """Save a buyer's review, pending moderation, in the active language (the page it was
+    written on). Raises ReviewRefused (nothing saved)."""
     if not (isinstance(stars, int) and 1 <= stars <= 5):
         raise ReviewRefused(_("Give 1 to 5 stars."), status=400)
     with transaction.atomic():
@@ -78,7 +78,7 @@ def write_review(*, part, product_id, stars, text, display_name, photo=None, lan
             text=text.strip(),
             display_name=display_name.strip(),
             photo=photo or "",
-            language=language or page_language(),
+            language=page_language(),
         )
         try:
             with transaction.atomic():
